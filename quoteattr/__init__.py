@@ -1,0 +1,13 @@
+"""quoteattr: find the quotations in English text and say who said each one.
+
+>>> from quoteattr import extract
+>>> [(q.text, q.speaker) for q in extract('"We will win," Jane Smith said.')]
+[('We will win,', 'Jane Smith')]
+"""
+
+from .model import Extraction, Quote, Speaker
+from .pipeline import extract
+
+__version__ = "0.1.0"
+
+__all__ = ["Extraction", "Quote", "Speaker", "__version__", "extract"]

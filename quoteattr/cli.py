@@ -1,0 +1,97 @@
+"""The ``quoteattr`` command: quotations and speakers of text files (or stdin)."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from typing import TextIO
+
+from . import __version__
+from .model import Quote
+from .pipeline import extract
+
+FIELDS = ("source", "id", "start", "end", "speaker", "cue", "addressee", "kind",
+          "paragraph", "confidence", "rule", "text")
+
+
+class InputError(Exception):
+    """A file that cannot be read as text."""
+
+
+def _read(name: str, encoding: str) -> str:
+    try:
+        if name == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(name, "rb") as f:
+                data = f.read()
+    except OSError as e:
+        raise InputError(f"{name}: {e.strerror or e}") from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: cannot decode as {encoding} "
+                         f"(byte {e.start}); try --encoding") from None
+
+
+def _rows(files: Sequence[str], encoding: str, kinds: str) -> Iterator[tuple[str, Quote]]:
+    for name in files:
+        text = _read(name, encoding)
+        for q in extract(text, kinds=kinds):
+            yield name, q
+
+
+def _table(rows: Iterator[tuple[str, Quote]], out: TextIO, many: bool) -> None:
+    for name, q in rows:
+        who = q.speaker or (f"({q.mention})" if q.mention else "?")
+        to = f" -> {q.addressee}" if q.addressee else ""
+        src = f"{name}:" if many else ""
+        snippet = " ".join(q.text.split())
+        if len(snippet) > 70:
+            snippet = snippet[:67] + "..."
+        out.write(f"{src}{q.start}-{q.end}\t{who}{to}\t{q.cue or ''}\t“{snippet}”\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    ap = argparse.ArgumentParser(prog="quoteattr", description=__doc__)
+    ap.add_argument("files", nargs="*", default=["-"], help="text files (default: stdin)")
+    ap.add_argument("--format", choices=("table", "jsonl", "json", "csv"), default="table")
+    ap.add_argument("--kinds", choices=("speech", "all"), default="speech",
+                    help="speech only (default), or scare quotes, titles and terms too")
+    ap.add_argument("--encoding", default="utf-8")
+    ap.add_argument("--version", action="version", version=f"quoteattr {__version__}")
+    args = ap.parse_args(argv)
+    files = args.files or ["-"]
+    out = sys.stdout
+    rows = _rows(files, args.encoding, args.kinds)
+    try:
+        if args.format == "table":
+            _table(rows, out, len(files) > 1)
+        elif args.format == "jsonl":
+            for name, q in rows:
+                out.write(json.dumps({"source": name, **q.to_dict()}, ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            json.dump([{"source": n, **q.to_dict()} for n, q in rows], out,
+                      ensure_ascii=False, indent=1)
+            out.write("\n")
+        else:
+            w = csv.writer(out)
+            w.writerow(FIELDS)
+            for name, q in rows:
+                d = {"source": name, **q.to_dict()}
+                w.writerow([d[k] for k in FIELDS])
+    except InputError as e:
+        out.flush()
+        print(f"quoteattr: error: {e}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,49 @@
+"""Is a quoted span speech, or a scare quote, title, nickname or term?"""
+
+from __future__ import annotations
+
+import regex
+
+from .lexicon import load
+from .marks import Span
+from .patterns import compiled
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_END_PUNCT = frozenset(".!?,;:…—–-")
+_SMALL = frozenset("a an the of and or in on at to for with by from de la le von".split())
+SPEECH = "speech"
+NON_SPEECH = frozenset({"scare", "title", "nickname", "term"})
+
+
+def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
+    """The kind of a top-level quoted span: "speech" or one of :data:`NON_SPEECH`."""
+    p = compiled()
+    lead = text[max(para_start, span.open - 40):span.open]
+    cue = p.non_speech.search(lead)
+    if cue is not None:
+        word = cue.group().strip(" ,:").lower()
+        return _cue_kind(word)
+    if not span.closed or span.open == para_start or attributed:
+        return SPEECH
+    content = text[span.start:span.end]
+    words = _WORD.findall(content, timeout=1.0)
+    if len(words) >= 8:
+        return SPEECH
+    tail = content.rstrip()[-1:]
+    if tail and tail in _END_PUNCT and len(words) >= 2:
+        return SPEECH
+    before = text[max(para_start, span.open - 2):span.open]
+    after = text[span.close:span.close + 2]
+    if (len(words) <= 2 and all(w[:1].isupper() for w in words)
+            and before[-2:-1].isalpha() and after[1:2].isupper()):
+        return "nickname"
+    if words and all(w[:1].isupper() or w.lower() in _SMALL for w in words) \
+            and words[0][:1].isupper() and len(words) >= 2:
+        return "title"
+    if len(words) >= 5:
+        return SPEECH
+    return "scare"
+
+
+def _cue_kind(word: str) -> str:
+    return load().non_speech_cues.get(" ".join(word.split()), "scare")

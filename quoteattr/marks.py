@@ -1,0 +1,195 @@
+"""Quotation marks: pair opening and closing marks on the raw text, with exact offsets.
+
+Marks are paired paragraph by paragraph, so a stray or unbalanced mark never shifts the
+pairing after the paragraph it is in. A quotation whose paragraph ends with it still open,
+followed by a paragraph that opens with a mark, runs on into that paragraph (one piece per
+paragraph, linked by ``group``). Apostrophes (Healey's, '90s, rock 'n' roll, o'clock, the
+players') are told from single quote marks by their neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import load
+
+_MARK = regex.compile(r"``|''|[\"“”„‟«»‹›'‘’‚‛]")
+_DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "``", "''"])
+_OPEN_GLYPH = frozenset(["“", "„", "‟", "«", "‹", "``", "‘", "‚", "‛"])
+_CLOSE_GLYPH = frozenset(["”", "»", "›", "''", "’"])
+_QUOTE_CHARS = frozenset("\"“”„‟«»‹›'‘’‚‛`")
+_BEFORE_OPEN = frozenset("([{<—–-/:;|*_") | _QUOTE_CHARS
+_AFTER_CLOSE = frozenset(".,;:!?)]}>—–-…*_|/") | _QUOTE_CHARS
+_N_APOSTROPHE = regex.compile(r"(?<=\s)['’‘]n['’‘](?=\s)", regex.IGNORECASE)
+_WORD_AFTER = regex.compile(r"[^\W\d_]{1,12}")
+_DECADE = regex.compile(r"\d\d(?:s\b|\b)")
+
+OPEN, CLOSE, EITHER, APOSTROPHE, APOSTROPHE_OR_CLOSE = range(5)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A quoted span: content offsets, the marks around it and its paragraph."""
+
+    start: int  # first character inside the opening mark
+    end: int  # first character of the closing mark (or paragraph end when unclosed)
+    open: int  # offset of the opening mark
+    close: int  # offset just past the closing mark (== end when unclosed)
+    mark: str  # the opening mark
+    paragraph: int
+    group: int  # pieces of one quotation over several paragraphs share it
+    closed: bool
+    nested: bool = False
+
+
+def find_spans(text: str, paragraphs: list[tuple[int, int]],
+               skip: frozenset[int] = frozenset()) -> list[Span]:
+    """All quoted spans of the text in document order (nested ones flagged).
+
+    ``skip`` holds indexes of paragraphs (ads, captions) that a quotation running over
+    several paragraphs may pass over.
+    """
+    elisions = load().elisions
+    spans: list[Span] = []
+    carry: int | None = None  # group of a quotation running on into the next paragraph
+    n = len(paragraphs)
+    for k, (ps, pe) in enumerate(paragraphs):
+        if k in skip:
+            continue
+        found, open_end = _pair_paragraph(text, ps, pe, elisions)
+        group = carry if carry is not None else -1
+        carry = None
+
+        def group_of(o: int, group: int = group, ps: int = ps) -> int:
+            return group if (o == ps and group >= 0) else o
+
+        pieces = [Span(o + len(mark), cs, o, ce, mark, k, group_of(o), True)
+                  for o, mark, cs, ce in found]
+        if open_end is not None:
+            o, mark = open_end
+            nxt = _next_opener(text, paragraphs, k + 1, n, skip)
+            runs_on = nxt is not None and _family(nxt) == _family(mark)
+            if runs_on or o == ps:
+                pieces.append(Span(o + len(mark), pe, o, pe, mark, k, group_of(o), False))
+            if runs_on:
+                carry = group_of(o)
+        pieces.sort(key=lambda s: s.start)
+        spans.extend(_flag_nested(pieces))
+    return spans
+
+
+def _flag_nested(pieces: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    outer_end = -1
+    for s in pieces:
+        if s.open < outer_end:
+            out.append(Span(s.start, s.end, s.open, s.close, s.mark, s.paragraph, s.group,
+                            s.closed, True))
+        else:
+            out.append(s)
+            outer_end = s.close
+    return out
+
+
+def _family(mark: str) -> str:
+    return "d" if mark in _DOUBLE else "s"
+
+
+def _next_opener(text: str, paragraphs: list[tuple[int, int]], k: int, n: int,
+                 skip: frozenset[int]) -> str | None:
+    while k < n and k in skip:
+        k += 1
+    if k >= n:
+        return None
+    ps, pe = paragraphs[k]
+    m = _MARK.match(text, ps, pe)
+    if m is None or m.group() in _CLOSE_GLYPH:
+        return None
+    return m.group()
+
+
+def _role(text: str, i: int, j: int, mark: str, ps: int, pe: int,
+          elisions: frozenset[str]) -> int:
+    prev = text[i - 1] if i > ps else "\n"
+    nxt = text[j] if j < pe else "\n"
+    single = mark not in _DOUBLE
+    if single:
+        if prev.isalnum() and nxt.isalnum():
+            return APOSTROPHE
+        if nxt.isdigit() and not prev.isalnum() and _DECADE.match(text, j, min(pe, j + 4)):
+            return APOSTROPHE
+        if not prev.isalnum():
+            w = _WORD_AFTER.match(text, j, min(pe, j + 12))
+            if w and ("'" + w.group().lower()) in elisions:
+                return APOSTROPHE
+    before_open = prev.isspace() or prev in _BEFORE_OPEN
+    after_close = nxt.isspace() or nxt in _AFTER_CLOSE
+    left = before_open and not nxt.isspace()
+    right = after_close and not prev.isspace()
+    if single and right and not left and prev.isalpha():
+        word = _word_before(text, i, ps)
+        if (word + "'") in elisions:
+            return APOSTROPHE
+        if prev in "sSzZ" or word.endswith(("in", "IN")):
+            after = text[j + 1] if j + 1 < pe else "\n"
+            if nxt == " " and after.islower():
+                return APOSTROPHE  # the players' game
+            return APOSTROPHE_OR_CLOSE
+    if left and not right:
+        return OPEN
+    if right and not left:
+        return CLOSE
+    if mark in _OPEN_GLYPH:
+        return OPEN
+    if mark in _CLOSE_GLYPH:
+        return CLOSE
+    return EITHER
+
+
+def _word_before(text: str, i: int, ps: int) -> str:
+    k = i
+    while k > ps and k > i - 12 and text[k - 1].isalpha():
+        k -= 1
+    return text[k:i].lower()
+
+
+def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
+                    ) -> tuple[list[tuple[int, str, int, int]], tuple[int, str] | None]:
+    """Pairs (open offset, mark, close start, close end) of one paragraph, and the last
+    opening mark left open at its end (or None)."""
+    n_apos = {m.start() for m in _N_APOSTROPHE.finditer(text, ps, pe)}
+    n_apos |= {m.end() - 1 for m in _N_APOSTROPHE.finditer(text, ps, pe)}
+    stacks: dict[str, list[tuple[int, int, str]]] = {"d": [], "s": []}  # (seq, offset, mark)
+    pairs: list[tuple[int, str, int, int]] = []
+    seq = 0
+    for m in _MARK.finditer(text, ps, pe):
+        i, j = m.span()
+        if i in n_apos:
+            continue
+        mark = m.group()
+        role = _role(text, i, j, mark, ps, pe, elisions)
+        if role == APOSTROPHE:
+            continue
+        fam = _family(mark)
+        own = stacks[fam]
+        if own and role in (CLOSE, EITHER, APOSTROPHE_OR_CLOSE):
+            seq_o, o, omark = own.pop()
+            other = stacks["s" if fam == "d" else "d"]
+            while other and other[-1][0] > seq_o:
+                other.pop()
+            pairs.append((o, omark, i, j))
+        elif role in (OPEN, EITHER):
+            seq += 1
+            own.append((seq, i, mark))
+    pairs.sort()
+    last = None
+    left_open = [e for st in stacks.values() for e in st]
+    if left_open:
+        _, o, mark = max(left_open)
+        fam = _family(mark)
+        # an opening mark followed by a closed quotation of its own kind is a stray
+        if not any(p[0] > o and _family(p[1]) == fam for p in pairs):
+            last = (o, mark)
+    return pairs, last

@@ -1,0 +1,94 @@
+"""Mentions of speakers: names (with titles stripped), descriptions, pronouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import load
+from .patterns import compiled
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-\.]*")
+_DETERMINERS = frozenset("the a an one another his her their its our".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Who a cue frame names: a person's name, a description, or a pronoun."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name" | "description" | "pronoun"
+    core: str  # the name without titles ("John Healey"), the description, or the pronoun
+    gender: str  # "m" | "f" | "-"
+
+
+def classify(text: str, start: int, end: int) -> Mention | None:
+    """The mention ``text[start:end]`` (a matched speaker group), or None if it names nobody."""
+    lex = load()
+    raw = text[start:end]
+    low = raw.lower()
+    if low in lex.pronouns:
+        gender = lex.pronouns[low][0]
+        return Mention(start, end, raw, "pronoun", low, gender if gender in "mf" else "-")
+    words = raw.split()
+    if not words or low in lex.speaker_stopwords:
+        return None
+    if words[0].lower() in _DETERMINERS:
+        rest = words[1:]
+        if rest and all(w[:1].isupper() for w in rest) and not _has_role(rest):
+            core = " ".join(rest)  # "the Pentagon", "the White House"
+            return Mention(start, end, raw, "name", core, "-")
+        return Mention(start, end, raw, "description", raw, _role_gender(words))
+    core, gender = name_core(raw)
+    if not core:
+        return None
+    return Mention(start, end, raw, "name", core, gender)
+
+
+def _has_role(words: list[str]) -> bool:
+    roles = load().role_nouns
+    return any(w.lower().strip(".,") in roles for w in words)
+
+
+def _role_gender(words: list[str]) -> str:
+    roles = load().role_nouns
+    for w in reversed(words):
+        g = roles.get(w.lower().strip(".,"))
+        if g in ("m", "f"):
+            return g
+    return "-"
+
+
+def name_core(raw: str) -> tuple[str, str]:
+    """Strip titles and role words from a capitalised sequence: the name and its gender.
+
+    "UK Defence Secretary John Healey" -> ("John Healey", "-"); "Mrs. Bennet" -> ("Bennet", "f").
+    """
+    lex = load()
+    prefix = compiled().prefix_words
+    words = [w for w in raw.split() if w]
+    gender = "-"
+    cut = 0
+    for i, w in enumerate(words[:-1]):
+        bare = w.rstrip(".")
+        if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix
+                or w in lex.non_names or w.lower() in lex.role_nouns):
+            cut = i + 1
+            g = lex.title_gender(w)
+            if g in ("m", "f"):
+                gender = g
+    core_words = words[cut:]
+    while core_words and core_words[-1].rstrip(".") in ("MP", "MEP", "MSP", "QC", "KC", "Jr", "Sr"):
+        core_words.pop()
+    if not core_words or core_words[0] in lex.non_names:
+        return "", gender
+    if len(core_words) == 1 and core_words[0].lower() in lex.role_nouns:
+        return "", gender
+    core = " ".join(w.rstrip(",") for w in core_words)
+    if gender == "-":
+        gender = lex.first_names.get(core_words[0], "-") if len(core_words) > 1 else "-"
+        gender = gender if gender in ("m", "f") else "-"
+    return core, gender

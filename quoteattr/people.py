@@ -1,0 +1,92 @@
+"""The people of one text: canonical names, genders, and who is salient where."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .lexicon import load
+from .mentions import name_core
+from .patterns import compiled
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    start: int
+    end: int
+    core: str
+    gender: str
+    honorific: str  # "Mr", "Mrs", ... when the mention has one, else ""
+
+
+class People:
+    """Index of the name mentions of a text, for canonical names and pronoun antecedents.
+
+    ``outside`` is a predicate telling whether an offset lies outside quotations.
+    """
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        lex = load()
+        self.mentions: list[NameMention] = []
+        self._by_last: dict[str, list[NameMention]] = {}
+        self._by_first: dict[str, set[str]] = {}
+        self._gender: dict[str, str] = {}
+        q_starts = [s for s, _ in quoted]
+        for m in compiled().name.finditer(text):
+            raw = m.group()
+            core, gender = name_core(raw)
+            if not core or core in lex.non_names:
+                continue
+            first = raw.split()[0].rstrip(".")
+            hon = first if lex.titles.get(first, ("", ""))[1] == "honorific" else ""
+            nm = NameMention(m.start(), m.end(), core, gender, hon)
+            k = bisect_left(q_starts, m.start() + 1) - 1
+            inside = k >= 0 and quoted[k][0] <= m.start() < quoted[k][1]
+            if not inside:
+                self.mentions.append(nm)
+            words = core.split()
+            self._by_last.setdefault(words[-1], []).append(nm)
+            if len(words) > 1:
+                self._by_first.setdefault(words[0], set()).add(core)
+            if gender != "-":
+                key = core if len(words) > 1 else (hon + " " + core).strip()
+                self._gender.setdefault(key, gender)
+        self._starts = [m.start for m in self.mentions]
+
+    def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
+        """The fullest name the text gives the person called ``core`` near ``pos``."""
+        words = core.split()
+        cands = [m for m in self._by_last.get(words[-1], ()) if len(m.core.split()) > 1]
+        if len(words) > 1:
+            cands = [m for m in cands if m.core.split()[0] == words[0]]
+        cands = [m for m in cands if _compatible(gender, self.gender_of(m.core))]
+        if not cands and len(words) == 1:
+            fulls = self._by_first.get(core, set())
+            if len(fulls) == 1:
+                return next(iter(fulls))
+        if not cands:
+            return f"{honorific} {core}" if honorific and len(words) == 1 else core
+        before = [m for m in cands if m.start <= pos]
+        pick = before[-1] if before else cands[0]
+        best = max((m.core for m in cands if m.core.split()[0] == pick.core.split()[0]),
+                   key=lambda c: (len(c.split()), len(c)))
+        return best
+
+    def gender_of(self, name: str) -> str:
+        """'m', 'f' or '-' for a canonical name, from titles and given names."""
+        g = self._gender.get(name)
+        if g:
+            return g
+        first = name.split()[0]
+        g = load().first_names.get(first, "-")
+        return g if g in ("m", "f") else "-"
+
+    def before(self, pos: int, limit: int) -> list[NameMention]:
+        """Name mentions outside quotations in ``[pos - limit, pos)``, nearest first."""
+        i = bisect_left(self._starts, pos)
+        j = bisect_left(self._starts, pos - limit)
+        return self.mentions[j:i][::-1]
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == "-" or b == "-" or a == b

@@ -1,0 +1,125 @@
+"""The pipeline, top to bottom: paragraphs -> quotations -> sentences -> attribution ->
+canonical speakers -> :class:`Quote` records."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .attribute import SIEVES, Context, Frame
+from .kinds import SPEECH, classify
+from .lexicon import load
+from .marks import Span, find_spans
+from .mentions import Mention
+from .model import Extraction, Quote
+from .paragraphs import paragraph_spans
+from .people import People
+from .resolve import Resolver
+from .sentences import sentence_spans
+
+KINDS = ("speech", "all")
+
+
+def extract(text: str, *, kinds: str = "speech", **options: Any) -> Extraction:
+    """Find the quotations of ``text`` and who said each.
+
+    Args:
+        text: the document (any ``str``; offsets in the result index it).
+        kinds: ``"speech"`` (default) returns speech only; ``"all"`` adds scare quotes,
+            titles, nicknames and terms, each with its ``kind``.
+
+    Returns:
+        An :class:`Extraction`: a sequence of :class:`Quote` in document order.
+    """
+    if not isinstance(text, str):
+        hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(
+            text, (bytes, bytearray)) else ""
+        raise TypeError(f"extract() needs a str, got {type(text).__name__}{hint}")
+    if kinds not in KINDS:
+        raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
+    if options:
+        raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
+    paragraphs = paragraph_spans(text)
+    skip = _furniture(text, paragraphs)
+    spans = [s for s in find_spans(text, paragraphs, skip) if not s.nested]
+    if not spans:
+        return Extraction(text, ())
+    ctx = Context(text, paragraphs, spans, [s for s, _ in sentence_spans(text)],
+                  [None] * len(spans))
+    for i in range(len(spans)):
+        ctx.frames[i] = _first_frame(ctx, i)
+    people = People(text, [(s.open, s.close) for s in spans])
+    resolver = Resolver(text, people)
+    quotes: list[Quote] = []
+    ids: list[int] = []
+    for i, span in enumerate(spans):
+        frame = ctx.frames[i]
+        para_start = paragraphs[span.paragraph][0]
+        adjacent = frame is not None and frame.inherit is None and frame.rule != "cue_in_sentence"
+        kind = classify(text, span, para_start, adjacent)
+        qid = _quote_id(ctx, i, ids)
+        ids.append(qid)
+        if kind != SPEECH and kinds == "speech":
+            resolver.skip(i)
+            continue
+        quotes.append(_record(text, span, kind, qid, frame, resolver, i))
+    return Extraction(text, quotes)
+
+
+def _first_frame(ctx: Context, i: int) -> Frame | None:
+    for sieve in SIEVES:
+        frame = sieve(ctx, i)
+        if frame is not None:
+            return frame
+    return None
+
+
+def _quote_id(ctx: Context, i: int, ids: list[int]) -> int:
+    """Pieces of one quotation share an id: paragraphs of one speech, and the two halves
+    of ``"A," he said, "B."``."""
+    span = ctx.spans[i]
+    if i > 0:
+        prev = ctx.spans[i - 1]
+        if prev.group == span.group:
+            return ids[i - 1]
+        f_prev, f_cur = ctx.frames[i - 1], ctx.frames[i]
+        if (f_prev is not None and f_cur is not None and f_prev.cue is not None
+                and f_prev.cue == f_cur.cue and prev.paragraph == span.paragraph):
+            return ids[i - 1]
+    return i
+
+
+def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
+            resolver: Resolver, i: int) -> Quote:
+    if frame is None:
+        resolver.record(i, None, None)
+        return Quote(qid, text[span.start:span.end], span.start, span.end, kind=kind,
+                     paragraph=span.paragraph)
+    if frame.inherit is not None:
+        speaker, mention = resolver.speaker_of(frame.inherit)
+        resolver.record(i, speaker, mention)
+        return Quote(qid, text[span.start:span.end], span.start, span.end,
+                     speaker=speaker, speaker_span=_span(mention), kind=kind,
+                     paragraph=span.paragraph, confidence=frame.confidence if speaker else 0.0,
+                     rule=frame.rule, mention=mention.text if mention else None)
+    addressee = resolver.name(frame.addressee, span.open) if frame.addressee else None
+    speaker = resolver.name(frame.speaker, span.open, exclude=addressee) \
+        if frame.speaker else None
+    resolver.record(i, speaker, frame.speaker)
+    conf = frame.confidence * (0.8 if frame.speaker and frame.speaker.kind != "name" else 1.0)
+    cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
+    return Quote(qid, text[span.start:span.end], span.start, span.end,
+                 speaker=speaker, speaker_span=_span(frame.speaker), cue=cue,
+                 cue_span=frame.cue, addressee=addressee, addressee_span=_span(frame.addressee),
+                 kind=kind, paragraph=span.paragraph, confidence=round(conf, 3),
+                 rule=frame.rule, mention=frame.speaker.text if frame.speaker else None)
+
+
+def _span(m: Mention | None) -> tuple[int, int] | None:
+    return (m.start, m.end) if m is not None else None
+
+
+def _furniture(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
+    """Paragraphs that are page furniture (ads, prompts), passed over by quotations."""
+    lines = load().ad_lines
+    return frozenset(k for k, (s, e) in enumerate(paragraphs)
+                     if e - s < 40 and " ".join(text[s:e].lower().split()) in lines)
