@@ -61,7 +61,8 @@ def compiled() -> Patterns:
     verbs = alternation(list(lex.verb_lemma) + list(lex.speech_phrases))
     titles = alternation(t for t in lex.titles if t[:1].isupper())
     roles = alternation(lex.role_nouns)
-    cap = r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*|\p{Lu}[\p{L}\p{M}]*(?:['’\-]\p{L}[\p{L}\p{M}]*)*\.?)"
+    cap = (r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*"
+           r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
     particle = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|ter|St\.?)"
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:{ws}(?:{particle}{ws})?{cap}){{0,4}}"
@@ -69,9 +70,11 @@ def compiled() -> Patterns:
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?(?i:{roles})s?\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})?")
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
-    speaker = rf"(?:{name}|{desc}|{pron})"
+    role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
+                 rf"(?i:{roles})\s+{name}")  # "White House press secretary Josh Earnest"
+    speaker = rf"(?:{role_name}|{name}|{desc}|{pron})"
     obj = rf"(?:{name}|{desc}|him|her|them|me|us|you|reporters|journalists)"
-    appos = r"(?:,\s+(?:\d{1,3}|(?:the|a|an|who|whose|which|now|then|also)\b[^,\"“”\n]{1,90}),)"
+    appos = r"(?:,\s+[^,\"“”\n]{1,90},)"
     adv = r"(?:\p{Ll}+ly\s+)"
     aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
     flags = regex.V1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .lexicon import load
@@ -77,6 +78,11 @@ class People:
         best = max((m.core for m in cands if m.core.split()[0] == pick.core.split()[0]),
                    key=lambda c: (len(c.split()), len(c)))
         return best
+
+    @property
+    def given_names(self) -> Mapping[str, str]:
+        """Given names known to the word lists, with their gender."""
+        return load().first_names
 
     def gender_of(self, name: str) -> str:
         """'m', 'f' or '-' for a canonical name, from titles and given names."""
