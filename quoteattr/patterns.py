@@ -45,6 +45,7 @@ class Patterns:
     subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
     verb: regex.Pattern[str]  # a speech verb or reporting phrase
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
+    verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
     speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
     speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
@@ -89,6 +90,7 @@ def compiled() -> Patterns:
                               rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
         verb=regex.compile(rf"\b(?P<v>{verbs})\b", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
+        verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
         speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),

@@ -93,6 +93,11 @@ class People:
         g = load().first_names.get(first, "-")
         return g if g in ("m", "f") else "-"
 
+    def previous(self, nm: NameMention) -> NameMention | None:
+        """The name mention outside quotations just before ``nm`` (or None)."""
+        i = bisect_left(self._starts, nm.start)
+        return self.mentions[i - 1] if i > 0 else None
+
     def before(self, pos: int, limit: int) -> list[NameMention]:
         """Name mentions outside quotations in ``[pos - limit, pos)``, nearest first."""
         i = bisect_left(self._starts, pos)
