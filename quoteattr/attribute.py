@@ -11,11 +11,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex
-
+from . import cues
 from .marks import Span
 from .mentions import Mention, classify
-from .patterns import TIMEOUT, compiled
 
 WINDOW = 300  # characters of context a cue frame may use on either side
 
@@ -63,48 +61,31 @@ class Context:
         return start, s.open
 
 
-def _mention(ctx: Context, m: regex.Match[str], group: str) -> Mention | None:
-    if m.group(group) is None:
-        return None
-    s, e = m.span(group)
-    return classify(ctx.text, s, e)
+def _mention(ctx: Context, span: tuple[int, int] | None) -> Mention | None:
+    return classify(ctx.text, *span) if span is not None else None
 
 
 def cue_after(ctx: Context, i: int) -> Frame | None:
     """``"Q," X said.`` / ``"Q," said X.`` / ``"Q," X told Y.``"""
     s, e = ctx.after_window(i)
-    if e <= s:
+    cue = cues.after(ctx.text, s, e) if e > s else None
+    sp = _mention(ctx, cue.speaker) if cue else None
+    if cue is None or sp is None:
         return None
-    m = compiled().after.match(ctx.text, s, e, timeout=TIMEOUT)
-    if m is None:
-        return None
-    inverted = m.group("sp2") is not None
-    sp = _mention(ctx, m, "sp2" if inverted else "sp")
-    if sp is None:
-        return None
-    addressee = None if inverted else _mention(ctx, m, "ad")
-    verb = m.span("v2" if inverted else "v")
-    return Frame("cue_after", 0.95, sp, verb, addressee)
+    return Frame("cue_after", 0.95, sp, cue.verb, _mention(ctx, cue.addressee))
 
 
 def cue_before(ctx: Context, i: int) -> Frame | None:
     """``X said: "Q"`` / ``X told Y: "Q"`` / ``according to X, "Q"``; also ``X said the
     plan was "a disaster"`` (a partial quotation, lower confidence)."""
     s, e = ctx.before_window(i)
-    if e <= s:
+    cue = cues.before(ctx.text, s, e) if e > s else None
+    sp = _mention(ctx, cue.speaker) if cue else None
+    if cue is None or sp is None:
         return None
-    m = compiled().before.search(ctx.text, s, e, timeout=TIMEOUT)
-    if m is None:
-        return None
-    according = m.group("sp2") is not None
-    sp = _mention(ctx, m, "sp2" if according else "sp")
-    if sp is None:
-        return None
-    tail = (m.group("tail") or "").strip()
-    conf = 0.9 if not tail else 0.7
-    cue = m.span("v") if not according else None
-    addressee = None if according else _mention(ctx, m, "ad")
-    return Frame("cue_before" if not tail else "cue_in_sentence", conf, sp, cue, addressee)
+    if cue.tail:
+        return Frame("cue_in_sentence", 0.7, sp, cue.verb, _mention(ctx, cue.addressee))
+    return Frame("cue_before", 0.9, sp, cue.verb, _mention(ctx, cue.addressee))
 
 
 def lead_in(ctx: Context, i: int) -> Frame | None:
@@ -120,13 +101,11 @@ def lead_in(ctx: Context, i: int) -> Frame | None:
     k = bisect_right(ctx.sentence_starts, prev_e - 1) - 1
     if k >= 0:
         start = max(start, ctx.sentence_starts[k])
-    m = compiled().before.search(ctx.text, start, prev_e, timeout=TIMEOUT)
-    if m is None or m.group("sp") is None:
+    cue = cues.before(ctx.text, start, prev_e)
+    sp = _mention(ctx, cue.speaker) if cue and cue.verb else None
+    if cue is None or sp is None:
         return None
-    mention = _mention(ctx, m, "sp")
-    if mention is None:
-        return None
-    return Frame("lead_in", 0.85, mention, m.span("v"), _mention(ctx, m, "ad"))
+    return Frame("lead_in", 0.85, sp, cue.verb, _mention(ctx, cue.addressee))
 
 
 def continuation(ctx: Context, i: int) -> Frame | None:

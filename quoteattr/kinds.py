@@ -10,7 +10,8 @@ from .patterns import compiled
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
 _END_PUNCT = frozenset(".!?,;:…—–-")
-_SMALL = frozenset("a an the of and or in on at to for with by from de la le von".split())
+_SMALL = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
+                    "by", "from", "de", "la", "le", "von"))
 SPEECH = "speech"
 NON_SPEECH = frozenset({"scare", "title", "nickname", "term"})
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .lexicon import load
@@ -32,18 +33,24 @@ class People:
         self._by_last: dict[str, dict[str, list[int]]] = {}
         self._by_first: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
-        q_starts = [s for s, _ in quoted]
+        titles = lex.titles
+        cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
+        q = 0  # index of the first quotation not ending before the mention
         for m in compiled().name.finditer(text):
             raw = m.group()
-            core, gender = name_core(raw)
+            hit = cores.get(raw)
+            if hit is None:
+                hit = cores[raw] = name_core(raw)
+            core, gender = hit
             if not core or core in lex.non_names:
                 continue
-            first = raw.split()[0].rstrip(".")
-            hon = first if lex.titles.get(first, ("", ""))[1] == "honorific" else ""
-            nm = NameMention(m.start(), m.end(), core, gender, hon)
-            k = bisect_left(q_starts, m.start() + 1) - 1
-            inside = k >= 0 and quoted[k][0] <= m.start() < quoted[k][1]
-            if not inside:
+            start = m.start()
+            first = raw.split(None, 1)[0].rstrip(".")
+            hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
+            nm = NameMention(start, m.end(), core, gender, hon)
+            while q < len(quoted) and quoted[q][1] <= start:
+                q += 1
+            if q == len(quoted) or start < quoted[q][0]:
                 self.mentions.append(nm)
             words = core.split()
             if len(words) > 1:
@@ -77,6 +84,11 @@ class People:
         first = pick.split()[0]
         return max((c for c in cands if c.split()[0] == first),
                    key=lambda c: (len(c.split()), len(c)))
+
+    @property
+    def given_names(self) -> Mapping[str, str]:
+        """Given names known to the word lists, with their gender."""
+        return load().first_names
 
     def gender_of(self, name: str) -> str:
         """'m', 'f' or '-' for a canonical name, from titles and given names."""

@@ -12,9 +12,10 @@ from .marks import Span, find_spans
 from .mentions import Mention
 from .model import Extraction, Quote
 from .paragraphs import paragraph_spans
+from .patterns import compiled
 from .people import People
 from .resolve import Resolver
-from .sentences import sentence_spans
+from .sentences import sentence_spans, tokenizer
 
 KINDS = ("speech", "all")
 
@@ -123,3 +124,9 @@ def _furniture(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
     lines = load().ad_lines
     return frozenset(k for k, (s, e) in enumerate(paragraphs)
                      if e - s < 40 and " ".join(text[s:e].lower().split()) in lines)
+
+
+# Build the word lists, patterns and sentence splitter at import, once, so that the first
+# call to extract() costs no more than any other.
+compiled()
+tokenizer()

@@ -15,10 +15,13 @@ class Resolver:
         self.text = text
         self.people = people
         self._said: dict[int, tuple[str | None, Mention | None]] = {}
+        self._speakers: set[str] = set()  # names that have spoken so far
 
     def record(self, i: int, speaker: str | None, mention: Mention | None) -> None:
         """Remember who said quotation ``i`` (for continuations)."""
         self._said[i] = (speaker, mention)
+        if speaker is not None and mention is not None and mention.kind == "name":
+            self._speakers.add(speaker)
 
     def skip(self, i: int) -> None:
         """Quotation ``i`` is not speech: it has no speaker."""
@@ -41,12 +44,23 @@ class Resolver:
             return None
         for nm in self.people.before(min(pos, m.start), PRONOUN_REACH):
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-            if name == exclude:
+            if name == exclude or not self._person(name, nm):
                 continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g == "-" or g == m.gender:
                 return name
         return None
+
+
+    def _person(self, name: str, nm: object) -> bool:
+        """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""
+        if name in self._speakers:
+            return True
+        words = name.split()
+        if words[0] in ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr"):
+            return True
+        return self.people.gender_of(name) != "-" or (
+            len(words) > 1 and words[0] in self.people.given_names)
 
 
 def _honorific(word: str) -> str:
