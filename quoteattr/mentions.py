@@ -43,9 +43,12 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             return Mention(start, end, raw, "name", core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
-        if rest and all(w[:1].isupper() for w in rest) and not _has_role(rest):
-            core = " ".join(rest)  # "the Pentagon", "the White House"
-            return Mention(start, end, raw, "name", core, "-")
+        if rest and all(w[:1].isupper() for w in rest):
+            core, gender = name_core(" ".join(rest))
+            if core and core.split()[0] in lex.first_names:
+                return Mention(start, end, raw, "name", core, gender)  # "The Rt Hon John Healey"
+            if not _has_role(rest):
+                return Mention(start, end, raw, "name", " ".join(rest), "-")  # "the Pentagon"
         return Mention(start, end, raw, "description", raw, _role_gender(words))
     core, gender = name_core(raw)
     if not core:

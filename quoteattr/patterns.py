@@ -41,6 +41,8 @@ class Patterns:
     verbs, then small anchored matches around each verb."""
 
     lead: regex.Pattern[str]  # punctuation between a closing mark and its cue
+    signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
+    subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
     verb: regex.Pattern[str]  # a speech verb or reporting phrase
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
     speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
@@ -60,27 +62,31 @@ def compiled() -> Patterns:
     lex = load()
     verbs = alternation(list(lex.verb_lemma) + list(lex.speech_phrases))
     titles = alternation(t for t in lex.titles if t[:1].isupper())
-    roles = alternation(lex.role_nouns)
+    roles = alternation(list(lex.role_nouns) + [r[0] for r in read_rows("speaker_heads.txt")])
     cap = (r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*"
            r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
     particle = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|ter|St\.?)"
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:{ws}(?:{particle}{ws})?{cap}){{0,4}}"
     det = r"(?:the|a|an|one|another|his|her|their|its|our|The|A|An|One|Another|His|Her|Their|Its)"
-    desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?(?i:{roles})s?\b"
+    head = rf"(?:(?i:{roles})s?|\d+-year-old)"
+    desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})?")
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
-                 rf"(?i:{roles})\s+{name}")  # "White House press secretary Josh Earnest"
+                 rf"(?:(?i:{roles})\s+|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
     speaker = rf"(?:{role_name}|{name}|{desc}|{pron})"
     obj = rf"(?:{name}|{desc}|him|her|them|me|us|you|reporters|journalists)"
-    appos = r"(?:,\s+[^,\"“”\n]{1,90},)"
+    appos = r"(?:,\s+[^\"“”\n]{1,120}?,|\s*\([^()\"“”\n]{1,40}\))"
     adv = r"(?:\p{Ll}+ly\s+)"
     aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
     flags = regex.V1
     cues = {r[0]: r[1] if len(r) > 1 else "scare" for r in read_rows("non_speech_cues.txt")}
     return Patterns(
-        lead=regex.compile(r"[\s,—–\-]*", flags),
+        lead=regex.compile(r"[\s,—–―\-]*", flags),
+        signature=regex.compile(rf"\s*[―—–\-]+\s*(?P<sp>{name})\s*\.?\s*\Z", flags),
+        subject=regex.compile(rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
+                              rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
         verb=regex.compile(rf"\b(?P<v>{verbs})\b", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
         speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?", flags),
