@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -29,7 +29,8 @@ class People:
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
         lex = load()
         self.mentions: list[NameMention] = []
-        self._by_last: dict[str, list[NameMention]] = {}
+        # last word -> full (multi-word) core -> starts of its mentions, in document order
+        self._by_last: dict[str, dict[str, list[int]]] = {}
         self._by_first: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
         titles = lex.titles
@@ -52,8 +53,8 @@ class People:
             if q == len(quoted) or start < quoted[q][0]:
                 self.mentions.append(nm)
             words = core.split()
-            self._by_last.setdefault(words[-1], []).append(nm)
             if len(words) > 1:
+                self._by_last.setdefault(words[-1], {}).setdefault(core, []).append(nm.start)
                 self._by_first.setdefault(words[0], set()).add(core)
             if gender != "-":
                 key = core if len(words) > 1 else (hon + " " + core).strip()
@@ -63,21 +64,26 @@ class People:
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
         """The fullest name the text gives the person called ``core`` near ``pos``."""
         words = core.split()
-        cands = [m for m in self._by_last.get(words[-1], ()) if len(m.core.split()) > 1]
+        # work on distinct full names, not on every mention: linear in the text overall
+        cands = self._by_last.get(words[-1], {})
         if len(words) > 1:
-            cands = [m for m in cands if m.core.split()[0] == words[0]]
-        cands = [m for m in cands if _compatible(gender, self.gender_of(m.core))]
+            cands = {c: st for c, st in cands.items() if c.split()[0] == words[0]}
+        cands = {c: st for c, st in cands.items() if _compatible(gender, self.gender_of(c))}
         if not cands and len(words) == 1:
             fulls = self._by_first.get(core, set())
             if len(fulls) == 1:
                 return next(iter(fulls))
         if not cands:
             return f"{honorific} {core}" if honorific and len(words) == 1 else core
-        before = [m for m in cands if m.start <= pos]
-        pick = before[-1] if before else cands[0]
-        best = max((m.core for m in cands if m.core.split()[0] == pick.core.split()[0]),
+        # the candidate mentioned last at or before pos, else the first mentioned
+        last_before = {c: st[k - 1] for c, st in cands.items() if (k := bisect_right(st, pos))}
+        if last_before:
+            pick = max(last_before, key=last_before.__getitem__)
+        else:
+            pick = min(cands, key=lambda c: cands[c][0])
+        first = pick.split()[0]
+        return max((c for c in cands if c.split()[0] == first),
                    key=lambda c: (len(c.split()), len(c)))
-        return best
 
     @property
     def given_names(self) -> Mapping[str, str]:
