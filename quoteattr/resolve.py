@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .lexicon import load
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
@@ -92,11 +91,8 @@ class Resolver:
         if name in self._speakers:
             return True
         words = name.split()
-        if words[0] in HONORIFICS:
-            return True
-        if self.people.gender_of(name) != "-" or words[0] in self.people.given_names:
-            return True
-        return False
+        return (words[0] in HONORIFICS or words[0] in self.people.given_names
+                or self.people.gender_of(name) != "-")
 
 
 def _honorific(word: str) -> str:
