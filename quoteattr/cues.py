@@ -66,4 +66,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if sp is not None:
             ad = t.span("ad") if t.group("ad") else None
             return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip())
+        sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
+        if sp is not None:
+            return Cue("before_inverted", sp.span("sp"), v.span("v"))
     return None

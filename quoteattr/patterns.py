@@ -51,6 +51,7 @@ class Patterns:
     speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
+    speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
     speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
     according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
     name: regex.Pattern[str]  # capitalised name sequences, with titles
@@ -76,7 +77,7 @@ def compiled() -> Patterns:
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})?")
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
-                 rf"(?:(?i:{roles})\s+|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
+                 rf"(?:(?i:{roles}),?\s+|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
     anyone = rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?\p{{Ll}}[\p{{Ll}}\-]*"  # "one user"
     speaker = rf"(?:{role_name}|{name}|{desc}|{pron}|{anyone})"
     obj = rf"(?:{name}|{desc}|him|her|them|me|us|you|reporters|journalists)"
@@ -100,6 +101,7 @@ def compiled() -> Patterns:
         tail_to_end=regex.compile(
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–]?\s*\Z",
             flags),
+        speaker_to_end=regex.compile(rf"\s+(?P<sp>{speaker})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
         speaker_ending=regex.compile(rf"\b(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?\Z",
                                      flags | regex.REVERSE),
         according_ending=regex.compile(
