@@ -126,7 +126,9 @@ def sentence_subject(ctx: Context, i: int) -> Frame | None:
     if not (lead.endswith(":") or (lead.endswith(",") and compiled().verb.search(
             ctx.text, s, e, timeout=TIMEOUT))):
         return None
-    m = compiled().subject.match(ctx.text, s, e, timeout=TIMEOUT)
+    m = compiled().name_colon.search(ctx.text, s, e, timeout=TIMEOUT)
+    if m is None:
+        m = compiled().subject.match(ctx.text, s, e, timeout=TIMEOUT)
     mention = classify(ctx.text, *m.span("sp")) if m else None
     return Frame("sentence_subject", 0.6, mention) if mention is not None else None
 

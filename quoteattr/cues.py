@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .patterns import TIMEOUT, compiled
 
 SPEAKER_REACH = 120  # characters between a closing mark and the verb of "X said"
-VERBS_TRIED = 3  # verbs tried (last first) in the sentence before a quotation
+VERBS_TRIED = 3  # verbs tried, nearest the quotation first, for one cue frame
 
 Offsets = tuple[int, int]
 
@@ -39,20 +39,24 @@ def after(text: str, start: int, end: int) -> Cue | None:
         if sp is not None:
             return Cue("after_inverted", sp.span("sp"), v.span("v"))
         return None
-    v = p.verb.search(text, pos, min(end, pos + SPEAKER_REACH), timeout=TIMEOUT)
-    if v is None:
-        return None
-    gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
-    if gap is None:
-        return None
-    ad = p.addressee_next.match(text, v.end(), end, timeout=TIMEOUT)
-    return Cue("after", gap.span("sp"), v.span("v"), ad.span("ad") if ad else None)
+    reach = min(end, pos + SPEAKER_REACH)
+    for k, v in enumerate(p.verb.finditer(text, pos, reach, timeout=TIMEOUT)):
+        if k == VERBS_TRIED:
+            break
+        gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
+        if gap is not None:
+            ad = p.addressee_next.match(text, v.end(), end, timeout=TIMEOUT)
+            return Cue("after", gap.span("sp"), v.span("v"), ad.span("ad") if ad else None)
+    return None
 
 
 def before(text: str, start: int, end: int) -> Cue | None:
     """A frame ending at an opening mark: ``X said: "Q"`` / ``X told Y: "Q"`` /
     ``according to X, "Q"`` / ``X said the plan was "Q"`` (with a tail)."""
     p = compiled()
+    acc = p.according_ending.search(text, start, end, timeout=TIMEOUT)
+    if acc is not None:
+        return Cue("according", acc.span("sp"))
     verbs = list(p.verb.finditer(text, start, end, timeout=TIMEOUT))
     for v in reversed(verbs[-VERBS_TRIED:]):
         t = p.tail_to_end.match(text, v.end(), end, timeout=TIMEOUT)
@@ -62,7 +66,4 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if sp is not None:
             ad = t.span("ad") if t.group("ad") else None
             return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip())
-    acc = p.according_ending.search(text, start, end, timeout=TIMEOUT)
-    if acc is not None:
-        return Cue("according", acc.span("sp"))
     return None

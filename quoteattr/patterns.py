@@ -43,8 +43,10 @@ class Patterns:
     lead: regex.Pattern[str]  # punctuation between a closing mark and its cue
     signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
     subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
+    name_colon: regex.Pattern[str]  # (reverse) "Jeffrey M. Jones:" ending here
     verb: regex.Pattern[str]  # a speech verb or reporting phrase
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
+    verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
     speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
     speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
@@ -67,7 +69,7 @@ def compiled() -> Patterns:
            r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
     particle = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|ter|St\.?)"
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
-    name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:{ws}(?:{particle}{ws})?{cap}){{0,4}}"
+    name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:{ws}(?:{particle}{ws})?{cap}){{0,6}}"
     det = r"(?:the|a|an|one|another|his|her|their|its|our|The|A|An|One|Another|His|Her|Their|Its)"
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
@@ -75,7 +77,8 @@ def compiled() -> Patterns:
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
                  rf"(?:(?i:{roles})\s+|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
-    speaker = rf"(?:{role_name}|{name}|{desc}|{pron})"
+    anyone = rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?\p{{Ll}}[\p{{Ll}}\-]*"  # "one user"
+    speaker = rf"(?:{role_name}|{name}|{desc}|{pron}|{anyone})"
     obj = rf"(?:{name}|{desc}|him|her|them|me|us|you|reporters|journalists)"
     appos = r"(?:,\s+[^\"“”\n]{1,120}?,|\s*\([^()\"“”\n]{1,40}\))"
     adv = r"(?:\p{Ll}+ly\s+)"
@@ -85,10 +88,12 @@ def compiled() -> Patterns:
     return Patterns(
         lead=regex.compile(r"[\s,—–―\-]*", flags),
         signature=regex.compile(rf"\s*[―—–\-]+\s*(?P<sp>{name})\s*\.?\s*\Z", flags),
+        name_colon=regex.compile(rf"\b(?P<sp>{name})\s*:\s*\Z", flags | regex.REVERSE),
         subject=regex.compile(rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
                               rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
         verb=regex.compile(rf"\b(?P<v>{verbs})\b", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
+        verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
         speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),

@@ -33,6 +33,7 @@ class People:
         self._by_last: dict[str, dict[str, list[int]]] = {}
         self._by_first: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
+        self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
         titles = lex.titles
         cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
         q = 0  # index of the first quotation not ending before the mention
@@ -59,6 +60,8 @@ class People:
             if gender != "-":
                 key = core if len(words) > 1 else (hon + " " + core).strip()
                 self._gender.setdefault(key, gender)
+                if hon:
+                    self._titled.setdefault(words[-1], set()).add(gender)
         self._starts = [m.start for m in self.mentions]
 
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
@@ -95,9 +98,17 @@ class People:
         g = self._gender.get(name)
         if g:
             return g
-        first = name.split()[0]
-        g = load().first_names.get(first, "-")
-        return g if g in ("m", "f") else "-"
+        words = name.split()
+        g = load().first_names.get(words[0], "-")
+        if g in ("m", "f"):
+            return g
+        titled = self._titled.get(words[-1], ())
+        return next(iter(titled)) if len(titled) == 1 else "-"
+
+    def previous(self, nm: NameMention) -> NameMention | None:
+        """The name mention outside quotations just before ``nm`` (or None)."""
+        i = bisect_left(self._starts, nm.start)
+        return self.mentions[i - 1] if i > 0 else None
 
     def before(self, pos: int, limit: int) -> list[NameMention]:
         """Name mentions outside quotations in ``[pos - limit, pos)``, nearest first."""

@@ -9,7 +9,7 @@ from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
 
 PRONOUN_REACH = 2500  # characters back a pronoun may look for its antecedent
-SUBJECT_WORDS = 3  # a name within this many words of its sentence's start is its subject
+SUBJECT_WORDS = 20  # a sentence's first name within this many words of its start is its subject
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
 
 
@@ -58,11 +58,11 @@ class Resolver:
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
+            if self._is_subject(nm):
+                return name
             if self._last is not None and self._last[0] > nm.start and self._last[1] != exclude \
                     and self._compatible(self._last[1], m.gender):
                 return self._last[1]
-            if self._is_subject(nm):
-                return name
             nearest = nearest or name
         last = self._last
         if last is not None and last[1] != exclude and at - last[0] < PRONOUN_REACH \
@@ -75,22 +75,24 @@ class Resolver:
         return g in ("-", gender)
 
     def _is_subject(self, nm: NameMention) -> bool:
+        """Is the mention its sentence's subject: the first name in it (within a few words of
+        its start), or named by an inverted cue ("said James Henson")?"""
         k = bisect_right(self.sentence_starts, nm.start) - 1
         start = self.sentence_starts[k] if k >= 0 else 0
-        if len(self.text[start:nm.start].split()) <= SUBJECT_WORDS:
+        prior = self.people.previous(nm)
+        if (prior is None or prior.end <= start) and \
+                len(self.text[start:nm.start].split()) <= SUBJECT_WORDS:
             return True
-        return compiled().verb_at.match(self.text, nm.end + 1, nm.end + 40,
-                                        timeout=TIMEOUT) is not None
+        lead = self.text[max(start, nm.start - 30):nm.start]
+        return compiled().verb_ending.search(lead, timeout=TIMEOUT) is not None
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""
         if name in self._speakers:
             return True
         words = name.split()
-        if words[0] in HONORIFICS:
-            return True
-        return self.people.gender_of(name) != "-" or (
-            len(words) > 1 and words[0] in self.people.given_names)
+        return (words[0] in HONORIFICS or words[0] in self.people.given_names
+                or self.people.gender_of(name) != "-")
 
 
 def _honorific(word: str) -> str:
