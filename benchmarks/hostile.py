@@ -1,8 +1,8 @@
 """Hostile inputs: texts built to make a rule-based quote finder slow or wrong.
 
-Each generator takes a size in characters and returns a deterministic ``str`` of about
-that length (never shorter than ``size``, at most a few hundred characters longer), so
-the tests and the benchmark see the same inputs. ``KINDS`` maps a name to its generator.
+Each generator takes a size in characters and returns a deterministic ``str`` of that
+length (give or take a few dozen characters, never shorter), so the tests and the
+benchmark see the same inputs. ``KINDS`` maps a name to its generator.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _fill(unit: Callable[[random.Random], str], size: int, seed: int) -> str:
         piece = unit(rng)
         parts.append(piece)
         n += len(piece)
-    return "".join(parts)
+    return "".join(parts)[:size]
 
 
 def quote_runs(size: int) -> str:

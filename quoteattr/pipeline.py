@@ -65,15 +65,23 @@ def extract(text: str, *, kinds: str = "speech", **options: Any) -> Extraction:
         if kinds_of[i] != SPEECH and kinds == "speech":
             resolver.record(i, span.open, None, None)
             continue
-        quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
+        try:
+            quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
+        except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
+            quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
     return Extraction(text, quotes)
 
 
 def _first_frame(ctx: Context, i: int) -> Frame | None:
-    for sieve in SIEVES:
-        frame = sieve(ctx, i)
-        if frame is not None:
-            return frame
+    """The first sieve's answer; None also when a match runs past ``patterns.TIMEOUT``
+    (that quotation goes unattributed, the rest of the text is still processed)."""
+    try:
+        for sieve in SIEVES:
+            frame = sieve(ctx, i)
+            if frame is not None:
+                return frame
+    except TimeoutError:
+        return None
     return None
 
 
