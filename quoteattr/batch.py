@@ -97,7 +97,7 @@ def _parallel(texts: Iterable[str], kinds: str, jobs: int) -> Iterator[Extractio
                 quotes = future.result()
                 for batch_next in islice(batches, 1):
                     window.append((batch_next, pool.submit(_work, batch_next, kinds)))
-                for text, found in zip(batch, quotes):
+                for text, found in zip(batch, quotes, strict=True):
                     yield Extraction(text, found)
         finally:
             for _, future in window:
@@ -115,7 +115,7 @@ def _with_progress(results: Iterator[Extraction], total: int | None) -> Iterator
     bar: Any = tqdm(total=total, unit="text", desc="quoteattr")
     try:
         for result in results:
-            yield result
             bar.update(1)
+            yield result
     finally:
         bar.close()

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .frame import empty_frame, extract_frame as _frame
+from .frame import empty_frame
+from .frame import extract_frame as _frame
 
 if TYPE_CHECKING:
     import dask.dataframe as dd

@@ -34,12 +34,14 @@ Document = Mapping[str, Any]
 Source = Union[str, "os.PathLike[str]", Iterable[Any]]
 
 # Words dropped before comparing names; Mr/Mrs/Ms/Miss are compared on their own.
-TITLES = frozenset("""
-dr prof professor sir dame lord lady rev reverend fr father sister brother
-president vice senator sen rep representative gov governor mayor secretary minister
-prime chancellor judge justice general gen col colonel capt captain lt lieutenant
-sgt sergeant officer chief commissioner ambassador the
-""".split())
+TITLES = frozenset({
+    "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "fr",
+    "father", "sister", "brother", "president", "vice", "senator", "sen", "rep",
+    "representative", "gov", "governor", "mayor", "secretary", "minister", "prime",
+    "chancellor", "judge", "justice", "general", "gen", "col", "colonel", "capt",
+    "captain", "lt", "lieutenant", "sgt", "sergeant", "officer", "chief", "commissioner",
+    "ambassador", "the",
+})
 _KEEP_APART = {"mr": "mister", "mister": "mister", "mrs": "missus", "missus": "missus",
                "ms": "ms", "miss": "miss"}
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
@@ -130,7 +132,7 @@ def evaluate(gold: Source, predicted: Source | None = None, *,
         preds = _align(golds, list(_documents(predicted)))
     keep = None if kinds is None else frozenset(kinds)
     totals = [0] * 11
-    for doc, found in zip(golds, preds):
+    for doc, found in zip(golds, preds, strict=True):
         for k, n in enumerate(_score(doc, found, keep)):
             totals[k] += n
     q, x, e = totals[0:3], totals[3:6], totals[6:9]

@@ -78,13 +78,13 @@ def quotes_frame(results: Iterable[Extraction], ids: pd.Series) -> pd.DataFrame:
     import pandas as pd
 
     rows: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-    for doc_id, result in zip(ids, results):
+    for doc_id, result in zip(ids, results, strict=True):
         for q in result:
             speaker_start, speaker_end = q.speaker_span or (None, None)
             values = (doc_id, q.id, q.start, q.end, q.text, q.speaker, speaker_start,
                       speaker_end, q.cue, q.addressee, q.kind, q.paragraph, q.confidence,
                       q.rule)
-            for column, value in zip(rows.values(), values):
+            for column, value in zip(rows.values(), values, strict=True):
                 column.append(value)
     dtypes = dict(COLUMNS, id=ids.dtype)
     return pd.DataFrame({name: pd.Series(values, dtype=dtypes[name])
