@@ -88,4 +88,6 @@ def _title(q: Quote) -> str:
 
 
 def _escape(s: str) -> str:
-    return escape(_NOT_XML.sub("\ufffd", s), quote=True)
+    """Text as XML character data; a carriage return kept as a reference (parsers would
+    turn a literal one into a line feed)."""
+    return escape(_NOT_XML.sub("\ufffd", s), quote=True).replace("\r", "&#13;")
