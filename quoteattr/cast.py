@@ -137,7 +137,8 @@ def _clean(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
         raw = raw[:cut.start()]
     raw = raw.rstrip(".,;:!?")
     words = raw.split()
-    if not words or all(w.isupper() and len(w) > 1 for w in words) or words[0] == "I":
+    if not words or (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)) \
+            or words[0] in ("I", "O"):
         return
     yield s, s + len(raw), raw
 
