@@ -24,6 +24,7 @@ _FEMALE_TITLES = frozenset({"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme
 _GENDER_WORDS = {"female": "f", "f": "f", "woman": "f", "male": "m", "m": "m", "man": "m"}
 _WORD = regex.compile(r"\S+")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
+_LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 
 
@@ -165,6 +166,7 @@ def from_text(text: str, spans: Iterable[tuple[int, int]] = ()) -> Cast:
     whose names count only as support for names also used in narration)."""
     del spans  # names inside quotations (vocatives) are people too
     lex = load()
+    lower = frozenset(_LOWER.findall(text))
     found: Counter[tuple[str, tuple[str, ...]]] = Counter()
     forms: dict[tuple[str, tuple[str, ...]], Counter[str]] = {}
     genders: dict[tuple[str, tuple[str, ...]], str] = {}
@@ -174,6 +176,9 @@ def from_text(text: str, spans: Iterable[tuple[int, int]] = ()) -> Cast:
             continue
         if len(p.words) > 4 or any(w.lower() in lex.role_nouns for w in p.words):
             continue
+        while len(p.words) > 1 and p.words[0].lower() in lower \
+                and p.words[0] not in lex.first_names:
+            p = _Parsed(p.title, p.words[1:], p.gender, p.form)  # "Poor Winterbourne"
         key = (_title_class(p.title), p.words)
         found[key] += 1
         forms.setdefault(key, Counter())[p.form] += 1

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field, replace
 
 import regex
 
-from .cast import Cast, Character
-from .lexicon import load
+from .cast import Cast, Character, names
+from .mentions import classify
 from .model import Quote
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
@@ -99,7 +99,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee)
             if speaker is not None and speaker == addressee:
                 speaker, rule, conf = scene.other(addressee), "vocative", 0.55
-        for s, e, ch in beat:
+        for _s, _e, ch in beat:
             if ch != speaker:
                 scene.saw(ch)
         scene.saw(addressee)
@@ -109,8 +109,6 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             q = quotes[i]
             own = mention.get(i)
             who = own if own is not None else speaker
-            if q.rule in EXPLICIT and own is None and q.speaker and not _is_pronoun(q.mention):
-                continue  # a description the cast does not know ("the old man")
             if who is None:
                 continue
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
@@ -139,10 +137,6 @@ def _narration(text: str, cast: Cast, scene: _Scene, paragraphs: list[tuple[int,
             scene.saw(ch)
 
 
-def _is_pronoun(mention: str | None) -> bool:
-    return bool(mention) and mention.lower() in load().pronouns
-
-
 def _explicit(text: str, cast: Cast, scene: _Scene, quotes: list[Quote], idx: list[int],
               beat: list[tuple[int, int, Character]]
               ) -> tuple[Character | None, str, float, dict[int, Character]]:
@@ -150,15 +144,9 @@ def _explicit(text: str, cast: Cast, scene: _Scene, quotes: list[Quote], idx: li
     named: dict[int, Character] = {}
     for i in idx:
         q = quotes[i]
-        if q.rule not in EXPLICIT or not q.mention:
+        if q.rule not in EXPLICIT or q.speaker_span is None:
             continue
-        if _is_pronoun(q.mention):
-            gender = load().pronouns[q.mention.lower()][0]
-            if gender not in ("m", "f"):
-                continue
-            ch = _pronoun(scene, beat, gender, q.start)
-        else:
-            ch = cast.lookup(q.mention)
+        ch = _tagged(text, cast, scene, beat, q.speaker_span, q.start)
         if ch is not None:
             named[i] = ch
     if not named:
@@ -167,13 +155,36 @@ def _explicit(text: str, cast: Cast, scene: _Scene, quotes: list[Quote], idx: li
     return named[first], quotes[first].rule or "", quotes[first].confidence, named
 
 
+def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Character]],
+            span: tuple[int, int], pos: int) -> Character | None:
+    """The character a tag's speaker mention refers to (a stand-in when the cast lacks it)."""
+    m = classify(text, *span)
+    if m is None:
+        return None
+    if m.kind == "pronoun":
+        return _pronoun(scene, beat, m.gender, pos) if m.gender in ("m", "f") else None
+    if m.kind == "description":
+        if m.gender in ("m", "f"):
+            exp = scene.expected()
+            if exp is not None and exp.gender == m.gender:
+                return exp
+            found = scene.other(scene.last_speaker(), m.gender)
+            if found is not None:
+                return found
+        return Character(-1, " ".join(m.text.split()), m.gender)
+    for _s, _e, raw in names(text, *span):
+        ch = cast.lookup(raw)
+        return ch if ch is not None else Character(-1, raw, m.gender)
+    return None
+
+
 def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
              pos: int) -> Character | None:
-    """``he`` / ``she`` in a tag: the person of that gender acting in the paragraph, else
-    the one whose turn it is, else the most recent of that gender."""
-    here = [ch for s, _e, ch in beat if ch.gender == gender]
+    """``he`` / ``she`` in a tag: the nearest person of that gender acting before it in
+    the paragraph, else the one whose turn it is, else the most recent of that gender."""
+    here = [ch for s, _e, ch in beat if ch.gender == gender and s < pos]
     if here:
-        return here[0]
+        return here[-1]
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
