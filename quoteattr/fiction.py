@@ -28,6 +28,7 @@ _VOC_BEFORE = regex.compile(
     r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no)"
     r"\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
+NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -63,7 +64,7 @@ class _Scene:
 
     def other(self, who: Character | None, gender: str = "-") -> Character | None:
         for ch in reversed(self.recent):
-            if ch != who and (gender == "-" or ch.gender == gender):
+            if ch != who and (gender == "-" or ch.gender == gender) and ch.key != -2:
                 return ch
         return None
 
@@ -110,6 +111,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             own = mention.get(i)
             who = own if own is not None else speaker
             if who is None:
+                continue
+            if who == NARRATOR:
+                out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
                 continue
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
@@ -161,6 +165,8 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     m = classify(text, *span)
     if m is None:
         return None
+    if m.kind == "pronoun" and m.core == "i":
+        return NARRATOR
     if m.kind == "pronoun":
         return _pronoun(scene, beat, m.gender, pos) if m.gender in ("m", "f") else None
     if m.kind == "description":
