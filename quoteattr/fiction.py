@@ -16,10 +16,12 @@ run, this pass names every speaker through the story's :class:`~quoteattr.cast.C
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import regex
 
 from .cast import Cast, Character, names
+from .lexicon import read_rows
 from .mentions import classify
 from .model import Quote
 
@@ -67,6 +69,28 @@ class _Scene:
             if ch != who and (gender == "-" or ch.gender == gender) and ch.key != -2:
                 return ch
         return None
+
+
+FICTION_SIGNS = 2  # tags or untagged turns of dialogue that make a text read as fiction
+_INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
+
+
+@lru_cache(maxsize=1)
+def fiction_verbs() -> frozenset[str]:
+    """Tag verbs of novels (data/fiction_verbs.txt)."""
+    return frozenset(r[0].lower() for r in read_rows("fiction_verbs.txt"))
+
+
+def looks_like_fiction(text: str, quotes: list[Quote]) -> bool:
+    """Whether the quotes read as a story's dialogue rather than a news report's: tags
+    with the verbs of novels (``cried``, ``returned``), ``said he``, or runs of untagged
+    lines of dialogue."""
+    verbs = fiction_verbs()
+    signs = sum(1 for q in quotes if q.cue and q.cue.lower() in verbs)
+    signs += sum(1 for _ in zip(range(FICTION_SIGNS), _INVERTED_PRONOUN.finditer(text)))
+    untagged = [q.paragraph for q in quotes if q.rule in (None, "continuation")]
+    signs += sum(1 for a, b in zip(untagged, untagged[1:]) if b == a + 1)
+    return signs >= FICTION_SIGNS
 
 
 def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
