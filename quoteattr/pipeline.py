@@ -8,7 +8,7 @@ from typing import Any
 
 from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame
-from .fiction import attribute_dialogue
+from .fiction import attribute_dialogue, looks_like_fiction
 from .kinds import SPEECH, classify
 from .lexicon import load
 from .marks import Span, find_spans
@@ -73,9 +73,12 @@ def extract(text: str, *, kinds: str = "speech",
 
 def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
               characters: Sequence[Mapping[str, Any]] | None) -> list[Quote]:
-    """Fiction: name the speakers of the dialogue through the story's cast."""
-    cast = cast_mod.from_list(characters) if characters is not None else cast_mod.from_text(text)
+    """Fiction (a cast given, or a text that reads as a story): name the speakers of the
+    dialogue through the story's cast."""
     speech = [q for q in quotes if q.kind == SPEECH]
+    if characters is None and not looks_like_fiction(text, speech):
+        return quotes
+    cast = cast_mod.from_list(characters) if characters is not None else cast_mod.from_text(text)
     named = iter(attribute_dialogue(text, paragraphs, speech, cast))
     return [next(named) if q.kind == SPEECH else q for q in quotes]
 
