@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import islice, pairwise
 
 import regex
 
@@ -87,9 +88,9 @@ def looks_like_fiction(text: str, quotes: list[Quote]) -> bool:
     lines of dialogue."""
     verbs = fiction_verbs()
     signs = sum(1 for q in quotes if q.cue and q.cue.lower() in verbs)
-    signs += sum(1 for _ in zip(range(FICTION_SIGNS), _INVERTED_PRONOUN.finditer(text)))
+    signs += sum(1 for _ in islice(_INVERTED_PRONOUN.finditer(text), FICTION_SIGNS))
     untagged = [q.paragraph for q in quotes if q.rule in (None, "continuation")]
-    signs += sum(1 for a, b in zip(untagged, untagged[1:]) if b == a + 1)
+    signs += sum(1 for a, b in pairwise(untagged) if b == a + 1)
     return signs >= FICTION_SIGNS
 
 
