@@ -3,9 +3,12 @@ canonical speakers -> :class:`Quote` records."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame, continuation
+from .fiction import attribute_dialogue, looks_like_fiction
 from .kinds import SPEECH, classify
 from .lexicon import load
 from .marks import Span, find_spans
@@ -20,13 +23,16 @@ from .sentences import sentence_spans, tokenizer
 KINDS = ("speech", "all")
 
 
-def extract(text: str, *, kinds: str = "speech", **options: Any) -> Extraction:
+def extract(text: str, *, kinds: str = "speech",
+            characters: Sequence[Mapping[str, Any]] | None = None, **options: Any) -> Extraction:
     """Find the quotations of ``text`` and who said each.
 
     Args:
         text: the document (any ``str``; offsets in the result index it).
         kinds: ``"speech"`` (default) returns speech only; ``"all"`` adds scare quotes,
             titles, nicknames and terms, each with its ``kind``.
+        characters: an optional cast, ``[{"name": ..., "aliases": [...]}, ...]``: speakers
+            are then named by these canonical names (see :mod:`quoteattr.cast`).
 
     Returns:
         An :class:`Extraction`: a sequence of :class:`Quote` in document order.
@@ -69,7 +75,19 @@ def extract(text: str, *, kinds: str = "speech", **options: Any) -> Extraction:
             quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
             quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
-    return Extraction(text, quotes)
+    return Extraction(text, _dialogue(text, paragraphs, quotes, characters))
+
+
+def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
+              characters: Sequence[Mapping[str, Any]] | None) -> list[Quote]:
+    """Fiction (a cast given, or a text that reads as a story): name the speakers of the
+    dialogue through the story's cast."""
+    speech = [q for q in quotes if q.kind == SPEECH]
+    if characters is None and not looks_like_fiction(text, speech):
+        return quotes
+    cast = cast_mod.from_list(characters) if characters is not None else cast_mod.from_text(text)
+    named = iter(attribute_dialogue(text, paragraphs, speech, cast))
+    return [next(named) if q.kind == SPEECH else q for q in quotes]
 
 
 def _first_frame(ctx: Context, i: int) -> Frame | None:
