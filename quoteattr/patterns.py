@@ -47,6 +47,7 @@ class Patterns:
     verb: regex.Pattern[str]  # a speech verb or reporting phrase
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
     verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
+    verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
     speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
     speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
@@ -94,6 +95,7 @@ def compiled() -> Patterns:
                               rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
         verb=regex.compile(rf"\b(?P<v>{verbs})\b", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
+        verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
         verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
         speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),

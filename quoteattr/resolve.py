@@ -53,12 +53,15 @@ class Resolver:
         nearest = None
         for nm in self.people.before(at, PRONOUN_REACH):
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-            if name == exclude or not self._person(name):
+            if name == exclude:
+                continue
+            subject = self._is_subject(nm)
+            if not self._person(name):
                 continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
-            if self._is_subject(nm):
+            if subject:
                 return name
             if self._last is not None and self._last[0] > nm.start and self._last[1] != exclude \
                     and self._compatible(self._last[1], m.gender):
@@ -76,15 +79,19 @@ class Resolver:
 
     def _is_subject(self, nm: NameMention) -> bool:
         """Is the mention its sentence's subject: the first name in it (within a few words of
-        its start), or named by an inverted cue ("said James Henson")?"""
+        its start), followed by a speech verb ("Feinstein said"), or named by an inverted
+        cue ("said James Henson")?"""
         k = bisect_right(self.sentence_starts, nm.start) - 1
         start = self.sentence_starts[k] if k >= 0 else 0
         prior = self.people.previous(nm)
         if (prior is None or prior.end <= start) and \
                 len(self.text[start:nm.start].split()) <= SUBJECT_WORDS:
             return True
+        p = compiled()
+        if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
+            return True
         lead = self.text[max(start, nm.start - 30):nm.start]
-        return compiled().verb_ending.search(lead, timeout=TIMEOUT) is not None
+        return p.verb_ending.search(lead, timeout=TIMEOUT) is not None
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""
