@@ -51,6 +51,7 @@ class Patterns:
     speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
     speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
+    addressee_prep: regex.Pattern[str]  # a hearer after a preposition: "said to Y"
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
     speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
@@ -100,6 +101,9 @@ def compiled() -> Patterns:
         speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
+        addressee_prep=regex.compile(
+            rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
+            rf"\s+(?P<ad>{obj})\b", flags),
         tail_to_end=regex.compile(
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–]?\s*\Z",
             flags),
