@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from .lexicon import load
 from .patterns import TIMEOUT, compiled
 
@@ -27,6 +29,7 @@ class Cue:
     verb: Offsets | None = None
     addressee: Offsets | None = None
     tail: str = ""  # words between the verb (and hearer) and the opening mark
+    apposition: Offsets | None = None  # ", the defence secretary," after the speaker
 
 
 def after(text: str, start: int, end: int) -> Cue | None:
@@ -47,7 +50,8 @@ def after(text: str, start: int, end: int) -> Cue | None:
             break
         gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
         if gap is not None:
-            return Cue("after", gap.span("sp"), v.span("v"), hearer(text, v.span("v"), end))
+            return Cue("after", gap.span("sp"), v.span("v"), hearer(text, v.span("v"), end),
+                       apposition=_inside(gap, "ap"))
     return None
 
 
@@ -66,11 +70,25 @@ def before(text: str, start: int, end: int) -> Cue | None:
         sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)
         if sp is not None:
             ad = hearer(text, v.span("v"), end)
-            return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip())
+            return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip(),
+                       _inside(sp, "ap"))
         sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
             return Cue("before_inverted", sp.span("sp"), v.span("v"))
     return None
+
+
+def _inside(m: regex.Match[str], group: str) -> Offsets | None:
+    """The words of an apposition group, without its commas or brackets."""
+    if m.group(group) is None:
+        return None
+    s, e = m.span(group)
+    text = m.string
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return (s, e) if e > s else None
 
 
 def hearer(text: str, verb: Offsets, end: int, after: int | None = None) -> Offsets | None:

@@ -80,7 +80,10 @@ def compiled() -> Patterns:
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
                  rf"(?:(?i:{roles}),?\s+|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
-    anyone = rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?\p{{Ll}}[\p{{Ll}}\-]*"  # "one user"
+    function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
+                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are)\b")
+    anyone = (rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?(?!{function_word})"
+              rf"\p{{Ll}}[\p{{Ll}}\-]*")  # "one user", "the heckler"
     speaker = rf"(?:{role_name}|{name}|{desc}|{pron}|{anyone})"
     obj = rf"(?:{name}|{desc}|him|her|them|me|us|you|reporters|journalists)"
     appos = r"(?:,\s+[^\"“”\n]{1,120}?,|\s*\([^()\"“”\n]{1,40}\))"

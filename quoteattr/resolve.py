@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import regex
+
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
@@ -11,6 +13,10 @@ from .people import NameMention, People
 PRONOUN_REACH = 2500  # characters back a pronoun may look for its antecedent
 SUBJECT_WORDS = 20  # a sentence's first name within this many words of its start is its subject
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
+NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
+NOMINAL_TRIED = 60  # name mentions tried, nearest first
+_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
+_AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
 class Resolver:
@@ -42,7 +48,41 @@ class Resolver:
             return self.people.canonical(m.core, m.gender, m.start, _honorific(hon))
         if m.kind == "pronoun":
             return self._antecedent(m, pos, exclude)
-        return " ".join(m.text.split())
+        return self._nominal(m, pos) or " ".join(m.text.split())
+
+    def _nominal(self, m: Mention, pos: int) -> str | None:
+        """``the Rotherham MP`` -> the person the text introduced with that description
+        (``Rawmarsh and Conisbrough MP John Healey``, ``Healey, the defence secretary,``,
+        ``Smith, 34,`` for ``the 34-year-old``); None when nobody was."""
+        words = [w.lower().strip(".,'’") for w in m.text.split()[1:]]
+        if not words:
+            return None
+        head = words[-1]
+        age = regex.fullmatch(r"(\d{1,3})-year-old", head)
+        for k, nm in enumerate(self.people.before(min(pos, m.start), NOMINAL_REACH)):
+            if k == NOMINAL_TRIED:
+                break
+            if age is not None:
+                described = _AGE.match(self.text, nm.end, nm.end + 8)
+                hit = described is not None and described.group(1) == age.group(1)
+            else:
+                hit = head in self._description_words(nm)
+            if hit and len(nm.core.split()) > 1:
+                name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
+                if self._person(name):
+                    return name
+        return None
+
+    def _description_words(self, nm: NameMention) -> set[str]:
+        """Words that describe the person where the text names them: the words just before
+        the name ("defence secretary John Healey") and an apposition after it."""
+        lead = self.text[max(0, nm.start - 60):nm.start].split()[-4:]
+        words = {w.lower().strip(".,'’") for w in lead}
+        words |= {w.lower().strip(".,") for w in self.text[nm.start:nm.end].split()}
+        appos = _APPOSITION.match(self.text, nm.end, nm.end + 80)
+        if appos is not None:
+            words |= {w.lower().strip(".,'’") for w in appos.group(1).split()}
+        return words
 
     def _antecedent(self, m: Mention, pos: int, exclude: str | None) -> str | None:
         """he/she -> the nearest compatible person who is the subject of a recent sentence;
