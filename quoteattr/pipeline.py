@@ -126,28 +126,37 @@ def _quote_id(spans: list[Span], frames: list[Frame | None], i: int, ids: list[i
 
 def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
             resolver: Resolver, i: int) -> Quote:
+    base = {"id": qid, "text": text[span.start:span.end], "start": span.start, "end": span.end,
+            "kind": kind, "paragraph": span.paragraph}
     if frame is None:
         resolver.record(i, span.open, None, None)
-        return Quote(qid, text[span.start:span.end], span.start, span.end, kind=kind,
-                     paragraph=span.paragraph)
+        return Quote(**base, evidence=("no cue frame, and no quotation before it to continue",))
     if frame.inherit is not None:
         speaker, mention = resolver.speaker_of(frame.inherit)
         resolver.record(i, span.open, speaker, mention)
-        return Quote(qid, text[span.start:span.end], span.start, span.end,
-                     speaker=speaker, speaker_span=_span(mention), kind=kind,
-                     paragraph=span.paragraph, confidence=frame.confidence if speaker else 0.0,
-                     rule=frame.rule, mention=mention.text if mention else None)
-    addressee = resolver.name(frame.addressee, span.open) if frame.addressee else None
-    speaker = resolver.name(frame.speaker, span.open, exclude=addressee) \
-        if frame.speaker else None
+        why = (f"rule {frame.rule}: continues the speaker of the quotation at "
+               f"{resolver.start_of(frame.inherit)}",)
+        return Quote(**base, speaker=speaker, speaker_span=_span(mention),
+                     confidence=frame.confidence if speaker else 0.0, rule=frame.rule,
+                     mention=mention.text if mention else None, evidence=why)
+    evidence = [f"rule {frame.rule}"]
+    cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
+    if frame.cue:
+        evidence.append(f"cue {cue!r} at {frame.cue[0]}-{frame.cue[1]}")
+    addressee = None
+    if frame.addressee:
+        addressee = resolver.name(frame.addressee, span.open)
+        evidence.append(f"addressee: {resolver.how}")
+    speaker = None
+    if frame.speaker:
+        speaker = resolver.name(frame.speaker, span.open, exclude=addressee)
+        evidence.append(f"speaker: {resolver.how}")
     resolver.record(i, span.open, speaker, frame.speaker)
     conf = frame.confidence * (0.8 if frame.speaker and frame.speaker.kind != "name" else 1.0)
-    cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
-    return Quote(qid, text[span.start:span.end], span.start, span.end,
-                 speaker=speaker, speaker_span=_span(frame.speaker), cue=cue,
+    return Quote(**base, speaker=speaker, speaker_span=_span(frame.speaker), cue=cue,
                  cue_span=frame.cue, addressee=addressee, addressee_span=_span(frame.addressee),
-                 kind=kind, paragraph=span.paragraph, confidence=round(conf, 3),
-                 rule=frame.rule, mention=frame.speaker.text if frame.speaker else None)
+                 confidence=round(conf, 3), rule=frame.rule,
+                 mention=frame.speaker.text if frame.speaker else None, evidence=tuple(evidence))
 
 
 def _span(m: Mention | None) -> tuple[int, int] | None:

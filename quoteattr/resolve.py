@@ -27,15 +27,22 @@ class Resolver:
         self.people = people
         self.sentence_starts = sentence_starts
         self._said: dict[int, tuple[str | None, Mention | None]] = {}
+        self._opens: dict[int, int] = {}
         self._speakers: set[str] = set()  # names that have spoken so far
         self._last: tuple[int, str] | None = None  # (offset, name) of the latest named speaker
+        self.how = ""  # how the latest call to name() decided, for Quote.evidence
 
     def record(self, i: int, pos: int, speaker: str | None, mention: Mention | None) -> None:
         """Remember who said quotation ``i``, which opens at ``pos``."""
         self._said[i] = (speaker, mention)
+        self._opens[i] = pos
         if speaker is not None and mention is not None and mention.kind in ("name", "pronoun"):
             self._speakers.add(speaker)
             self._last = (pos, speaker)
+
+    def start_of(self, i: int) -> int:
+        """Where quotation ``i`` opens."""
+        return self._opens.get(i, -1)
 
     def speaker_of(self, i: int) -> tuple[str | None, Mention | None]:
         """Who said quotation ``i`` (as recorded)."""
@@ -45,9 +52,13 @@ class Resolver:
         """The canonical name ``m`` refers to at ``pos`` (None when it cannot be named)."""
         if m.kind == "name":
             hon = m.text.split()[0].rstrip(".") if len(m.text.split()) > 1 else ""
-            return self.people.canonical(m.core, m.gender, m.start, _honorific(hon))
+            name = self.people.canonical(m.core, m.gender, m.start, _honorific(hon))
+            self.how = f"name {m.text!r} -> {name!r} (the fullest name the text gives)"
+            return name
         if m.kind == "pronoun":
+            self.how = f"pronoun {m.text!r}: no compatible person before it"
             return self._antecedent(m, pos, exclude)
+        self.how = f"description {m.text!r}: nobody was introduced so earlier"
         return self._nominal(m, pos) or " ".join(m.text.split())
 
     def _nominal(self, m: Mention, pos: int) -> str | None:
@@ -70,6 +81,8 @@ class Resolver:
             if hit and len(nm.core.split()) > 1:
                 name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
                 if self._person(name):
+                    self.how = (f"description {m.text!r} -> {name!r}, described so at "
+                                f"{nm.start}-{nm.end}")
                     return name
         return None
 
@@ -90,7 +103,8 @@ class Resolver:
         if m.core not in ("he", "she", "him", "her"):
             return None
         at = min(pos, m.start)
-        nearest = None
+        nearest: str | None = None
+        near_at = (0, 0)
         for nm in self.people.before(at, PRONOUN_REACH):
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             if name == exclude:
@@ -102,15 +116,24 @@ class Resolver:
             if g not in ("-", m.gender):
                 continue
             if subject:
+                self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
+                            f"{nm.start}-{nm.end}")
                 return name
             if self._last is not None and self._last[0] > nm.start and self._last[1] != exclude \
                     and self._compatible(self._last[1], m.gender):
+                self.how = f"pronoun {m.text!r} -> {self._last[1]!r}, the latest speaker"
                 return self._last[1]
-            nearest = nearest or name
+            if nearest is None:
+                nearest = name
+                near_at = (nm.start, nm.end)
         last = self._last
         if last is not None and last[1] != exclude and at - last[0] < PRONOUN_REACH \
                 and self._compatible(last[1], m.gender):
+            self.how = f"pronoun {m.text!r} -> {last[1]!r}, the latest speaker"
             return last[1]
+        if nearest is not None:
+            self.how = (f"pronoun {m.text!r} -> {nearest!r}, the nearest compatible person, at "
+                        f"{near_at[0]}-{near_at[1]}")
         return nearest
 
     def _compatible(self, name: str, gender: str) -> bool:
