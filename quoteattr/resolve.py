@@ -108,13 +108,12 @@ class Resolver:
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             if name == exclude:
                 continue
-            subject = self._is_subject(nm)
             if not self._person(name):
                 continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
-            if subject:
+            if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
                 return name
