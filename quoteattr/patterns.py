@@ -125,6 +125,6 @@ def compiled() -> Patterns:
             flags | regex.REVERSE),
         name=regex.compile(rf"(?!(?:{non_names})\b(?!{ws}\p{{Lu}})){name}", flags),
         prefix_words=frozenset(r[0] for r in read_rows("name_prefix_words.txt")),
-        non_speech=regex.compile(rf"(?i:(?:{alternation(cues)}))\s*[,:]?\s*\Z",
+        non_speech=regex.compile(rf"(?<![\w\-])(?i:(?:{alternation(cues)}))\s*[,:]?\s*\Z",
                                  flags | regex.REVERSE),
     )
