@@ -71,6 +71,7 @@ class Context:
 
 
 def _mention(ctx: Context, span: tuple[int, int] | None) -> Mention | None:
+    """The mention at ``span`` (None when there is none, or it names nobody)."""
     return classify(ctx.text, *span) if span is not None else None
 
 
@@ -100,6 +101,10 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     plan was "a disaster"`` (a partial quotation, lower confidence)."""
     s, e = ctx.before_window(i)
     cue = cues.before(ctx.text, s, e) if e > s else None
+    if cue is not None and cue.form == "participle":
+        if i > 0 and ctx.spans[i - 1].paragraph == ctx.spans[i].paragraph:
+            return Frame("participle", 0.85, cue=cue.verb, inherit=i - 1)
+        return None
     sp = _speaker(ctx, cue) if cue else None
     if cue is None or sp is None:
         return None

@@ -38,7 +38,9 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if not words or low in lex.speaker_stopwords:
         return None
     run = _trailing_name(words)
-    if run and run < len(words) and words[run - 1].lower().rstrip(",") in lex.role_nouns:
+    lowered = run and all(w[:1].islower() for w in words[:run])
+    if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
+                                     or (lowered and words[0] not in _DETERMINERS)):
         core, gender = name_core(" ".join(words[run:]))
         if core:
             return Mention(start, end, raw, "name", core, gender)

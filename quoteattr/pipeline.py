@@ -136,9 +136,10 @@ def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
         resolver.record(i, span.open, speaker, mention)
         why = (f"rule {frame.rule}: continues the speaker of the quotation at "
                f"{resolver.start_of(frame.inherit)}",)
-        return Quote(**base, speaker=speaker, speaker_span=_span(mention),
-                     confidence=frame.confidence if speaker else 0.0, rule=frame.rule,
-                     mention=mention.text if mention else None, evidence=why)
+        cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
+        return Quote(**base, speaker=speaker, speaker_span=_span(mention), cue=cue,
+                     cue_span=frame.cue, confidence=frame.confidence if speaker else 0.0,
+                     rule=frame.rule, mention=mention.text if mention else None, evidence=why)
     evidence = [f"rule {frame.rule}"]
     cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
     if frame.cue:
