@@ -35,14 +35,18 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
-_LINE_BREAK = regex.compile(r"(\S?)[^\S\n]*\n")
-_SENTENCE_END = frozenset(".!?:\"”’')]…")
+_LINE_BREAK = regex.compile(r"(\S{0,2})[^\S\n]*\n")
+_CLOSERS = frozenset("\"”’')]")
+_SENTENCE_END = frozenset(".!?:…")
 
 
 def _wrapped(text: str) -> bool:
-    """Do most lines of a text without blank lines end mid-sentence?"""
+    """Do at least half the lines of a text without blank lines end mid-sentence?"""
     ends = [m.group(1) for m in _LINE_BREAK.finditer(text, timeout=1.0)]
     if not ends:
         return False
-    mid = sum(1 for c in ends if c and c not in _SENTENCE_END)
-    return mid * 2 > len(ends)
+    mid = 0
+    for end in ends:
+        last = end.rstrip("".join(_CLOSERS))[-1:] if end else ""
+        mid += bool(last) and last not in _SENTENCE_END
+    return mid * 2 >= len(ends)

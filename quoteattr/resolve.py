@@ -50,7 +50,7 @@ class Resolver:
     def name(self, m: Mention, pos: int, exclude: str | None = None) -> str | None:
         """The canonical name ``m`` refers to at ``pos`` (None when it cannot be named)."""
         if m.kind == "name":
-            hon = m.text.split()[0].rstrip(".") if len(m.text.split()) > 1 else ""
+            hon = m.text.split()[0] if len(m.text.split()) > 1 else ""
             name = self.people.canonical(m.core, m.gender, m.start, _honorific(hon))
             self.how = f"name {m.text!r} -> {name!r} (the fullest name the text gives)"
             return name
@@ -163,4 +163,5 @@ class Resolver:
 
 
 def _honorific(word: str) -> str:
-    return word if word in HONORIFICS else ""
+    """The honorific as written ("Mr." or "Mr"), or "" when the word is none."""
+    return word if word.rstrip(".") in HONORIFICS else ""
