@@ -93,6 +93,9 @@ def name_core(raw: str) -> tuple[str, str]:
     cut = 0
     for i, w in enumerate(words[:-1]):
         bare = w.rstrip(".")
+        if w.endswith(("'s", "’s")):
+            cut = i + 1  # "Florida's Rick Wilson"
+            continue
         if i == len(words) - 2 and w in lex.first_names:
             continue  # "Coach Dean Whitaker": Dean is his given name, not a title
         if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix

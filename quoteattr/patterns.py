@@ -80,7 +80,7 @@ def compiled() -> Patterns:
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
-            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}|\p{{Ll}}[\p{{L}}\-]*))?")
+            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|\p{{Ll}}[\p{{L}}\-]*))?")
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
                  rf"(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+"
@@ -92,7 +92,8 @@ def compiled() -> Patterns:
     the_name = rf"(?:the|The)\s+{name}"  # "the Pentagon", "the White House"
     # "plumber Terry Noon", "coastguard officer Beth Lanyon"
     trade_name = rf"(?:(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*\s+){{1,2}}{name}"
-    speaker = rf"(?:{role_name}|{name}|{desc}|{the_name}|{pron}|{anyone}|{trade_name})"
+    owned_name = rf"{cap}['’]s\s+{name}"  # "Florida's Rick Wilson"
+    speaker = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{anyone}|{trade_name})"
     obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
     appos = r"(?:,\s+[^\"“”\n]{1,120}?,|\s*\([^()\"“”\n]{1,40}\))"
     adv = r"(?:\p{Ll}+ly\s+)"
