@@ -18,6 +18,7 @@ class NameMention:
     core: str
     gender: str
     honorific: str  # "Mr", "Mrs", ... when the mention has one, else ""
+    titled: bool = False  # a title or role stood before the name ("Councillor Ken Platt")
 
 
 class People:
@@ -48,7 +49,8 @@ class People:
             start = m.start()
             first = raw.split(None, 1)[0].rstrip(".")
             hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
-            nm = NameMention(start, m.end(), core, gender, hon)
+            titled = raw.split(None, 1)[0] in titles  # "Councillor Ken Platt"
+            nm = NameMention(start, m.end(), core, gender, hon, titled)
             while q < len(quoted) and quoted[q][1] <= start:
                 q += 1
             if q == len(quoted) or start < quoted[q][0]:

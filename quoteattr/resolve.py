@@ -108,7 +108,7 @@ class Resolver:
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             if name == exclude:
                 continue
-            if not self._person(name):
+            if not (self._person(name) or (nm.titled and len(name.split()) > 1)):
                 continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
