@@ -9,6 +9,7 @@ players') are told from single quote marks by their neighbours.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -65,31 +66,31 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
         def group_of(o: int, group: int = group, ps: int = ps) -> int:
             return group if (o == ps and group >= 0) else o
 
-        pieces = [Span(o + len(mark), cs, o, ce, mark, k, group_of(o), True)
-                  for o, mark, cs, ce in found]
+        pieces = [(o + len(mark), cs, o, ce, mark, True) for o, mark, cs, ce in found]
         if open_end is not None:
             o, mark = open_end
             nxt = _next_opener(text, paragraphs, k + 1, n, skip)
             runs_on = nxt is not None and _family(nxt) == _family(mark)
             if runs_on or o == ps:
-                pieces.append(Span(o + len(mark), pe, o, pe, mark, k, group_of(o), False))
+                pieces.append((o + len(mark), pe, o, pe, mark, False))
             if runs_on:
                 carry = group_of(o)
-        pieces.sort(key=lambda s: s.start)
-        spans.extend(_flag_nested(pieces))
+        pieces.sort(key=lambda s: s[0])
+        spans.extend(_flag_nested(pieces, k, group_of))
     return spans
 
 
-def _flag_nested(pieces: list[Span]) -> list[Span]:
+def _flag_nested(pieces: list[tuple[int, int, int, int, str, bool]], k: int,
+                 group_of: Callable[[int], int]) -> list[Span]:
+    """Spans of one paragraph, in order, those inside an earlier one flagged nested
+    (each Span built once: a paragraph may hold hundreds of thousands of marks)."""
     out: list[Span] = []
     outer_end = -1
-    for s in pieces:
-        if s.open < outer_end:
-            out.append(Span(s.start, s.end, s.open, s.close, s.mark, s.paragraph, s.group,
-                            s.closed, True))
-        else:
-            out.append(s)
-            outer_end = s.close
+    for start, end, o, close, mark, closed in pieces:
+        nested = o < outer_end
+        out.append(Span(start, end, o, close, mark, k, group_of(o), closed, nested))
+        if not nested:
+            outer_end = close
     return out
 
 
