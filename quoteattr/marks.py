@@ -121,7 +121,7 @@ def _role(text: str, i: int, j: int, mark: str, ps: int, pe: int,
             return APOSTROPHE
         if nxt.isdigit() and not prev.isalnum() and _DECADE.match(text, j, min(pe, j + 4)):
             return APOSTROPHE
-        if not prev.isalnum():
+        if not prev.isalnum() and not nxt.isspace() and nxt not in _QUOTE_CHARS:
             w = _WORD_AFTER.match(text, j, min(pe, j + 12))
             if w and ("'" + w.group().lower()) in elisions:
                 return APOSTROPHE
@@ -160,8 +160,7 @@ def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
                     ) -> tuple[list[tuple[int, str, int, int]], tuple[int, str] | None]:
     """Pairs (open offset, mark, close start, close end) of one paragraph, and the last
     opening mark left open at its end (or None)."""
-    n_apos = {m.start() for m in _N_APOSTROPHE.finditer(text, ps, pe)}
-    n_apos |= {m.end() - 1 for m in _N_APOSTROPHE.finditer(text, ps, pe)}
+    n_apos = {k for m in _N_APOSTROPHE.finditer(text, ps, pe) for k in (m.start(), m.end() - 1)}
     stacks: dict[str, list[tuple[int, int, str]]] = {"d": [], "s": []}  # (seq, offset, mark)
     pairs: list[tuple[int, str, int, int]] = []
     seq = 0
