@@ -160,7 +160,8 @@ def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
                     ) -> tuple[list[tuple[int, str, int, int]], tuple[int, str] | None]:
     """Pairs (open offset, mark, close start, close end) of one paragraph, and the last
     opening mark left open at its end (or None)."""
-    n_apos = {k for m in _N_APOSTROPHE.finditer(text, ps, pe) for k in (m.start(), m.end() - 1)}
+    n_apos = {k for m in _N_APOSTROPHE.finditer(text, ps, pe) for k in (m.start(), m.end() - 1)
+              } if pe - ps >= 3 else set()  # "'n'" needs three characters
     stacks: dict[str, list[tuple[int, int, str]]] = {"d": [], "s": []}  # (seq, offset, mark)
     pairs: list[tuple[int, str, int, int]] = []
     seq = 0
