@@ -10,8 +10,8 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from . import __version__
+from .batch import extract_many
 from .model import Quote
-from .pipeline import extract
 
 FIELDS = ("source", "id", "start", "end", "speaker", "cue", "addressee", "kind",
           "paragraph", "confidence", "rule", "text")
@@ -37,10 +37,29 @@ def _read(name: str, encoding: str) -> str:
                          f"(byte {e.start}); try --encoding") from None
 
 
-def _rows(files: Sequence[str], encoding: str, kinds: str) -> Iterator[tuple[str, Quote]]:
-    for name in files:
-        text = _read(name, encoding)
-        for q in extract(text, kinds=kinds):
+def _rows(files: Sequence[str], encoding: str, kinds: str, jobs: int,
+          progress: bool) -> Iterator[tuple[str, Quote]]:
+    """Quotes of each file in turn; files are read lazily, a few ahead of the output.
+
+    A file that cannot be read stops the run where it comes in order, after the quotes
+    of the files before it have been written.
+    """
+    errors: dict[int, InputError] = {}
+
+    def texts() -> Iterator[str]:
+        for k, name in enumerate(files):
+            try:
+                yield _read(name, encoding)
+            except InputError as e:
+                errors[k] = e
+                yield ""
+
+    results = extract_many(texts(), kinds=kinds, n_jobs=jobs, progress=progress,
+                           total=len(files))
+    for k, (name, result) in enumerate(zip(files, results, strict=False)):
+        if k in errors:
+            raise errors[k]
+        for q in result:
             yield name, q
 
 
@@ -55,6 +74,12 @@ def _table(rows: Iterator[tuple[str, Quote]], out: TextIO, many: bool) -> None:
         out.write(f"{src}{q.start}-{q.end}\t{who}{to}\t{q.cue or ''}\t“{snippet}”\n")
 
 
+def _has_tqdm() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("tqdm") is not None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     ap = argparse.ArgumentParser(prog="quoteattr", description=__doc__)
@@ -63,11 +88,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--kinds", choices=("speech", "all"), default="speech",
                     help="speech only (default), or scare quotes, titles and terms too")
     ap.add_argument("--encoding", default="utf-8")
+    ap.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+                    help="worker processes (default 1; 0 = one per CPU)")
+    ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                    help="progress bar on stderr (default: when stderr is a terminal and "
+                         "tqdm is installed)")
     ap.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     args = ap.parse_args(argv)
     files = args.files or ["-"]
     out = sys.stdout
-    rows = _rows(files, args.encoding, args.kinds)
+    progress = args.progress
+    if progress is None:
+        progress = len(files) > 1 and sys.stderr.isatty() and _has_tqdm()
+    rows = _rows(files, args.encoding, args.kinds, args.jobs, progress)
     try:
         if args.format == "table":
             _table(rows, out, len(files) > 1)

@@ -37,7 +37,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if not words or low in lex.speaker_stopwords:
         return None
     run = _trailing_name(words)
-    if run and run < len(words) and words[run - 1].lower() in lex.role_nouns:
+    if run and run < len(words) and words[run - 1].lower().rstrip(",") in lex.role_nouns:
         core, gender = name_core(" ".join(words[run:]))
         if core:
             return Mention(start, end, raw, "name", core, gender)
@@ -101,7 +101,7 @@ def name_core(raw: str) -> tuple[str, str]:
         core_words.pop()
     if not core_words or core_words[0] in lex.non_names:
         return "", gender
-    if len(core_words) == 1 and core_words[0].lower() in lex.role_nouns:
+    if cut == 0 and len(core_words) == 1 and core_words[0].lower() in lex.role_nouns:
         return "", gender
     core = " ".join(w.rstrip(",") for w in core_words)
     if gender == "-":

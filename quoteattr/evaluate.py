@@ -1,0 +1,263 @@
+"""Scores against annotated data: precision, recall and F1 for quotes and speakers.
+
+Gold and predictions are documents in the JSONL format of ``docs/evaluation.md``:
+``{"id": ..., "text": ..., "quotes": [{"start", "end", "speaker", "kind"?}, ...]}``.
+
+Definitions:
+
+* A predicted quote *matches* a gold quote when their spans overlap by at least half of
+  the shorter one; matching is one-to-one, largest overlaps first.
+* A speaker is *right* when the two names agree on their words: lower-cased, titles
+  (``Mr``, ``Senator``, ...) dropped, and the words of one name all among the words of
+  the other (``Healey`` = ``John Healey`` = ``Mr. John Healey``; ``Mr Smith`` is not
+  ``Mrs Smith``). It is also right when the gold quote lists ``speaker_mentions`` and
+  the prediction's ``speaker_span`` overlaps one of them (a gold "she" is found by
+  pointing at that "she", whatever name the prediction gives her).
+* ``speakers``: of the matched quotes whose gold speaker is known, the share whose
+  predicted speaker is right. ``end_to_end``: a predicted quote counts only when it
+  matches a gold quote *and* names the right speaker.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import asdict, dataclass
+from typing import Any, Union
+
+import regex
+
+from .model import Extraction, Quote
+
+Document = Mapping[str, Any]
+Source = Union[str, "os.PathLike[str]", Iterable[Any]]
+
+# Words dropped before comparing names; Mr/Mrs/Ms/Miss are compared on their own.
+TITLES = frozenset({
+    "dr", "prof", "professor", "sir", "dame", "lord", "lady", "rev", "reverend", "fr",
+    "father", "sister", "brother", "president", "vice", "senator", "sen", "rep",
+    "representative", "gov", "governor", "mayor", "secretary", "minister", "prime",
+    "chancellor", "judge", "justice", "general", "gen", "col", "colonel", "capt",
+    "captain", "lt", "lieutenant", "sgt", "sergeant", "officer", "chief", "commissioner",
+    "ambassador", "the",
+})
+_KEEP_APART = {"mr": "mister", "mister": "mister", "mrs": "missus", "missus": "missus",
+               "ms": "ms", "miss": "miss"}
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’][\p{L}]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class PRF:
+    """Counts of true positives, false positives and false negatives, and their ratios."""
+
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, float]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """What :func:`evaluate` found; ``to_dict()`` for JSON, ``str()`` for a table."""
+
+    documents: int
+    quotes: PRF  # spans, overlap match
+    exact: PRF  # spans, equal after trimming space and edge punctuation
+    speakers_right: int
+    speakers_total: int
+    end_to_end: PRF  # (quote, speaker) pairs
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speakers_right / self.speakers_total if self.speakers_total else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for key in ("quotes", "exact", "end_to_end"):
+            d[key] = getattr(self, key).to_dict()
+        d["speaker_accuracy"] = round(self.speaker_accuracy, 4)
+        return d
+
+    def __str__(self) -> str:
+        lines = [f"{self.documents} documents",
+                 f"{'':12} {'P':>6} {'R':>6} {'F1':>6} {'tp':>6} {'fp':>6} {'fn':>6}"]
+        for name in ("quotes", "exact", "end_to_end"):
+            s: PRF = getattr(self, name)
+            lines.append(f"{name:12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                         f"{s.tp:6d} {s.fp:6d} {s.fn:6d}")
+        lines.append(f"speakers     {self.speaker_accuracy:6.3f} "
+                     f"({self.speakers_right} of {self.speakers_total} found quotes)")
+        return "\n".join(lines)
+
+
+def evaluate(gold: Source, predicted: Source | None = None, *,
+             kinds: Iterable[str] | None = None) -> Evaluation:
+    """Score ``predicted`` against ``gold``.
+
+    Args:
+        gold: a JSONL file (path) or an iterable of gold documents.
+        predicted: a JSONL file or an iterable whose items are documents (dicts,
+            matched to gold by ``id``) or :class:`Extraction` results (matched by
+            position). ``None`` runs :func:`quoteattr.extract` on each gold text.
+        kinds: score only gold quotes of these kinds (e.g. ``{"direct"}``); a
+            prediction overlapping a gold quote of another kind is then left out
+            rather than counted wrong.
+
+    Returns:
+        An :class:`Evaluation` over all documents (micro-averaged).
+    """
+    golds = list(_documents(gold))
+    if predicted is None:
+        from .pipeline import extract
+
+        preds = [_quotes(extract(d["text"])) for d in golds]
+    else:
+        preds = _align(golds, list(_documents(predicted)))
+    keep = None if kinds is None else frozenset(kinds)
+    totals = [0] * 11
+    for doc, found in zip(golds, preds, strict=True):
+        for k, n in enumerate(_score(doc, found, keep)):
+            totals[k] += n
+    q, x, e = totals[0:3], totals[3:6], totals[6:9]
+    return Evaluation(len(golds), PRF(*q), PRF(*x), totals[9], totals[10], PRF(*e))
+
+
+def same_speaker(predicted: str | None, gold: str | None) -> bool:
+    """Whether two speaker names agree (see the module's definitions)."""
+    if not predicted or not gold:
+        return False
+    (a, ha), (b, hb) = _name_words(predicted), _name_words(gold)
+    if not a or not b:
+        return predicted.strip().lower() == gold.strip().lower()
+    if ha and hb and ha != hb:
+        return False
+    return a <= b or b <= a
+
+
+def _name_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of a name without titles, and its honorifics (Mr, Mrs, Ms, Miss)."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(name)]
+    honorifics = frozenset(_KEEP_APART[w] for w in words if w in _KEEP_APART)
+    rest = frozenset(w for w in words if w not in TITLES and w not in _KEEP_APART)
+    return rest, honorifics
+
+
+def _documents(source: Source) -> Iterator[Any]:
+    if isinstance(source, (str, os.PathLike)):
+        with open(source, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if line.strip():
+                    try:
+                        yield json.loads(line)
+                    except json.JSONDecodeError as e:
+                        raise ValueError(f"{os.fspath(source)}:{n}: not JSON: {e}") from None
+    else:
+        yield from source
+
+
+def _align(golds: list[Document], preds: list[Any]) -> list[list[dict[str, Any]]]:
+    if all(isinstance(p, Mapping) and "id" in p for p in preds):
+        by_id = {p["id"]: p for p in preds}
+        return [_quotes(by_id.get(d.get("id"), {})) for d in golds]
+    if len(preds) != len(golds):
+        raise ValueError(f"{len(preds)} predictions for {len(golds)} gold documents "
+                         "(give each prediction an 'id', or one per gold document)")
+    return [_quotes(p) for p in preds]
+
+
+def _quotes(pred: Any) -> list[dict[str, Any]]:
+    if isinstance(pred, Extraction):
+        return [{"start": q.start, "end": q.end, "speaker": q.speaker,
+                 "speaker_span": q.speaker_span} for q in pred]
+    if isinstance(pred, Mapping):
+        return list(pred.get("quotes", []))
+    return [q.to_dict() if isinstance(q, Quote) else dict(q) for q in pred]
+
+
+def _score(doc: Document, found: list[dict[str, Any]],
+           keep: frozenset[str] | None) -> tuple[int, ...]:
+    gold = list(doc.get("quotes", []))
+    if keep is not None:
+        left_out = [g for g in gold if g.get("kind") not in keep]
+        gold = [g for g in gold if g.get("kind") in keep]
+        found = [p for p in found if not any(_overlaps(p, g) for g in left_out)
+                 or any(_overlaps(p, g) for g in gold)]
+    pairs = _match(gold, found)
+    text = doc.get("text")
+    exact = sum(1 for g, p in pairs if _trim(text, g) == _trim(text, p))
+    right = sum(1 for g, p in pairs if g.get("speaker") and _speaker_right(p, g))
+    known = sum(1 for g, _ in pairs if g.get("speaker"))
+    n_gold, n_found = len(gold), len(found)
+    return (len(pairs), n_found - len(pairs), n_gold - len(pairs),
+            exact, n_found - exact, n_gold - exact,
+            right, n_found - right, n_gold - right, right, known)
+
+
+def _match(gold: list[dict[str, Any]],
+           found: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """One-to-one pairs overlapping by half the shorter span, largest overlap first."""
+    candidates = []
+    order = sorted(range(len(found)), key=lambda j: found[j]["start"])
+    for i, g in enumerate(gold):
+        for j in order:
+            p = found[j]
+            if p["start"] >= g["end"]:
+                break
+            shared = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            shorter = min(g["end"] - g["start"], p["end"] - p["start"])
+            if shared > 0 and 2 * shared >= shorter:
+                candidates.append((-shared, i, j))
+    candidates.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    pairs = []
+    for _, i, j in candidates:
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            pairs.append((gold[i], found[j]))
+    return pairs
+
+
+def _speaker_right(p: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
+    span = p.get("speaker_span")
+    if span and any(min(span[1], e) > max(span[0], s)
+                    for s, e in g.get("speaker_mentions") or ()):
+        return True
+    return same_speaker(p.get("speaker"), g["speaker"])
+
+
+def _overlaps(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    return min(a["end"], b["end"]) > max(a["start"], b["start"])
+
+
+_EDGE = " \t\n\r\"'“”‘’«»„‚,.;:!?—–-"
+
+
+def _trim(text: str | None, q: Mapping[str, Any]) -> tuple[int, int]:
+    """A span without edge marks, space and punctuation (needs the text; else as is)."""
+    s, e = q["start"], q["end"]
+    if text is None:
+        return s, e
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return s, e

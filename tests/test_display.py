@@ -1,0 +1,122 @@
+"""The notebook display: strict XHTML, every character of the text escaped and kept."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import quoteattr
+from quoteattr.display import PALETTE, UNKNOWN, to_html
+
+ARTICLE = ('Officials found <script>document.body.setAttribute("data-pwned", "1")</script> '
+           'on the page & <b>more</b>.\n\n"We will win," Jane Smith said. '
+           '"Mr Jones is right," said Paul Jones. "Who knows?"')
+
+
+def _tree(html: str) -> ET.Element:
+    return ET.fromstring(html)  # strict: any unbalanced tag or bare "<" or "&" fails
+
+
+def _shown_text(root: ET.Element) -> str:
+    """The document text as displayed: everything except the labels and the key."""
+    parts: list[str] = []
+
+    def walk(el: ET.Element) -> None:
+        if el.get("class") in ("qa-who", "qa-key"):
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(root)
+    return "".join(parts)
+
+
+def test_repr_html_is_strict_and_escaped() -> None:
+    result = quoteattr.extract(ARTICLE)
+    html = result._repr_html_()
+    root = _tree(html)
+    assert root.tag == "div"
+    assert not root.findall(".//script") and not root.findall(".//b")
+    assert "&lt;script&gt;" in html
+    assert _shown_text(root) == ARTICLE
+    marks = root.findall(".//mark")
+    assert [m.text for m in marks] == [q.text for q in result]
+
+
+def test_colour_and_name_per_speaker() -> None:
+    result = quoteattr.extract(ARTICLE)
+    root = _tree(to_html(result))
+    labels = [el for el in root.iter("span") if el.get("class") == "qa-who"]
+    assert [el.text for el in labels] == [q.speaker or "?" for q in result]
+    colour = {}
+    for label, mark, q in zip(labels, root.iter("mark"), result, strict=True):
+        style = mark.get("style") or ""
+        assert label.get("style", "").split("background:")[1][:7] in style
+        assert (q.speaker or "unknown") in (mark.get("title") or "")
+        colour.setdefault(q.speaker, style)
+        assert colour[q.speaker] == style
+    assert colour["Jane Smith"] != colour["Paul Jones"]
+    assert PALETTE[0] in colour["Jane Smith"] or PALETTE[0] in colour["Paul Jones"]
+    if None in colour:
+        assert UNKNOWN in colour[None]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200) |
+       st.lists(st.sampled_from(['"', "“", "”", "'", " said ", "Ann Lee", "<", "&", "\r",
+                                 "\n\n", ".", "x", "\x00", "]]>"]), max_size=40).map("".join))
+def test_any_text_displays_whole(text: str) -> None:
+    root = _tree(to_html(quoteattr.extract(text, kinds="all")))
+    cleaned = "".join(c if c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd"
+                      or c >= "\U00010000" else "\ufffd" for c in text)
+    assert _shown_text(root) == cleaned
+
+
+def _png_pixels(path: Path) -> tuple[int, int, bytes]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    pos, idat = 8, b""
+    while pos < len(data):
+        size = int.from_bytes(data[pos:pos + 4], "big")
+        if data[pos + 4:pos + 8] == b"IDAT":
+            idat += data[pos + 8:pos + 8 + size]
+        pos += size + 12
+    return width, height, zlib.decompress(idat)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+def test_renders_in_headless_chromium(tmp_path: Path) -> None:
+    page = tmp_path / "quotes.html"
+    page.write_text('<!DOCTYPE html><html><head><meta charset="utf-8"/></head><body>'
+                    + quoteattr.extract(ARTICLE)._repr_html_() + "</body></html>",
+                    encoding="utf-8")
+    shot = tmp_path / "quotes.png"
+    flags = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+             "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1000,800",
+                    page.as_uri()], capture_output=True, timeout=180, check=False)
+    assert shot.exists(), "chromium wrote no screenshot"
+    width, height, pixels = _png_pixels(shot)
+    assert (width, height) == (1000, 800)
+    assert len(set(pixels)) > 50  # text and highlights, not a blank page
+    dom = subprocess.run([*flags, "--dump-dom", page.as_uri()], capture_output=True,
+                         text=True, timeout=180, check=False).stdout
+    assert "Jane Smith" in dom
+    assert 'data-pwned="1"' not in dom  # the article's script was shown, never run
