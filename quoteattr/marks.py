@@ -115,6 +115,8 @@ def _role(text: str, i: int, j: int, mark: str, ps: int, pe: int,
           elisions: frozenset[str]) -> int:
     prev = text[i - 1] if i > ps else "\n"
     nxt = text[j] if j < pe else "\n"
+    if prev in _QUOTE_CHARS and nxt in _QUOTE_CHARS:  # inside a run of marks: its glyph decides
+        return OPEN if mark in _OPEN_GLYPH else CLOSE if mark in _CLOSE_GLYPH else EITHER
     single = mark not in _DOUBLE
     if single:
         if prev.isalnum() and nxt.isalnum():
