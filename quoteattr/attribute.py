@@ -8,7 +8,6 @@ its name travels with the quote as ``rule``. :data:`SIEVES` run on every quotati
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from . import cues
 from .marks import Span
 from .mentions import Mention, classify
 from .patterns import TIMEOUT, compiled
+from .sentences import Sentences
 
 WINDOW = 300  # characters of context a cue frame may use on either side
 
@@ -39,14 +39,21 @@ class Context:
     text: str
     paragraphs: list[tuple[int, int]]
     spans: list[Span]  # top-level quotations, document order
-    sentence_starts: list[int]
+    sentences: Sentences
+    furniture: frozenset[int] = frozenset()  # paragraphs that are ads or captions
+
+    def prev_paragraph(self, k: int) -> int:
+        """Index of the paragraph before paragraph ``k``, passing over furniture (-1: none)."""
+        k -= 1
+        while k in self.furniture:
+            k -= 1
+        return k
 
     def para(self, i: int) -> tuple[int, int]:
         return self.paragraphs[self.spans[i].paragraph]
 
     def sentence_start(self, pos: int) -> int:
-        k = bisect_right(self.sentence_starts, pos) - 1
-        return self.sentence_starts[k] if k >= 0 else 0
+        return self.sentences.start_of(pos)
 
     def after_window(self, i: int) -> tuple[int, int]:
         s = self.spans[i]
@@ -104,9 +111,10 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
 def lead_in(ctx: Context, i: int) -> Frame | None:
     """``He concluded:`` closing the paragraph before one that opens with the quote."""
     sp = ctx.spans[i]
-    if sp.open != ctx.para(i)[0] or sp.paragraph == 0:
+    k = ctx.prev_paragraph(sp.paragraph)
+    if sp.open != ctx.para(i)[0] or k < 0:
         return None
-    prev_s, prev_e = ctx.paragraphs[sp.paragraph - 1]
+    prev_s, prev_e = ctx.paragraphs[k]
     if ctx.text[prev_e - 1:prev_e] != ":":
         return None
     start = max(prev_s, prev_e - WINDOW, ctx.sentence_start(prev_e - 1))
@@ -172,7 +180,7 @@ def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
         return Frame("multi_paragraph", 0.9, inherit=prev)
     if cur.paragraph == before.paragraph:
         return Frame("continuation", 0.75, inherit=prev)
-    if cur.paragraph - before.paragraph == 1 and cur.open == ctx.para(i)[0]:
+    if ctx.prev_paragraph(cur.paragraph) == before.paragraph and cur.open == ctx.para(i)[0]:
         return Frame("continuation", 0.6, inherit=prev)
     return None
 

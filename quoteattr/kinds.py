@@ -43,7 +43,8 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
         return "nickname"
     if words and all(w[:1].isupper() or w.lower() in _SMALL for w in words) \
             and words[0][:1].isupper() and len(words) >= 2:
-        return "title"
+        # "the 'Special Relationship'" is a term in scare quotes; "in 'Local Hero'" a title
+        return "scare" if text[max(para_start, span.open - 4):span.open] == "the " else "title"
     if len(words) >= 5:
         return SPEECH
     return "scare"

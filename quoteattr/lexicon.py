@@ -42,7 +42,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]  # lemmas taking the hearer as object
     addressee_preps: Mapping[str, frozenset[str]]  # lemma -> prepositions introducing the hearer
     titles: Mapping[str, tuple[str, str]]  # title -> (gender, class)
-    role_nouns: Mapping[str, str]  # role noun -> gender
+    role_nouns: Mapping[str, str]  # role noun (lower case) -> gender
     org_words: frozenset[str]
     pronouns: Mapping[str, tuple[str, str, str]]  # pronoun -> (gender, number, case)
     first_names: Mapping[str, str]  # given name -> gender
@@ -76,7 +76,8 @@ def load() -> Lexicon:
         addressee_verbs=frozenset(r[0].lower() for r in read_rows("addressee_verbs.txt")),
         addressee_preps=MappingProxyType(_grouped("addressee_prepositions.txt")),
         titles=MappingProxyType(titles),
-        role_nouns=_column_map("role_nouns.txt"),
+        role_nouns=MappingProxyType({r[0].lower(): (r[1] if len(r) > 1 else "-")
+                                     for r in read_rows("role_nouns.txt")}),
         org_words=frozenset(r[0] for r in read_rows("organisation_words.txt")),
         pronouns=MappingProxyType(pronouns),
         first_names=_column_map("first_names.txt"),

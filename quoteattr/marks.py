@@ -71,13 +71,20 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
             o, mark = open_end
             nxt = _next_opener(text, paragraphs, k + 1, n, skip)
             runs_on = nxt is not None and _family(nxt) == _family(mark)
-            if runs_on or o == ps:
+            if runs_on or o == ps or _introduced(text, ps, o):
                 pieces.append((o + len(mark), pe, o, pe, mark, False))
             if runs_on:
                 carry = group_of(o)
         pieces.sort(key=lambda s: s[0])
         spans.extend(_flag_nested(pieces, k, group_of))
     return spans
+
+
+def _introduced(text: str, ps: int, o: int) -> bool:
+    """Is the opening mark at ``o`` introduced like speech (``said: "...``), so that with
+    no closing mark the quotation runs to the end of its paragraph?"""
+    lead = text[max(ps, o - 3):o].rstrip()
+    return lead.endswith((":", ","))
 
 
 def _flag_nested(pieces: list[tuple[int, int, int, int, str, bool]], k: int,

@@ -11,6 +11,7 @@ from .patterns import compiled
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-\.]*")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "another", "his", "her", "their", "its", "our"])
+_JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +44,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             return Mention(start, end, raw, "name", core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
-        if rest and all(w[:1].isupper() for w in rest):
+        if rest and rest[0][:1].isupper() and all(w[:1].isupper() or w in _JOINERS for w in rest):
             core, gender = name_core(" ".join(rest))
             if core and core.split()[0] in lex.first_names:
                 return Mention(start, end, raw, "name", core, gender)  # "The Rt Hon John Healey"
@@ -90,6 +91,8 @@ def name_core(raw: str) -> tuple[str, str]:
     cut = 0
     for i, w in enumerate(words[:-1]):
         bare = w.rstrip(".")
+        if i == len(words) - 2 and w in lex.first_names:
+            continue  # "Coach Dean Whitaker": Dean is his given name, not a title
         if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix
                 or w in lex.non_names or w.lower() in lex.role_nouns):
             cut = i + 1

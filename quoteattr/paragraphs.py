@@ -13,9 +13,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
     Paragraphs are separated by a blank line, so hard-wrapped text (single newlines
     inside a paragraph) keeps its paragraphs whole. A text with no blank line at all
-    but several lines is taken to put one paragraph on each line.
+    puts one paragraph on each line, unless most of its lines break mid-sentence (a
+    hard-wrapped single paragraph).
     """
-    sep = _BLANK_LINE if _BLANK_LINE.search(text) else _LINE_END
+    sep = _BLANK_LINE if _BLANK_LINE.search(text) or _wrapped(text) else _LINE_END
     spans = []
     pos = 0
     for m in sep.finditer(text):
@@ -32,3 +33,16 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         end -= 1
     if end > start:
         spans.append((start, end))
+
+
+_LINE_BREAK = regex.compile(r"(\S?)[^\S\n]*\n")
+_SENTENCE_END = frozenset(".!?:\"”’')]…")
+
+
+def _wrapped(text: str) -> bool:
+    """Do most lines of a text without blank lines end mid-sentence?"""
+    ends = [m.group(1) for m in _LINE_BREAK.finditer(text, timeout=1.0)]
+    if not ends:
+        return False
+    mid = sum(1 for c in ends if c and c not in _SENTENCE_END)
+    return mid * 2 > len(ends)

@@ -72,20 +72,26 @@ def compiled() -> Patterns:
            r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
     particle = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|ter|St\.?)"
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
-    name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:{ws}(?:{particle}{ws})?{cap}){{0,6}}"
+    orgs = alternation(lex.org_words)
+    non_names = alternation(lex.non_names)  # a lone "The" or "However" is nobody
+    joiner = rf"(?:{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
+    name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:(?:{ws}|{joiner}){cap}){{0,6}}"
     det = r"(?:the|a|an|one|another|his|her|their|its|our|The|A|An|One|Another|His|Her|Their|Its)"
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
-            rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})?")
+            rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
+            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}|\p{{Ll}}[\p{{L}}\-]*))?")
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
-                 rf"(?:(?i:{roles}),?\s+|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
+                 rf"(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+"
+                 rf"|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
     function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
                      r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are)\b")
     anyone = (rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?(?!{function_word})"
               rf"\p{{Ll}}[\p{{Ll}}\-]*")  # "one user", "the heckler"
-    speaker = rf"(?:{role_name}|{name}|{desc}|{pron}|{anyone})"
-    obj = rf"(?:{name}|{desc}|him|her|them|me|us|you|reporters|journalists)"
+    the_name = rf"(?:the|The)\s+{name}"  # "the Pentagon", "the White House"
+    speaker = rf"(?:{role_name}|{name}|{desc}|{the_name}|{pron}|{anyone})"
+    obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
     appos = r"(?:,\s+[^\"“”\n]{1,120}?,|\s*\([^()\"“”\n]{1,40}\))"
     adv = r"(?:\p{Ll}+ly\s+)"
     aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
@@ -101,7 +107,8 @@ def compiled() -> Patterns:
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
         verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
         verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
-        speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?", flags),
+        speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?",
+                                  flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
         addressee_prep=regex.compile(
@@ -111,13 +118,13 @@ def compiled() -> Patterns:
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–]?\s*\Z",
             flags),
         speaker_to_end=regex.compile(rf"\s+(?P<sp>{speaker})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
-        speaker_ending=regex.compile(rf"\b(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?\Z",
+        speaker_ending=regex.compile(rf"\b(?P<sp>{speaker})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
                                      flags | regex.REVERSE),
         according_ending=regex.compile(
             rf"\b(?i:according\s+to)\s+(?P<sp>{speaker})(?P<ap>{appos})?\s*[,:]?\s*\Z",
             flags | regex.REVERSE),
-        name=regex.compile(name, flags),
+        name=regex.compile(rf"(?!(?:{non_names})\b(?!{ws}\p{{Lu}})){name}", flags),
         prefix_words=frozenset(r[0] for r in read_rows("name_prefix_words.txt")),
-        non_speech=regex.compile(rf"(?i:(?:{alternation(cues)}))\s*[,:]?\s*\Z",
+        non_speech=regex.compile(rf"(?<![\w\-])(?i:(?:{alternation(cues)}))\s*[,:]?\s*\Z",
                                  flags | regex.REVERSE),
     )

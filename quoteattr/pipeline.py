@@ -18,7 +18,7 @@ from .paragraphs import paragraph_spans
 from .patterns import compiled
 from .people import People
 from .resolve import Resolver
-from .sentences import sentence_spans, tokenizer
+from .sentences import Sentences, tokenizer
 
 KINDS = ("speech", "all")
 
@@ -50,7 +50,7 @@ def extract(text: str, *, kinds: str = "speech",
     spans = [s for s in find_spans(text, paragraphs, skip) if not s.nested]
     if not spans:
         return Extraction(text, ())
-    ctx = Context(text, paragraphs, spans, [s for s, _ in sentence_spans(text)])
+    ctx = Context(text, paragraphs, spans, Sentences(text, paragraphs), skip)
     frames = [_first_frame(ctx, i) for i in range(len(spans))]
     kinds_of = [classify(text, span, paragraphs[span.paragraph][0], _adjacent(frames[i]))
                 for i, span in enumerate(spans)]
@@ -62,7 +62,7 @@ def extract(text: str, *, kinds: str = "speech",
             frames[i] = continuation(ctx, i, prev) or frames[i]
         prev = i
     people = People(text, [(s.open, s.close) for s in spans])
-    resolver = Resolver(text, people, ctx.sentence_starts)
+    resolver = Resolver(text, people, ctx.sentences)
     quotes: list[Quote] = []
     ids: list[int] = []
     for i, span in enumerate(spans):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import regex
 
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
+from .sentences import Sentences
 
 PRONOUN_REACH = 2500  # characters back a pronoun may look for its antecedent
 SUBJECT_WORDS = 20  # a sentence's first name within this many words of its start is its subject
@@ -22,10 +21,10 @@ _AGE = regex.compile(r",\s+(\d{1,3}),")
 class Resolver:
     """Names the speakers of one text, quotation by quotation, in document order."""
 
-    def __init__(self, text: str, people: People, sentence_starts: list[int]) -> None:
+    def __init__(self, text: str, people: People, sentences: Sentences) -> None:
         self.text = text
         self.people = people
-        self.sentence_starts = sentence_starts
+        self.sentences = sentences
         self._said: dict[int, tuple[str | None, Mention | None]] = {}
         self._opens: dict[int, int] = {}
         self._speakers: set[str] = set()  # names that have spoken so far
@@ -109,13 +108,12 @@ class Resolver:
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             if name == exclude:
                 continue
-            subject = self._is_subject(nm)
             if not self._person(name):
                 continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
-            if subject:
+            if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
                 return name
@@ -144,8 +142,7 @@ class Resolver:
         """Is the mention its sentence's subject: the first name in it (within a few words of
         its start), followed by a speech verb ("Feinstein said"), or named by an inverted
         cue ("said James Henson")?"""
-        k = bisect_right(self.sentence_starts, nm.start) - 1
-        start = self.sentence_starts[k] if k >= 0 else 0
+        start = self.sentences.start_of(nm.start)
         prior = self.people.previous(nm)
         if (prior is None or prior.end <= start) and \
                 len(self.text[start:nm.start].split()) <= SUBJECT_WORDS:

@@ -6,6 +6,7 @@ machine, whatever ``nltk_data`` holds.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
@@ -49,3 +50,27 @@ def _cut(text: str, start: int, end: int) -> int:
         if k >= 0:
             return k + len(sep)
     return start + CHUNK
+
+
+class Sentences:
+    """Where the sentences of a text start, split paragraph by paragraph on demand (most
+    paragraphs of an article hold no quotation and are never split)."""
+
+    def __init__(self, text: str, paragraphs: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self._para_starts = [s for s, _ in paragraphs]
+        self._starts: dict[int, list[int]] = {}
+
+    def start_of(self, pos: int) -> int:
+        """Offset where the sentence holding ``pos`` starts (its paragraph's start, or 0,
+        when ``pos`` lies before every sentence)."""
+        k = bisect_right(self._para_starts, pos) - 1
+        if k < 0:
+            return 0
+        starts = self._starts.get(k)
+        if starts is None:
+            ps, pe = self.paragraphs[k]
+            starts = self._starts[k] = [s for s, _ in sentence_spans(self.text, ps, pe)]
+        j = bisect_right(starts, pos) - 1
+        return starts[j] if j >= 0 else self.paragraphs[k][0]
