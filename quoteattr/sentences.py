@@ -35,8 +35,11 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     spans: list[tuple[int, int]] = []
     while start < end:
         stop = _cut(text, start, end)
-        spans.extend((start + s, start + e)
-                     for s, e in tokenizer().span_tokenize(text[start:stop]))
+        piece = text[start:stop]
+        if "." in piece or "?" in piece or "!" in piece:
+            spans.extend((start + s, start + e) for s, e in tokenizer().span_tokenize(piece))
+        elif piece.strip():  # no sentence end: Punkt would give the piece, right-stripped
+            spans.append((start, start + len(piece.rstrip())))
         start = stop
     return spans
 
