@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import quoteattr
+from quoteattr import sentences
 
 EXAMPLES = settings(max_examples=1000, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -111,3 +112,10 @@ def test_generated_articles(text: str) -> None:
 def test_generated_dialogues(text: str) -> None:
     check(text)
     assert len(quoteattr.extract(text)) >= 1
+
+
+@EXAMPLES
+@given(st.one_of(mixed, article))
+def test_sentence_pieces_match_a_plain_punkt_pass(text: str) -> None:
+    """The shortcut for text with no sentence end, and the pieces, change nothing."""
+    assert sentences.sentence_spans(text) == list(sentences.tokenizer().span_tokenize(text))
