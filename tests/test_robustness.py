@@ -17,7 +17,7 @@ import pytest
 
 import quoteattr
 from benchmarks.hostile import KINDS
-from quoteattr import cues, sentences
+from quoteattr import cues, resolve, sentences
 
 BASE = '"We will win the vote," Jane Smith said. She added: "It is close."'
 
@@ -168,6 +168,23 @@ def test_timeout_on_one_quote_spares_the_others(monkeypatch: pytest.MonkeyPatch)
     assert [q.text for q in timed] == [q.text for q in normal]
     assert timed[0].speaker is None and timed[0].rule is None
     assert [(q.speaker, q.rule) for q in timed[1:]] == [(q.speaker, q.rule) for q in normal[1:]]
+
+
+def test_timeout_while_naming_keeps_the_quote_unattributed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    normal = quoteattr.extract(TIMED)
+    real_name = resolve.Resolver.name
+
+    def name(self: resolve.Resolver, m: Any, pos: int, *args: Any, **kwargs: Any) -> Any:
+        if pos < 40:
+            raise TimeoutError("regex timed out")
+        return real_name(self, m, pos, *args, **kwargs)
+
+    monkeypatch.setattr(resolve.Resolver, "name", name)
+    timed = quoteattr.extract(TIMED)
+    assert [q.text for q in timed] == [q.text for q in normal]
+    assert (timed[0].speaker, timed[0].rule) == (None, None)
+    assert timed[1].speaker == normal[1].speaker == "Bo Chen"
 
 
 # -- no pickle, no network, no writes -------------------------------------------------
