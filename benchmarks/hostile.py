@@ -96,6 +96,13 @@ def blank_lines(size: int) -> str:
                  size, 9)
 
 
+def short_lines(size: int) -> str:
+    """Hundreds of thousands of short lines and no blank line: one paragraph per line, or
+    one hard-wrapped paragraph, to be decided from every line end."""
+    return _fill(lambda r: r.choice(('Ann said "x\n', "and so on\n", "Yes.\n", '"No," he said.\n')),
+                 size, 10)
+
+
 KINDS: dict[str, Generator] = {
     "quote_runs": quote_runs,
     "capitalised": capitalised,
@@ -106,5 +113,6 @@ KINDS: dict[str, Generator] = {
     "deep_nesting": deep_nesting,
     "unbalanced": unbalanced,
     "blank_lines": blank_lines,
+    "short_lines": short_lines,
     "dialogue": dialogue,
 }

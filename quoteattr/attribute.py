@@ -133,7 +133,7 @@ def lead_in(ctx: Context, i: int) -> Frame | None:
 def signature(ctx: Context, i: int) -> Frame | None:
     """``"Q" ― Stephanie Egan``: a name after a dash, ending the paragraph."""
     s, e = ctx.after_window(i)
-    if e != ctx.para(i)[1]:
+    if e != ctx.para(i)[1] or e <= s:  # (a timed match costs microseconds even when empty)
         return None
     m = compiled().signature.match(ctx.text, s, e, timeout=TIMEOUT)
     mention = classify(ctx.text, *m.span("sp")) if m else None

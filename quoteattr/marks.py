@@ -9,6 +9,7 @@ players') are told from single quote marks by their neighbours.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -65,18 +66,17 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
         def group_of(o: int, group: int = group, ps: int = ps) -> int:
             return group if (o == ps and group >= 0) else o
 
-        pieces = [Span(o + len(mark), cs, o, ce, mark, k, group_of(o), True)
-                  for o, mark, cs, ce in found]
+        pieces = [(o + len(mark), cs, o, ce, mark, True) for o, mark, cs, ce in found]
         if open_end is not None:
             o, mark = open_end
             nxt = _next_opener(text, paragraphs, k + 1, n, skip)
             runs_on = nxt is not None and _family(nxt) == _family(mark)
             if runs_on or o == ps or _introduced(text, ps, o):
-                pieces.append(Span(o + len(mark), pe, o, pe, mark, k, group_of(o), False))
+                pieces.append((o + len(mark), pe, o, pe, mark, False))
             if runs_on:
                 carry = group_of(o)
-        pieces.sort(key=lambda s: s.start)
-        spans.extend(_flag_nested(pieces))
+        pieces.sort(key=lambda s: s[0])
+        spans.extend(_flag_nested(pieces, k, group_of))
     return spans
 
 
@@ -87,16 +87,17 @@ def _introduced(text: str, ps: int, o: int) -> bool:
     return lead.endswith((":", ","))
 
 
-def _flag_nested(pieces: list[Span]) -> list[Span]:
+def _flag_nested(pieces: list[tuple[int, int, int, int, str, bool]], k: int,
+                 group_of: Callable[[int], int]) -> list[Span]:
+    """Spans of one paragraph, in order, those inside an earlier one flagged nested
+    (each Span built once: a paragraph may hold hundreds of thousands of marks)."""
     out: list[Span] = []
     outer_end = -1
-    for s in pieces:
-        if s.open < outer_end:
-            out.append(Span(s.start, s.end, s.open, s.close, s.mark, s.paragraph, s.group,
-                            s.closed, True))
-        else:
-            out.append(s)
-            outer_end = s.close
+    for start, end, o, close, mark, closed in pieces:
+        nested = o < outer_end
+        out.append(Span(start, end, o, close, mark, k, group_of(o), closed, nested))
+        if not nested:
+            outer_end = close
     return out
 
 
@@ -121,13 +122,15 @@ def _role(text: str, i: int, j: int, mark: str, ps: int, pe: int,
           elisions: frozenset[str]) -> int:
     prev = text[i - 1] if i > ps else "\n"
     nxt = text[j] if j < pe else "\n"
+    if prev in _QUOTE_CHARS and nxt in _QUOTE_CHARS:  # inside a run of marks: its glyph decides
+        return OPEN if mark in _OPEN_GLYPH else CLOSE if mark in _CLOSE_GLYPH else EITHER
     single = mark not in _DOUBLE
     if single:
         if prev.isalnum() and nxt.isalnum():
             return APOSTROPHE
         if nxt.isdigit() and not prev.isalnum() and _DECADE.match(text, j, min(pe, j + 4)):
             return APOSTROPHE
-        if not prev.isalnum():
+        if not prev.isalnum() and not nxt.isspace() and nxt not in _QUOTE_CHARS:
             w = _WORD_AFTER.match(text, j, min(pe, j + 12))
             if w and ("'" + w.group().lower()) in elisions:
                 return APOSTROPHE
@@ -166,8 +169,8 @@ def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
                     ) -> tuple[list[tuple[int, str, int, int]], tuple[int, str] | None]:
     """Pairs (open offset, mark, close start, close end) of one paragraph, and the last
     opening mark left open at its end (or None)."""
-    n_apos = {m.start() for m in _N_APOSTROPHE.finditer(text, ps, pe)}
-    n_apos |= {m.end() - 1 for m in _N_APOSTROPHE.finditer(text, ps, pe)}
+    n_apos = {k for m in _N_APOSTROPHE.finditer(text, ps, pe) for k in (m.start(), m.end() - 1)
+              } if pe - ps >= 3 else set()  # "'n'" needs three characters
     stacks: dict[str, list[tuple[int, int, str]]] = {"d": [], "s": []}  # (seq, offset, mark)
     pairs: list[tuple[int, str, int, int]] = []
     seq = 0

@@ -42,7 +42,9 @@ _SENTENCE_END = frozenset(".!?:…")
 
 def _wrapped(text: str) -> bool:
     """Do at least half the lines of a text without blank lines end mid-sentence?"""
-    ends = [m.group(1) for m in _LINE_BREAK.finditer(text, timeout=1.0)]
+    # no timeout: one scan of the whole text takes time in proportion to it (the pattern
+    # cannot backtrack), and a fixed limit raised TimeoutError on ~10 MB of short lines
+    ends = [m.group(1) for m in _LINE_BREAK.finditer(text)]
     if not ends:
         return False
     mid = 0

@@ -10,6 +10,8 @@ from .lexicon import load
 from .mentions import name_core
 from .patterns import compiled
 
+FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
+
 
 @dataclass(frozen=True, slots=True)
 class NameMention:
@@ -57,7 +59,9 @@ class People:
                 self.mentions.append(nm)
             words = core.split()
             if len(words) > 1:
-                self._by_last.setdefault(words[-1], {}).setdefault(core, []).append(nm.start)
+                fulls = self._by_last.setdefault(words[-1], {})
+                if core in fulls or len(fulls) < FULL_NAMES:
+                    fulls.setdefault(core, []).append(nm.start)
                 self._by_first.setdefault(words[0], set()).add(core)
             if gender != "-":
                 key = core if len(words) > 1 else (hon + " " + core).strip()

@@ -13,6 +13,8 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .lexicon import load
 
+CHUNK = 100_000  # characters of text per Punkt call
+
 
 @lru_cache(maxsize=1)
 def tokenizer() -> PunktSentenceTokenizer:
@@ -23,10 +25,34 @@ def tokenizer() -> PunktSentenceTokenizer:
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """(start, end) offsets into ``text`` of the sentences of ``text[start:end]``."""
+    """(start, end) offsets into ``text`` of the sentences of ``text[start:end]``.
+
+    Long texts go to Punkt in pieces of at most :data:`CHUNK` characters, cut at a blank
+    line (else a line end, else a space): NLTK bounds each of its regex scans by wall-clock
+    time and would raise ``TimeoutError`` on a scan over megabytes.
+    """
     end = len(text) if end is None else end
-    chunk = text[start:end]
-    return [(start + s, start + e) for s, e in tokenizer().span_tokenize(chunk)]
+    spans: list[tuple[int, int]] = []
+    while start < end:
+        stop = _cut(text, start, end)
+        piece = text[start:stop]
+        if "." in piece or "?" in piece or "!" in piece:
+            spans.extend((start + s, start + e) for s, e in tokenizer().span_tokenize(piece))
+        elif piece.strip():  # no sentence end: Punkt would give the piece, right-stripped
+            spans.append((start, start + len(piece.rstrip())))
+        start = stop
+    return spans
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where the piece of ``text[start:end]`` given to one Punkt call ends."""
+    if end - start <= CHUNK:
+        return end
+    for sep in ("\n\n", "\n", " "):
+        k = text.rfind(sep, start + CHUNK // 2, start + CHUNK)
+        if k >= 0:
+            return k + len(sep)
+    return start + CHUNK
 
 
 class Sentences:

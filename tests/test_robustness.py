@@ -10,13 +10,14 @@ import pickle
 import socket
 import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 import pytest
 
 import quoteattr
 from benchmarks.hostile import KINDS
-from quoteattr import cues
+from quoteattr import cues, resolve, sentences
 
 BASE = '"We will win the vote," Jane Smith said. She added: "It is close."'
 
@@ -169,6 +170,23 @@ def test_timeout_on_one_quote_spares_the_others(monkeypatch: pytest.MonkeyPatch)
     assert [(q.speaker, q.rule) for q in timed[1:]] == [(q.speaker, q.rule) for q in normal[1:]]
 
 
+def test_timeout_while_naming_keeps_the_quote_unattributed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    normal = quoteattr.extract(TIMED)
+    real_name = resolve.Resolver.name
+
+    def name(self: resolve.Resolver, m: Any, pos: int, *args: Any, **kwargs: Any) -> Any:
+        if pos < 40:
+            raise TimeoutError("regex timed out")
+        return real_name(self, m, pos, *args, **kwargs)
+
+    monkeypatch.setattr(resolve.Resolver, "name", name)
+    timed = quoteattr.extract(TIMED)
+    assert [q.text for q in timed] == [q.text for q in normal]
+    assert (timed[0].speaker, timed[0].rule) == (None, None)
+    assert timed[1].speaker == normal[1].speaker == "Bo Chen"
+
+
 # -- no pickle, no network, no writes -------------------------------------------------
 
 def test_extract_reads_no_pickle_opens_no_socket_writes_nothing(
@@ -206,3 +224,24 @@ def test_results_are_plain_values() -> None:
     assert pickle.loads(pickle.dumps(result)) == result
     data = json.loads(json.dumps(result.to_dict()))
     assert [quoteattr.Quote.from_dict(d) for d in data["quotes"]] == list(result)
+
+
+# -- sentences in bounded pieces --------------------------------------------------------
+
+def test_sentences_of_a_long_text_come_in_pieces_cut_at_blank_lines(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = KINDS["dialogue"](6_000)
+    whole = sentences.sentence_spans(text)
+    monkeypatch.setattr(sentences, "CHUNK", 500)
+    pieces = sentences.sentence_spans(text)
+    assert pieces == whole
+    assert len(whole) > 100
+
+
+def test_sentences_of_a_text_without_breaks_tile_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "CHUNK", 1_000)
+    text = KINDS["no_spaces"](5_000).replace(".", "x") + "Y" * 3_000
+    spans = sentences.sentence_spans(text)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
+    assert len(spans) >= 8  # at least one per piece

@@ -1,0 +1,121 @@
+"""Property tests: invariants of ``extract`` over generated text.
+
+Invariants, for every input: no exception; offsets index the input; quotes come in
+document order and do not overlap; the same input gives the same output; the result
+survives pickle and JSON round trips; speech quotes are among the ``kinds="all"`` ones.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import quoteattr
+from quoteattr import sentences
+
+EXAMPLES = settings(max_examples=1000, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+MARKS = [*"\"'“”‘’«»‹›„‚‛‟`", "``", "''"]
+APOSTROPHES = ["'", "’", "'s", "n't", "'90s", "rock 'n' roll", "o'clock", "players'"]
+BREAKS = ["\n", "\n\n", "\r\n", "\r\n\r\n", "\r", "\u2028", "\u2029", "\x85", "\n \n"]
+PUNCT = [*".,;:!?—–-…()[]", ": ", ", ", ". "]
+WORDS = ["said", "says", "told", "added", "according to", "he", "she", "they", "Mr.",
+         "Dr", "Jane", "Smith", "the minister", "him", "her", "I", "we", "Sir", "Ann",
+         "O'Neil", "Van", "de", "St.", "U.S.", "yes", "no", "won't", "It", "is", "fine"]
+NAMES = ["Jane Smith", "Bo Chen", "Mr. Bennet", "Dr Ruth Okafor", "the spokeswoman",
+         "Sir Ian Blake", "Ann", "a senior official", "he", "she", "Prof. Ana de Souza"]
+VERBS = ["said", "says", "told reporters", "added", "warned", "insisted", "explained",
+         "told him", "replied"]
+
+any_text = st.text(alphabet=st.characters(exclude_categories=()), max_size=300)
+pieces = st.lists(st.sampled_from(MARKS + APOSTROPHES + BREAKS + PUNCT + WORDS + [" "] * 6),
+                  max_size=80).map("".join)
+mixed = st.lists(st.one_of(pieces, any_text.map(lambda t: t[:20])), max_size=6).map("".join)
+
+
+@st.composite
+def sentence(draw: st.DrawFn) -> str:
+    words = " ".join(draw(st.lists(st.sampled_from(WORDS[-12:]), min_size=1, max_size=9)))
+    name, verb = draw(st.sampled_from(NAMES)), draw(st.sampled_from(VERBS))
+    o, c = draw(st.sampled_from([('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'"), ("«", "»")]))
+    form = draw(st.integers(0, 6))
+    return [f"{o}{words},{c} {name} {verb}.",
+            f"{name} {verb}: {o}{words}.{c}",
+            f"{o}{words},{c} {verb} {name}. {o}{words}.{c}",
+            f"{o}{words},{c} {name} {verb}, {o}{words}.{c}",
+            f"According to {name}, the plan was {o}{words}{c}.",
+            f"{name.capitalize()} {verb} {words}.",
+            f"{o}{words}"][form]
+
+
+article = st.lists(st.lists(sentence(), min_size=1, max_size=4).map(" ".join),
+                   min_size=1, max_size=8).flatmap(
+    lambda paras: st.sampled_from(["\n\n", "\n", "\r\n\r\n"]).map(lambda sep: sep.join(paras)))
+dialogue = st.lists(st.tuples(st.sampled_from(NAMES), st.sampled_from(VERBS),
+                              st.lists(st.sampled_from(WORDS), min_size=1, max_size=8)),
+                    min_size=1, max_size=12).map(
+    lambda turns: "\n\n".join(f'"{" ".join(ws)}," {n} {v}.' if k % 3 else f'"{" ".join(ws)}"'
+                              for k, (n, v, ws) in enumerate(turns)))
+
+
+def check(text: str) -> None:
+    """Every invariant of one input."""
+    result = quoteattr.extract(text)
+    everything = quoteattr.extract(text, kinds="all")
+    for res in (result, everything):
+        assert res.text == text
+        last_end = 0
+        for q in res:
+            assert 0 <= q.start <= q.end <= len(text)
+            assert text[q.start:q.end] == q.text
+            assert q.start >= last_end, "quotes overlap or are out of order"
+            last_end = q.end
+            for span in (q.speaker_span, q.cue_span, q.addressee_span):
+                assert span is None or 0 <= span[0] < span[1] <= len(text)
+            if q.speaker_span is not None and q.mention is not None:
+                assert text[slice(*q.speaker_span)] == q.mention
+            if q.cue_span is not None:
+                assert text[slice(*q.cue_span)] == q.cue
+            assert 0.0 <= q.confidence <= 1.0
+    assert {(q.start, q.end) for q in result} <= {(q.start, q.end) for q in everything}
+    assert quoteattr.extract("".join(list(text))) == result  # a fresh, equal string
+    assert pickle.loads(pickle.dumps(everything)) == everything
+    data = json.loads(json.dumps(everything.to_dict()))
+    assert data["text"] == text
+    assert tuple(quoteattr.Quote.from_dict(d) for d in data["quotes"]) == tuple(everything)
+
+
+@EXAMPLES
+@given(any_text)
+def test_random_unicode(text: str) -> None:
+    check(text)
+
+
+@EXAMPLES
+@given(mixed)
+def test_marks_apostrophes_breaks_punctuation(text: str) -> None:
+    check(text)
+
+
+@EXAMPLES
+@given(article)
+def test_generated_articles(text: str) -> None:
+    check(text)
+
+
+@EXAMPLES
+@given(dialogue)
+def test_generated_dialogues(text: str) -> None:
+    check(text)
+    assert len(quoteattr.extract(text)) >= 1
+
+
+@EXAMPLES
+@given(st.one_of(mixed, article))
+def test_sentence_pieces_match_a_plain_punkt_pass(text: str) -> None:
+    """The shortcut for text with no sentence end, and the pieces, change nothing."""
+    assert sentences.sentence_spans(text) == list(sentences.tokenizer().span_tokenize(text))
