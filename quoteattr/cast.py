@@ -8,6 +8,7 @@ Built either from the text (names and titles, variants merged only when unambigu
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -110,28 +111,64 @@ class Cast:
                 out.append((s, e, ch))
         return out
 
+    def place(self, mentions: Iterable[tuple[int, int, str]]) -> Placed:
+        """The characters of ``mentions`` (one scan of a text), looked up once each."""
+        memo: dict[str, Character | None] = {}
+        hits = []
+        for s, e, raw in mentions:
+            if raw not in memo:
+                memo[raw] = self.lookup(raw)
+            ch = memo[raw]
+            if ch is not None:
+                hits.append((s, e, ch))
+        return Placed(hits)
+
+
+class Placed:
+    """Where the characters of a cast are named in one text, by position."""
+
+    def __init__(self, hits: list[tuple[int, int, Character]]) -> None:
+        self.hits = hits
+        self._starts = [h[0] for h in hits]
+
+    def find(self, start: int, end: int) -> list[tuple[int, int, Character]]:
+        """Characters named in ``[start, end)``, with their offsets, in order."""
+        i, j = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [h for h in self.hits[i:j] if h[1] <= end]
+
 
 def names(text: str, start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, str]]:
     """Capitalised name sequences of ``text[start:end]``, cut at sentence ends and
     stripped of possessives: ``(start, end, raw)``."""
-    lex = load()
     stop = len(text) if end is None else end
-    for m in compiled().name.finditer(text, start, stop):
-        s = m.start()
-        for w in _WORD.finditer(m.group()):
-            word = w.group()
-            if not word.endswith(".") or word in lex.titles or word.rstrip(".") in lex.titles \
-                    or len(word) == 2:
-                continue
-            yield from _clean(text, s, m.start() + w.end() - 1)
-            s = m.start() + w.end()
-            while s < m.end() and text[s].isspace():
-                s += 1
-        if s < m.end():
-            yield from _clean(text, s, m.end())
+    spans = ((m.start(), m.end()) for m in compiled().name.finditer(text, start, stop))
+    return split_names(text, spans)
 
 
-def _clean(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
+def split_names(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The name mentions of the name pattern's matches ``spans`` (one scan of the text,
+    e.g. :attr:`quoteattr.people.People.spans`): cut at sentence ends, possessives off."""
+    titles = load().titles
+    out: list[tuple[int, int, str]] = []
+    for ms, me in spans:
+        s = ms
+        group = text[ms:me]
+        if "." in group:
+            for w in _WORD.finditer(group):
+                word = w.group()
+                if not word.endswith(".") or word in titles or word.rstrip(".") in titles \
+                        or len(word) == 2:
+                    continue
+                out.extend(_clean(text, s, ms + w.end() - 1))
+                s = ms + w.end()
+                while s < me and text[s].isspace():
+                    s += 1
+        if s < me:
+            out.extend(_clean(text, s, me))
+    return out
+
+
+def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
     raw = text[s:e]
     cut = _POSSESSIVE.search(raw)
     if cut:
@@ -140,8 +177,8 @@ def _clean(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
     words = raw.split()
     if not words or (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)) \
             or words[0] in ("I", "O"):
-        return
-    yield s, s + len(raw), raw
+        return ()
+    return ((s, s + len(raw), raw),)
 
 
 def _norm(raw: str) -> str:
@@ -161,17 +198,19 @@ def _title_fits(title: str, name: str) -> bool:
     return True
 
 
-def from_text(text: str, spans: Iterable[tuple[int, int]] = ()) -> Cast:
-    """Collect the cast of ``text`` from its name mentions (``spans``: quoted ranges,
-    whose names count only as support for names also used in narration)."""
-    del spans  # names inside quotations (vocatives) are people too
+def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None) -> Cast:
+    """Collect the cast of ``text`` from its name mentions (``mentions``: those of
+    :func:`split_names`, when the text has been scanned already)."""
     lex = load()
     lower = frozenset(_LOWER.findall(text))
     found: Counter[tuple[str, tuple[str, ...]]] = Counter()
     forms: dict[tuple[str, tuple[str, ...]], Counter[str]] = {}
     genders: dict[tuple[str, tuple[str, ...]], str] = {}
-    for _s, _e, raw in names(text):
-        p = parse(raw)
+    parsed: dict[str, _Parsed | None] = {}
+    for _s, _e, raw in (names(text) if mentions is None else mentions):
+        if raw not in parsed:
+            parsed[raw] = parse(raw)
+        p = parsed[raw]
         if p is None or " ".join(p.words) in lex.non_names or not p.words[0][:1].isupper():
             continue
         if len(p.words) > 4 or any(w.lower() in lex.role_nouns for w in p.words):
