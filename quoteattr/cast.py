@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -246,19 +246,27 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
     index: dict[str, int] = {}
     surnames: dict[str, list[int]] = {}
     given: dict[str, list[int]] = {}
+    usage: list[Counter[str]] = []  # how often each character is called by each form
 
     def add(name: str, gender: str, aliases: Iterable[str]) -> int:
         k = len(chars)
         chars.append(Character(k, name, gender))
+        usage.append(Counter())
         for a in aliases:
             index.setdefault(_norm(a), k)
         return k
+
+    def used(k: int, key: tuple[str, tuple[str, ...]]) -> None:
+        usage[k].update(forms[key])
 
     for words, rec in sorted(full.items(), key=lambda kv: -kv[1]["n"]):
         g = rec["gender"] if rec["gender"] in ("m", "f") else "-"
         k = add(" ".join(words), g, [" ".join(words)])
         surnames.setdefault(words[-1], []).append(k)
         given.setdefault(words[0], []).append(k)
+        for title in ("", "Mr", "Mrs", "Miss"):
+            if (title, words) in forms:
+                used(k, (title, words))
     # titled single names: Mr. Darcy, Miss Bennet, Captain Harcourt, Miss Elizabeth
     singles = sorted(((t, w), n) for (t, w), n in found.items() if len(w) == 1)
     for (title, words), _n in sorted(singles, key=lambda kv: -kv[1]):
@@ -271,12 +279,16 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
                 and (title not in ("Mr", "Mrs", "Miss") or chars[k].gender != "-")]
         if title == "Mrs" and word not in given:
             fits = []  # Mrs. Bennet is not Jane Bennet; a married name stands alone
+        if title == "Mr" and word not in given:
+            # Mr. Ashby is not Tom Ashby when the text calls Tom by his given name
+            fits = [k for k in fits if ("", tuple(chars[k].name.split()[:1])) not in found]
         if len(fits) == 1 and (title != "Miss" or word in given or _one_female(fits, chars)):
             index.setdefault(_norm(f"{title} {word}"), fits[0])
+            used(fits[0], (title, words))
             continue
         form = forms[(title, words)].most_common(1)[0][0]
-        k = add(form if title in ("Mr", "Mrs", "Miss") else f"{form}",
-                g, [f"{title} {word}", form])
+        k = add(form, g, [f"{title} {word}", form])
+        used(k, (title, words))
         surnames.setdefault(word, []).append(k)
     # bare single names: Elizabeth, Darcy
     for (title, words), n in sorted(singles, key=lambda kv: -kv[1]):
@@ -288,6 +300,7 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         pool = given.get(word) or surnames.get(word) or []
         if len(pool) == 1:
             index.setdefault(_norm(word), pool[0])
+            used(pool[0], (title, words))
             continue
         if pool:
             continue  # ambiguous: Bennet alone names nobody in particular
@@ -295,7 +308,11 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         if g not in ("m", "f") and n < 2:
             continue
         k = add(word, g if g in ("m", "f") else "-", [word])
+        used(k, (title, words))
         given.setdefault(word, []).append(k)
+    # each is called by the form the text uses most (Mr. Darcy, Elizabeth), longest on ties
+    chars = [replace(ch, name=max(u.items(), key=lambda kv: (kv[1], len(kv[0])))[0])
+             if u else ch for ch, u in zip(chars, usage, strict=True)]
     return Cast(chars, index, {k: tuple(v) for k, v in surnames.items()},
                 {k: tuple(v) for k, v in given.items()})
 
