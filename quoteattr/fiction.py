@@ -15,6 +15,7 @@ run, this pass names every speaker through the story's :class:`~quoteattr.cast.C
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -73,6 +74,7 @@ class _Scene:
         return None
 
 
+NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
 MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, novels not
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
@@ -118,6 +120,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
     prev_para = -2
+    narrator = _Narrator()
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -131,6 +134,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             for i in idx:
                 out[i] = replace(quotes[i], speaker=same.speaker, rule="multi_paragraph",
                                  confidence=same.confidence)
+                if idx[0] - 1 in narrator.lines:
+                    narrator.lines.append(i)
             continue
         segments = _segments(ps, pe, [quotes[i] for i in idx])
         beat = [hit for s, e in segments for hit in placed.find(s, e)]
@@ -145,6 +150,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
+        if scene.turns:
+            narrator.vote(scene.turns[-1], (speaker, addressee))
         scene.turns.append((speaker, addressee))
         for i in idx:
             q = quotes[i]
@@ -154,11 +161,39 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 continue
             if who == NARRATOR:
                 out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
+                narrator.lines.append(i)
                 continue
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
+    name = narrator.name()
+    if name is not None:
+        for i in narrator.lines:
+            out[i] = replace(out[i], speaker=name)
     return out
+
+
+@dataclass
+class _Narrator:
+    """The first-person narrator: the lines they speak, and the names the people they
+    talk with call them (``"You see, Hastings, ..."`` answering or answered by ``I``)."""
+
+    lines: list[int] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+
+    def vote(self, before: tuple[Character | None, Character | None],
+             after: tuple[Character | None, Character | None]) -> None:
+        """Two turns in a row: the one talking with the narrator addresses them."""
+        for (a, _), (_, addressee) in ((before, after), (after, before)):
+            if a == NARRATOR and addressee is not None and addressee != NARRATOR:
+                self.votes[addressee.name] += 1
+
+    def name(self) -> str | None:
+        top = self.votes.most_common(2)
+        if not self.lines or not top or top[0][1] < NARRATOR_VOTES \
+                or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+            return None
+        return top[0][0]
 
 
 def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
