@@ -252,6 +252,10 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
             found = scene.other(scene.last_speaker(), m.gender)
             if found is not None:
                 return found
+        exp = scene.expected()
+        if exp is not None and exp != NARRATOR and m.gender == "-" \
+                and m.text[:4].lower() == "the ":
+            return exp  # "the doctor" in a conversation: the one whose turn it is
         return Character(-1, " ".join(m.text.split()), m.gender)
     for _s, _e, raw in names(text, *span):
         ch = cast.lookup(raw)
