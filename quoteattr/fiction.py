@@ -80,6 +80,7 @@ MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, 
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
 _INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
 _DIGITS = regex.compile(r"\d+")
+_LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'’ -]+:")  # "WALLACE: ..." opens a line of a transcript
 
 
 @lru_cache(maxsize=1)
@@ -92,8 +93,11 @@ def looks_like_fiction(text: str, quotes: list[Quote],
                        paragraphs: list[tuple[int, int]] | None = None) -> bool:
     """Whether the quotes read as a story's dialogue rather than a news report's: tags
     with the verbs of novels (``cried``, ``returned``), ``said he``, exchanges of short
-    paragraphs that open with a quotation; and few numbers in the text."""
+    paragraphs that open with a quotation; and few numbers in the text. Transcripts,
+    whose lines open with their speaker's label (``WALLACE: ...``), are not stories."""
     paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    if sum(1 for q in quotes if _LABEL.match(text, q.start, q.end)) >= FICTION_SIGNS:
+        return False  # a transcript: its lines name their speakers
     verbs = fiction_verbs()
     signs = sum(1 for q in quotes if q.cue and q.cue.lower() in verbs)
     signs += sum(1 for _ in islice(_INVERTED_PRONOUN.finditer(text), FICTION_SIGNS))
