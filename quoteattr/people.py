@@ -32,6 +32,7 @@ class People:
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
         lex = load()
         self.mentions: list[NameMention] = []
+        self.spans: list[tuple[int, int]] = []  # every match of the name pattern, in order
         # last word -> full (multi-word) core -> starts of its mentions, in document order
         self._by_last: dict[str, dict[str, list[int]]] = {}
         self._by_first: dict[str, set[str]] = {}
@@ -42,6 +43,7 @@ class People:
         q = 0  # index of the first quotation not ending before the mention
         for m in compiled().name.finditer(text):
             raw = m.group()
+            self.spans.append(m.span())
             hit = cores.get(raw)
             if hit is None:
                 hit = cores[raw] = name_core(raw)

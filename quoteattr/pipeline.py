@@ -75,18 +75,20 @@ def extract(text: str, *, kinds: str = "speech",
             quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
             quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
-    return Extraction(text, _dialogue(text, paragraphs, quotes, characters))
+    return Extraction(text, _dialogue(text, paragraphs, quotes, characters, people))
 
 
 def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
-              characters: Sequence[Mapping[str, Any]] | None) -> list[Quote]:
+              characters: Sequence[Mapping[str, Any]] | None, people: People) -> list[Quote]:
     """Fiction (a cast given, or a text that reads as a story): name the speakers of the
-    dialogue through the story's cast."""
+    dialogue through the story's cast (built on the name scan ``people`` made)."""
     speech = [q for q in quotes if q.kind == SPEECH]
-    if characters is None and not looks_like_fiction(text, speech):
+    if characters is None and not looks_like_fiction(text, speech, paragraphs):
         return quotes
-    cast = cast_mod.from_list(characters) if characters is not None else cast_mod.from_text(text)
-    named = iter(attribute_dialogue(text, paragraphs, speech, cast))
+    mentions = cast_mod.split_names(text, people.spans)
+    cast = cast_mod.from_list(characters) if characters is not None \
+        else cast_mod.from_text(text, mentions)
+    named = iter(attribute_dialogue(text, paragraphs, speech, cast, mentions))
     return [next(named) if q.kind == SPEECH else q for q in quotes]
 
 
