@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from . import cues
 from .marks import Span
 from .mentions import Mention, classify
@@ -18,6 +20,7 @@ from .patterns import TIMEOUT, compiled
 from .sentences import Sentences
 
 WINDOW = 300  # characters of context a cue frame may use on either side
+_LABEL = regex.compile(r"((?:\p{Lu}[\p{Lu}'’.\-]+)(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,16 @@ def lead_in(ctx: Context, i: int) -> Frame | None:
     return Frame("lead_in", 0.85, mention, cue.verb, _mention(ctx, cue.addressee))
 
 
+def transcript_label(ctx: Context, i: int) -> Frame | None:
+    """``"PENCE: Well, look, ...``: a transcript line names its speaker before a colon."""
+    sp = ctx.spans[i]
+    m = _LABEL.match(ctx.text, sp.start, min(sp.end, sp.start + 40))
+    if m is None:
+        return None
+    mention = Mention(m.start(1), m.end(1), m.group(1), "name", m.group(1), "-")
+    return Frame("transcript_label", 0.9, mention)
+
+
 def signature(ctx: Context, i: int) -> Frame | None:
     """``"Q" ― Stephanie Egan``: a name after a dash, ending the paragraph."""
     s, e = ctx.after_window(i)
@@ -191,5 +204,5 @@ def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
 
 
 Sieve = Callable[[Context, int], "Frame | None"]
-SIEVES: tuple[Sieve, ...] = (cue_after, cue_before, lead_in, signature, sentence_subject,
-                             previous_sentence)
+SIEVES: tuple[Sieve, ...] = (transcript_label, cue_after, cue_before, lead_in, signature,
+                             sentence_subject, previous_sentence)
