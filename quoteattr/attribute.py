@@ -127,7 +127,7 @@ def lead_in(ctx: Context, i: int) -> Frame | None:
         return None
     start = max(prev_s, prev_e - WINDOW, ctx.sentence_start(prev_e - 1))
     cue = cues.before(ctx.text, start, prev_e)
-    mention = _mention(ctx, cue.speaker) if cue and cue.verb else None
+    mention = _speaker(ctx, cue) if cue and cue.verb else None
     if cue is None or mention is None:
         return None
     return Frame("lead_in", 0.85, mention, cue.verb, _mention(ctx, cue.addressee))
@@ -177,11 +177,13 @@ def previous_sentence(ctx: Context, i: int) -> Frame | None:
     ps = ctx.para(i)[0]
     if sp.open == ps or ctx.sentence_start(sp.open) != sp.open:
         return None
-    if i > 0 and ctx.spans[i - 1].paragraph == sp.paragraph:
-        return None
     start = max(ps, ctx.sentence_start(sp.open - 1), sp.open - WINDOW)
+    if i > 0 and ctx.spans[i - 1].paragraph == sp.paragraph:
+        start = max(start, ctx.spans[i - 1].close)  # '"partial" change, Axelrod said. "Q"'
+    if start >= sp.open:
+        return None
     cue = cues.before(ctx.text, start, sp.open)
-    mention = _mention(ctx, cue.speaker) if cue and cue.verb else None
+    mention = _speaker(ctx, cue) if cue and cue.verb else None
     if cue is None or mention is None or len(cue.tail.split()) > 5:
         return None
     return Frame("previous_sentence", 0.55, mention, cue.verb, _mention(ctx, cue.addressee))

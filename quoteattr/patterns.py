@@ -100,6 +100,7 @@ def compiled() -> Patterns:
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
     appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
              rf"|\s+(?:of|from|at)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})")
+    open_appos = r"(?:,\s+(?:the|a|an)\s+[^,\"“”\n]{1,100}?)"  # ", the guru who founded it tweeted"
     adv = r"(?:\p{Ll}+ly\s+)"
     aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
     flags = regex.V1
@@ -110,12 +111,12 @@ def compiled() -> Patterns:
         name_colon=regex.compile(rf"\b(?P<sp>{name})\s*:\s*\Z", flags | regex.REVERSE),
         subject=regex.compile(rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
                               rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
-        verb=regex.compile(rf"\b(?P<v>{verbs})\b", flags),
+        verb=regex.compile(rf"\b(?P<v>{verbs})\b(?!\s+(?i:{roles})\b)", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
         verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
         verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
-        speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?",
-                                  flags),
+        speaker_gap=regex.compile(
+            rf"(?P<sp>{speaker})(?:(?P<ap>{appos}|{open_appos})|,)?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
         addressee_prep=regex.compile(
