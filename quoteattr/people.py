@@ -113,6 +113,11 @@ class People:
         titled = self._titled.get(words[-1], ())
         return next(iter(titled)) if len(titled) == 1 else "-"
 
+    def first(self, nm: NameMention) -> bool:
+        """Is ``nm`` the first mention of its (multi-word) name in the text?"""
+        starts = self._by_last.get(nm.core.split()[-1], {}).get(nm.core)
+        return bool(starts) and starts[0] == nm.start
+
     def previous(self, nm: NameMention) -> NameMention | None:
         """The name mention outside quotations just before ``nm`` (or None)."""
         i = bisect_left(self._starts, nm.start)

@@ -104,6 +104,7 @@ class Resolver:
         at = min(pos, m.start)
         nearest: str | None = None
         near_at = (0, 0)
+        recent = self.sentences.start_of(self.sentences.start_of(at) - 1)  # sentence before
         for nm in self.people.before(at, PRONOUN_REACH):
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             if name == exclude:
@@ -113,14 +114,14 @@ class Resolver:
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
+            if nm.start >= recent and len(nm.core.split()) > 1 and self.people.first(nm):
+                self.how = (f"pronoun {m.text!r} -> {name!r}, introduced in the sentence before "
+                            f"at {nm.start}-{nm.end}")
+                return name
             if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
                 return name
-            if self._last is not None and self._last[0] > nm.start and self._last[1] != exclude \
-                    and self._compatible(self._last[1], m.gender):
-                self.how = f"pronoun {m.text!r} -> {self._last[1]!r}, the latest speaker"
-                return self._last[1]
             if nearest is None:
                 nearest = name
                 near_at = (nm.start, nm.end)
@@ -142,6 +143,8 @@ class Resolver:
         """Is the mention its sentence's subject: the first name in it (within a few words of
         its start), followed by a speech verb ("Feinstein said"), or named by an inverted
         cue ("said James Henson")?"""
+        if self.text[nm.end:nm.end + 2] in ("'s", "’s"):
+            return False  # "Trump's logic": a possessor, not the subject
         start = self.sentences.start_of(nm.start)
         prior = self.people.previous(nm)
         if (prior is None or prior.end <= start) and \
@@ -151,7 +154,12 @@ class Resolver:
         if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
             return True
         lead = self.text[max(start, nm.start - 30):nm.start]
-        return p.verb_ending.search(lead, timeout=TIMEOUT) is not None
+        v = p.verb_ending.search(lead, timeout=TIMEOUT)
+        if v is None:
+            return False
+        before = lead[:v.start()].rstrip()
+        return not before or before[-1] in ",;:—–\"”’"  # ', said James Henson'
+
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""
