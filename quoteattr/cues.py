@@ -75,8 +75,9 @@ def before(text: str, start: int, end: int) -> Cue | None:
         sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
             return Cue("before_inverted", sp.span("sp"), v.span("v"))
-        if v.group("v").endswith("ing") and not (t.group("tail") or "").strip():
-            return Cue("participle", None, v.span("v"))  # "..., before adding: "Q""
+        tail = (t.group("tail") or "").strip()
+        if v.group("v").endswith("ing") and len(tail.split()) <= 3:
+            return Cue("participle", None, v.span("v"), tail=tail)  # "..., before adding: "Q""
     return None
 
 

@@ -95,7 +95,10 @@ def compiled() -> Patterns:
     # "plumber Terry Noon", "coastguard officer Beth Lanyon"
     trade_name = rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}{name}"
     owned_name = rf"{cap}['’]s\s+{name}"  # "Florida's Rick Wilson"
-    speaker = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{anyone}|{trade_name})"
+    # before a quotation a generic noun phrase is too often an object ("defended the
+    # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
+    named = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{trade_name})"
+    speaker = rf"(?:{named}|{anyone})"
     obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
     appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
@@ -125,8 +128,8 @@ def compiled() -> Patterns:
         tail_to_end=regex.compile(
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–.]?\s*\Z",
             flags),
-        speaker_to_end=regex.compile(rf"\s+(?P<sp>{speaker})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
-        speaker_ending=regex.compile(rf"\b(?P<sp>{speaker})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
+        speaker_to_end=regex.compile(rf"\s+(?P<sp>{named})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
+        speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
                                      flags | regex.REVERSE),
         according_ending=regex.compile(
             rf"\b(?i:according\s+to)\s+(?P<sp>{speaker})(?P<ap>{appos})?\s*[,:]?\s*\Z",
