@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -84,8 +86,19 @@ def _warm() -> None:
     extract('"Ready," she said.')
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """How to start workers: by forking a warmed-up copy of this process when that is
+    safe (Linux, no other threads running), else by starting them afresh."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        _warm()  # the word lists and the splitter, built once here, shared by the copies
+        return multiprocessing.get_context("fork")
+    if sys.platform.startswith(("win", "darwin")):
+        return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context("forkserver")
+
+
 def _parallel(texts: Iterable[str], kinds: str, jobs: int) -> Iterator[Extraction]:
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
+    context = _context()
     window: deque[tuple[list[str], Future[list[tuple[Quote, ...]]]]] = deque()
     batches = _batches(texts)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm) as pool:

@@ -116,3 +116,18 @@ def test_import_needs_no_extras() -> None:
                           text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "frame needs pandas: blocked: pandas" in done.stdout
+
+
+def test_workers_start_afresh_when_threads_run() -> None:
+    import threading
+
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert batch._context().get_start_method() != "fork"
+        got = list(quoteattr.extract_many(TEXTS, n_jobs=2))
+    finally:
+        stop.set()
+        helper.join()
+    assert got == [quoteattr.extract(t) for t in TEXTS]
