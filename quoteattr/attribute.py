@@ -2,7 +2,8 @@
 
 Each sieve looks at one quotation in its context and returns a :class:`Frame` (the
 speaker mention, the cue, the addressee) or None; the first that answers decides, and
-its name travels with the quote as ``rule``.
+its name travels with the quote as ``rule``. :data:`SIEVES` run on every quotation;
+:func:`continuation` runs afterwards on speech that none of them could attribute.
 """
 
 from __future__ import annotations
@@ -11,8 +12,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex
-
+from . import cues
 from .marks import Span
 from .mentions import Mention, classify
 from .patterns import TIMEOUT, compiled
@@ -40,10 +40,13 @@ class Context:
     paragraphs: list[tuple[int, int]]
     spans: list[Span]  # top-level quotations, document order
     sentence_starts: list[int]
-    frames: list[Frame | None]
 
     def para(self, i: int) -> tuple[int, int]:
         return self.paragraphs[self.spans[i].paragraph]
+
+    def sentence_start(self, pos: int) -> int:
+        k = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentence_starts[k] if k >= 0 else 0
 
     def after_window(self, i: int) -> tuple[int, int]:
         s = self.spans[i]
@@ -54,99 +57,115 @@ class Context:
 
     def before_window(self, i: int) -> tuple[int, int]:
         s = self.spans[i]
-        start = max(self.para(i)[0], s.open - WINDOW)
-        k = bisect_right(self.sentence_starts, s.open) - 1
-        if k >= 0:
-            start = max(start, self.sentence_starts[k])
+        start = max(self.para(i)[0], s.open - WINDOW, self.sentence_start(s.open))
         if i > 0 and self.spans[i - 1].paragraph == s.paragraph:
             start = max(start, self.spans[i - 1].close)
         return start, s.open
 
 
-def _mention(ctx: Context, m: regex.Match[str], group: str) -> Mention | None:
-    if m.group(group) is None:
-        return None
-    s, e = m.span(group)
-    return classify(ctx.text, s, e)
+def _mention(ctx: Context, span: tuple[int, int] | None) -> Mention | None:
+    return classify(ctx.text, *span) if span is not None else None
 
 
 def cue_after(ctx: Context, i: int) -> Frame | None:
     """``"Q," X said.`` / ``"Q," said X.`` / ``"Q," X told Y.``"""
     s, e = ctx.after_window(i)
-    if e <= s:
+    cue = cues.after(ctx.text, s, e) if e > s else None
+    sp = _mention(ctx, cue.speaker) if cue else None
+    if cue is None or sp is None:
         return None
-    m = compiled().after.match(ctx.text, s, e, timeout=TIMEOUT)
-    if m is None:
-        return None
-    inverted = m.group("sp2") is not None
-    sp = _mention(ctx, m, "sp2" if inverted else "sp")
-    if sp is None:
-        return None
-    addressee = None if inverted else _mention(ctx, m, "ad")
-    verb = m.span("v2" if inverted else "v")
-    return Frame("cue_after", 0.95, sp, verb, addressee)
+    return Frame("cue_after", 0.95, sp, cue.verb, _mention(ctx, cue.addressee))
 
 
 def cue_before(ctx: Context, i: int) -> Frame | None:
     """``X said: "Q"`` / ``X told Y: "Q"`` / ``according to X, "Q"``; also ``X said the
     plan was "a disaster"`` (a partial quotation, lower confidence)."""
     s, e = ctx.before_window(i)
-    if e <= s:
+    cue = cues.before(ctx.text, s, e) if e > s else None
+    sp = _mention(ctx, cue.speaker) if cue else None
+    if cue is None or sp is None:
         return None
-    m = compiled().before.search(ctx.text, s, e, timeout=TIMEOUT)
-    if m is None:
-        return None
-    according = m.group("sp2") is not None
-    sp = _mention(ctx, m, "sp2" if according else "sp")
-    if sp is None:
-        return None
-    tail = (m.group("tail") or "").strip()
-    conf = 0.9 if not tail else 0.7
-    cue = m.span("v") if not according else None
-    addressee = None if according else _mention(ctx, m, "ad")
-    return Frame("cue_before" if not tail else "cue_in_sentence", conf, sp, cue, addressee)
+    if cue.tail:
+        return Frame("cue_in_sentence", 0.7, sp, cue.verb, _mention(ctx, cue.addressee))
+    return Frame("cue_before", 0.9, sp, cue.verb, _mention(ctx, cue.addressee))
 
 
 def lead_in(ctx: Context, i: int) -> Frame | None:
     """``He concluded:`` closing the paragraph before one that opens with the quote."""
     sp = ctx.spans[i]
-    ps, _ = ctx.para(i)
-    if sp.open != ps or sp.paragraph == 0:
+    if sp.open != ctx.para(i)[0] or sp.paragraph == 0:
         return None
     prev_s, prev_e = ctx.paragraphs[sp.paragraph - 1]
     if ctx.text[prev_e - 1:prev_e] != ":":
         return None
-    start = max(prev_s, prev_e - WINDOW)
-    k = bisect_right(ctx.sentence_starts, prev_e - 1) - 1
-    if k >= 0:
-        start = max(start, ctx.sentence_starts[k])
-    m = compiled().before.search(ctx.text, start, prev_e, timeout=TIMEOUT)
-    if m is None or m.group("sp") is None:
+    start = max(prev_s, prev_e - WINDOW, ctx.sentence_start(prev_e - 1))
+    cue = cues.before(ctx.text, start, prev_e)
+    mention = _mention(ctx, cue.speaker) if cue and cue.verb else None
+    if cue is None or mention is None:
         return None
-    mention = _mention(ctx, m, "sp")
-    if mention is None:
-        return None
-    return Frame("lead_in", 0.85, mention, m.span("v"), _mention(ctx, m, "ad"))
+    return Frame("lead_in", 0.85, mention, cue.verb, _mention(ctx, cue.addressee))
 
 
-def continuation(ctx: Context, i: int) -> Frame | None:
-    """A quotation with no cue of its own continues the speaker of the one before it
-    (same quotation over paragraphs, same paragraph, or the next paragraph)."""
-    if i == 0:
+def signature(ctx: Context, i: int) -> Frame | None:
+    """``"Q" ― Stephanie Egan``: a name after a dash, ending the paragraph."""
+    s, e = ctx.after_window(i)
+    if e != ctx.para(i)[1]:
         return None
-    cur, prev = ctx.spans[i], ctx.spans[i - 1]
-    if prev.group == cur.group:
-        return Frame("multi_paragraph", 0.9, inherit=i - 1)
-    if cur.paragraph - prev.paragraph > 1:
+    m = compiled().signature.match(ctx.text, s, e, timeout=TIMEOUT)
+    mention = classify(ctx.text, *m.span("sp")) if m else None
+    return Frame("signature", 0.8, mention) if mention is not None else None
+
+
+def sentence_subject(ctx: Context, i: int) -> Frame | None:
+    """``Trump quickly took to Twitter, writing: "Q"`` / ``Bush: "Q"``: a sentence that leads
+    into the quote with a colon (or a speech verb and a comma) names its speaker first."""
+    s, e = ctx.before_window(i)
+    lead = ctx.text[s:e].rstrip()
+    if not lead or (s != ctx.sentence_start(ctx.spans[i].open) and s != ctx.para(i)[0]):
         return None
-    if ctx.frames[i - 1] is None:
+    if not (lead.endswith(":") or (lead.endswith(",") and compiled().verb.search(
+            ctx.text, s, e, timeout=TIMEOUT))):
         return None
-    if cur.paragraph == prev.paragraph:
-        return Frame("continuation", 0.75, inherit=i - 1)
-    if cur.open == ctx.para(i)[0]:
-        return Frame("continuation", 0.6, inherit=i - 1)
+    m = compiled().name_colon.search(ctx.text, s, e, timeout=TIMEOUT)
+    if m is None:
+        m = compiled().subject.match(ctx.text, s, e, timeout=TIMEOUT)
+    mention = classify(ctx.text, *m.span("sp")) if m else None
+    return Frame("sentence_subject", 0.6, mention) if mention is not None else None
+
+
+def previous_sentence(ctx: Context, i: int) -> Frame | None:
+    """``Lau said in a statement. "Q"``: a quote opening a sentence, after a sentence of
+    the same paragraph that ends with its speaker's cue."""
+    sp = ctx.spans[i]
+    ps = ctx.para(i)[0]
+    if sp.open == ps or ctx.sentence_start(sp.open) != sp.open:
+        return None
+    if i > 0 and ctx.spans[i - 1].paragraph == sp.paragraph:
+        return None
+    start = max(ps, ctx.sentence_start(sp.open - 1), sp.open - WINDOW)
+    cue = cues.before(ctx.text, start, sp.open)
+    mention = _mention(ctx, cue.speaker) if cue and cue.verb else None
+    if cue is None or mention is None or len(cue.tail.split()) > 5:
+        return None
+    return Frame("previous_sentence", 0.55, mention, cue.verb, _mention(ctx, cue.addressee))
+
+
+def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
+    """A quotation with no cue of its own continues the speaker of the speech before it
+    (``prev``): the same quotation over paragraphs, the same paragraph, or the start of
+    the next paragraph."""
+    if prev is None:
+        return None
+    cur, before = ctx.spans[i], ctx.spans[prev]
+    if before.group == cur.group:
+        return Frame("multi_paragraph", 0.9, inherit=prev)
+    if cur.paragraph == before.paragraph:
+        return Frame("continuation", 0.75, inherit=prev)
+    if cur.paragraph - before.paragraph == 1 and cur.open == ctx.para(i)[0]:
+        return Frame("continuation", 0.6, inherit=prev)
     return None
 
 
 Sieve = Callable[[Context, int], "Frame | None"]
-SIEVES: tuple[Sieve, ...] = (cue_after, cue_before, lead_in, continuation)
+SIEVES: tuple[Sieve, ...] = (cue_after, cue_before, lead_in, signature, sentence_subject,
+                             previous_sentence)

@@ -10,7 +10,7 @@ from .lexicon import load
 from .patterns import compiled
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-\.]*")
-_DETERMINERS = frozenset("the a an one another his her their its our".split())
+_DETERMINERS = frozenset(["the", "a", "an", "one", "another", "his", "her", "their", "its", "our"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +36,32 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     words = raw.split()
     if not words or low in lex.speaker_stopwords:
         return None
+    run = _trailing_name(words)
+    if run and run < len(words) and words[run - 1].lower().rstrip(",") in lex.role_nouns:
+        core, gender = name_core(" ".join(words[run:]))
+        if core:
+            return Mention(start, end, raw, "name", core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
-        if rest and all(w[:1].isupper() for w in rest) and not _has_role(rest):
-            core = " ".join(rest)  # "the Pentagon", "the White House"
-            return Mention(start, end, raw, "name", core, "-")
+        if rest and all(w[:1].isupper() for w in rest):
+            core, gender = name_core(" ".join(rest))
+            if core and core.split()[0] in lex.first_names:
+                return Mention(start, end, raw, "name", core, gender)  # "The Rt Hon John Healey"
+            if not _has_role(rest):
+                return Mention(start, end, raw, "name", " ".join(rest), "-")  # "the Pentagon"
         return Mention(start, end, raw, "description", raw, _role_gender(words))
     core, gender = name_core(raw)
     if not core:
         return None
     return Mention(start, end, raw, "name", core, gender)
+
+
+def _trailing_name(words: list[str]) -> int:
+    """Index where the final run of capitalised words begins (len(words) if none)."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return k
 
 
 def _has_role(words: list[str]) -> bool:
@@ -85,7 +101,7 @@ def name_core(raw: str) -> tuple[str, str]:
         core_words.pop()
     if not core_words or core_words[0] in lex.non_names:
         return "", gender
-    if len(core_words) == 1 and core_words[0].lower() in lex.role_nouns:
+    if cut == 0 and len(core_words) == 1 and core_words[0].lower() in lex.role_nouns:
         return "", gender
     core = " ".join(w.rstrip(",") for w in core_words)
     if gender == "-":

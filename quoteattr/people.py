@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .lexicon import load
@@ -28,58 +29,86 @@ class People:
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
         lex = load()
         self.mentions: list[NameMention] = []
-        self._by_last: dict[str, list[NameMention]] = {}
+        # last word -> full (multi-word) core -> starts of its mentions, in document order
+        self._by_last: dict[str, dict[str, list[int]]] = {}
         self._by_first: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
-        q_starts = [s for s, _ in quoted]
+        self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
+        titles = lex.titles
+        cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
+        q = 0  # index of the first quotation not ending before the mention
         for m in compiled().name.finditer(text):
             raw = m.group()
-            core, gender = name_core(raw)
+            hit = cores.get(raw)
+            if hit is None:
+                hit = cores[raw] = name_core(raw)
+            core, gender = hit
             if not core or core in lex.non_names:
                 continue
-            first = raw.split()[0].rstrip(".")
-            hon = first if lex.titles.get(first, ("", ""))[1] == "honorific" else ""
-            nm = NameMention(m.start(), m.end(), core, gender, hon)
-            k = bisect_left(q_starts, m.start() + 1) - 1
-            inside = k >= 0 and quoted[k][0] <= m.start() < quoted[k][1]
-            if not inside:
+            start = m.start()
+            first = raw.split(None, 1)[0].rstrip(".")
+            hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
+            nm = NameMention(start, m.end(), core, gender, hon)
+            while q < len(quoted) and quoted[q][1] <= start:
+                q += 1
+            if q == len(quoted) or start < quoted[q][0]:
                 self.mentions.append(nm)
             words = core.split()
-            self._by_last.setdefault(words[-1], []).append(nm)
             if len(words) > 1:
+                self._by_last.setdefault(words[-1], {}).setdefault(core, []).append(nm.start)
                 self._by_first.setdefault(words[0], set()).add(core)
             if gender != "-":
                 key = core if len(words) > 1 else (hon + " " + core).strip()
                 self._gender.setdefault(key, gender)
+                if hon:
+                    self._titled.setdefault(words[-1], set()).add(gender)
         self._starts = [m.start for m in self.mentions]
 
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
         """The fullest name the text gives the person called ``core`` near ``pos``."""
         words = core.split()
-        cands = [m for m in self._by_last.get(words[-1], ()) if len(m.core.split()) > 1]
+        # work on distinct full names, not on every mention: linear in the text overall
+        cands = self._by_last.get(words[-1], {})
         if len(words) > 1:
-            cands = [m for m in cands if m.core.split()[0] == words[0]]
-        cands = [m for m in cands if _compatible(gender, self.gender_of(m.core))]
+            cands = {c: st for c, st in cands.items() if c.split()[0] == words[0]}
+        cands = {c: st for c, st in cands.items() if _compatible(gender, self.gender_of(c))}
         if not cands and len(words) == 1:
             fulls = self._by_first.get(core, set())
             if len(fulls) == 1:
                 return next(iter(fulls))
         if not cands:
             return f"{honorific} {core}" if honorific and len(words) == 1 else core
-        before = [m for m in cands if m.start <= pos]
-        pick = before[-1] if before else cands[0]
-        best = max((m.core for m in cands if m.core.split()[0] == pick.core.split()[0]),
+        # the candidate mentioned last at or before pos, else the first mentioned
+        last_before = {c: st[k - 1] for c, st in cands.items() if (k := bisect_right(st, pos))}
+        if last_before:
+            pick = max(last_before, key=last_before.__getitem__)
+        else:
+            pick = min(cands, key=lambda c: cands[c][0])
+        first = pick.split()[0]
+        return max((c for c in cands if c.split()[0] == first),
                    key=lambda c: (len(c.split()), len(c)))
-        return best
+
+    @property
+    def given_names(self) -> Mapping[str, str]:
+        """Given names known to the word lists, with their gender."""
+        return load().first_names
 
     def gender_of(self, name: str) -> str:
         """'m', 'f' or '-' for a canonical name, from titles and given names."""
         g = self._gender.get(name)
         if g:
             return g
-        first = name.split()[0]
-        g = load().first_names.get(first, "-")
-        return g if g in ("m", "f") else "-"
+        words = name.split()
+        g = load().first_names.get(words[0], "-")
+        if g in ("m", "f"):
+            return g
+        titled = self._titled.get(words[-1], ())
+        return next(iter(titled)) if len(titled) == 1 else "-"
+
+    def previous(self, nm: NameMention) -> NameMention | None:
+        """The name mention outside quotations just before ``nm`` (or None)."""
+        i = bisect_left(self._starts, nm.start)
+        return self.mentions[i - 1] if i > 0 else None
 
     def before(self, pos: int, limit: int) -> list[NameMention]:
         """Name mentions outside quotations in ``[pos - limit, pos)``, nearest first."""

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from .attribute import SIEVES, Context, Frame
+from .attribute import SIEVES, Context, Frame, continuation
 from .kinds import SPEECH, classify
 from .lexicon import load
 from .marks import Span, find_spans
 from .mentions import Mention
 from .model import Extraction, Quote
 from .paragraphs import paragraph_spans
+from .patterns import compiled
 from .people import People
 from .resolve import Resolver
-from .sentences import sentence_spans
+from .sentences import sentence_spans, tokenizer
 
 KINDS = ("speech", "all")
 
@@ -43,45 +44,62 @@ def extract(text: str, *, kinds: str = "speech", **options: Any) -> Extraction:
     spans = [s for s in find_spans(text, paragraphs, skip) if not s.nested]
     if not spans:
         return Extraction(text, ())
-    ctx = Context(text, paragraphs, spans, [s for s, _ in sentence_spans(text)],
-                  [None] * len(spans))
+    ctx = Context(text, paragraphs, spans, [s for s, _ in sentence_spans(text)])
+    frames = [_first_frame(ctx, i) for i in range(len(spans))]
+    kinds_of = [classify(text, span, paragraphs[span.paragraph][0], _adjacent(frames[i]))
+                for i, span in enumerate(spans)]
+    prev: int | None = None
     for i in range(len(spans)):
-        ctx.frames[i] = _first_frame(ctx, i)
+        if kinds_of[i] != SPEECH:
+            continue
+        if frames[i] is None:
+            frames[i] = continuation(ctx, i, prev) or frames[i]
+        prev = i
     people = People(text, [(s.open, s.close) for s in spans])
-    resolver = Resolver(text, people)
+    resolver = Resolver(text, people, ctx.sentence_starts)
     quotes: list[Quote] = []
     ids: list[int] = []
     for i, span in enumerate(spans):
-        frame = ctx.frames[i]
-        para_start = paragraphs[span.paragraph][0]
-        adjacent = frame is not None and frame.inherit is None and frame.rule != "cue_in_sentence"
-        kind = classify(text, span, para_start, adjacent)
-        qid = _quote_id(ctx, i, ids)
+        qid = _quote_id(spans, frames, i, ids)
         ids.append(qid)
-        if kind != SPEECH and kinds == "speech":
-            resolver.skip(i)
+        if kinds_of[i] != SPEECH and kinds == "speech":
+            resolver.record(i, span.open, None, None)
             continue
-        quotes.append(_record(text, span, kind, qid, frame, resolver, i))
+        try:
+            quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
+        except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
+            quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
     return Extraction(text, quotes)
 
 
 def _first_frame(ctx: Context, i: int) -> Frame | None:
-    for sieve in SIEVES:
-        frame = sieve(ctx, i)
-        if frame is not None:
-            return frame
+    """The first sieve's answer; None also when a match runs past ``patterns.TIMEOUT``
+    (that quotation goes unattributed, the rest of the text is still processed)."""
+    try:
+        for sieve in SIEVES:
+            frame = sieve(ctx, i)
+            if frame is not None:
+                return frame
+    except TimeoutError:
+        return None
     return None
 
 
-def _quote_id(ctx: Context, i: int, ids: list[int]) -> int:
+def _adjacent(frame: Frame | None) -> bool:
+    """Does the frame tie the quotation to a speech verb right next to it?"""
+    return frame is not None and frame.rule in ("cue_after", "cue_before", "lead_in",
+                                                "signature")
+
+
+def _quote_id(spans: list[Span], frames: list[Frame | None], i: int, ids: list[int]) -> int:
     """Pieces of one quotation share an id: paragraphs of one speech, and the two halves
     of ``"A," he said, "B."``."""
-    span = ctx.spans[i]
+    span = spans[i]
     if i > 0:
-        prev = ctx.spans[i - 1]
+        prev = spans[i - 1]
         if prev.group == span.group:
             return ids[i - 1]
-        f_prev, f_cur = ctx.frames[i - 1], ctx.frames[i]
+        f_prev, f_cur = frames[i - 1], frames[i]
         if (f_prev is not None and f_cur is not None and f_prev.cue is not None
                 and f_prev.cue == f_cur.cue and prev.paragraph == span.paragraph):
             return ids[i - 1]
@@ -91,12 +109,12 @@ def _quote_id(ctx: Context, i: int, ids: list[int]) -> int:
 def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
             resolver: Resolver, i: int) -> Quote:
     if frame is None:
-        resolver.record(i, None, None)
+        resolver.record(i, span.open, None, None)
         return Quote(qid, text[span.start:span.end], span.start, span.end, kind=kind,
                      paragraph=span.paragraph)
     if frame.inherit is not None:
         speaker, mention = resolver.speaker_of(frame.inherit)
-        resolver.record(i, speaker, mention)
+        resolver.record(i, span.open, speaker, mention)
         return Quote(qid, text[span.start:span.end], span.start, span.end,
                      speaker=speaker, speaker_span=_span(mention), kind=kind,
                      paragraph=span.paragraph, confidence=frame.confidence if speaker else 0.0,
@@ -104,7 +122,7 @@ def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
     addressee = resolver.name(frame.addressee, span.open) if frame.addressee else None
     speaker = resolver.name(frame.speaker, span.open, exclude=addressee) \
         if frame.speaker else None
-    resolver.record(i, speaker, frame.speaker)
+    resolver.record(i, span.open, speaker, frame.speaker)
     conf = frame.confidence * (0.8 if frame.speaker and frame.speaker.kind != "name" else 1.0)
     cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
     return Quote(qid, text[span.start:span.end], span.start, span.end,
@@ -123,3 +141,9 @@ def _furniture(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
     lines = load().ad_lines
     return frozenset(k for k, (s, e) in enumerate(paragraphs)
                      if e - s < 40 and " ".join(text[s:e].lower().split()) in lines)
+
+
+# Build the word lists, patterns and sentence splitter at import, once, so that the first
+# call to extract() costs no more than any other.
+compiled()
+tokenizer()

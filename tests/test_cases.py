@@ -35,7 +35,7 @@ def test_case(case: dict) -> None:
     text = _text(case)
     got = list(quoteattr.extract(text, **case.get("options", {})))
     assert [q.text for q in got] == [q["text"] for q in case["quotes"]]
-    for q, want in zip(got, case["quotes"]):
+    for q, want in zip(got, case["quotes"], strict=True):
         assert text[q.start:q.end] == q.text
         for key in ("speaker", "addressee", "cue", "kind"):
             if key in want:

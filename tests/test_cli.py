@@ -57,7 +57,7 @@ def test_unreadable_file_stops_in_order(files: list[str], tmp_path: Path,
 
 
 def test_csv_and_table(files: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(files[:2] + ["--format", "csv"]) == 0
+    assert main([*files[:2], "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("source,id,start,end,speaker")
     assert len(lines) == 2 and "Jane Smith" in lines[1]

@@ -108,7 +108,7 @@ def test_bad_input(tmp_path: Path) -> None:
         quoteattr.evaluate(GOLD, [quoteattr.extract(TEXT)] * 2)
     broken = tmp_path / "broken.jsonl"
     broken.write_text('{"id": 1}\nnot json\n', encoding="utf-8")
-    with pytest.raises(ValueError, match="broken.jsonl:2"):
+    with pytest.raises(ValueError, match=r"broken\.jsonl:2"):
         quoteattr.evaluate(broken, [])
 
 
