@@ -57,12 +57,12 @@ def _status(field: str) -> int | None:
     return int(m.group(1)) * 1024 if m else None
 
 
-def peak_rss(run: Callable[[], Any]) -> tuple[Any, float]:
-    """Run ``run()``; return its value and the rise of this process's peak resident
-    memory above what it held before, in MB.
+def peak_rss(run: Callable[[], Any]) -> tuple[Any, float, float]:
+    """Run ``run()``; return its value, this process's peak resident memory during the
+    run, and the rise of that peak above what the process held before (both in MB).
 
     On Linux the peak is reset first (``/proc/self/clear_refs``), so each call is
-    measured on its own; elsewhere the figure is the process's peak so far.
+    measured on its own; elsewhere both figures are the process's peak so far.
     """
     try:
         Path("/proc/self/clear_refs").write_text("5")
@@ -72,5 +72,6 @@ def peak_rss(run: Callable[[], Any]) -> tuple[Any, float]:
     value = run()
     peak = _status("VmHWM")
     if before is None or peak is None:
-        return value, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return value, (peak - before) / 1e6
+        mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return value, mb, mb
+    return value, peak / 1e6, (peak - before) / 1e6
