@@ -68,6 +68,24 @@ def main() -> None:
             del text
         print(f"| one text, {size:.0f} MB, {n_quotes} quotes | {ours:.0f} | {ours / size:.1f} "
               f"| {ref:.0f} | {ours / max(ref, 1):.1f} |")
+    print("\nThe same sizes as separate articles through extract_many (n_jobs=1), peak of the"
+          " whole process:\n")
+    print("| input | documents | peak MB | rise MB |")
+    print("|---|---:|---:|---:|")
+    for mb in (float(s) for s in args.sizes.split(",")):
+        n = 0
+        size = 0
+        for text in itertools.cycle(texts):
+            n += 1
+            size += len(text)
+            if size >= mb * 1e6:
+                break
+
+        def run(n: int = n) -> int:
+            articles = (t for t, _ in zip(itertools.cycle(texts), range(n), strict=False))
+            return sum(len(r) for r in quoteattr.extract_many(articles))
+        _, peak, rise = peak_rss(run)
+        print(f"| {mb:g} MB of articles | {n:,} | {peak:.1f} | {rise:.1f} |")
     pool = paragraphs(texts)
     counts = [int(s) for s in args.docs.split(",")]
     print("\nPeak resident memory of the whole process (interpreter, corpus and all):\n")
