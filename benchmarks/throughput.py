@@ -10,6 +10,7 @@ and with ``--jobs`` processes over the same texts (pool start-up included).
 from __future__ import annotations
 
 import argparse
+import resource
 import time
 from collections.abc import Callable
 
@@ -46,6 +47,21 @@ def best_of(rounds: int, runs: dict[str, Callable[[], int]]) -> dict[str, float]
     return best
 
 
+def many_run(texts: list[str], n_jobs: int, rounds: int) -> tuple[float, float, float]:
+    """Best wall time of ``extract_many`` over ``rounds``, with the CPU time that run
+    took in this process and in its (finished) worker processes."""
+    best = (float("inf"), 0.0, 0.0)
+    for _ in range(rounds):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu, start = time.process_time(), time.perf_counter()
+        sum(len(r) for r in quoteattr.extract_many(texts, n_jobs=n_jobs))
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        best = min(best, (wall, cpu, workers))
+    return best
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--rounds", type=int, default=3)
@@ -67,15 +83,18 @@ def main() -> None:
     for name, seconds in t.items():
         print(f"| {name} | {seconds:.2f} | {mb / seconds:.2f} | "
               f"{seconds / t['Punkt span_tokenize']:.2f} |")
-    many = best_of(max(1, args.rounds - 1), {
-        f"extract_many n_jobs={n}": (lambda n=n: sum(
-            len(r) for r in quoteattr.extract_many(texts, n_jobs=n)))
-        for n in (1, args.jobs)})
-    one = many["extract_many n_jobs=1"]
-    print("\n| run | seconds | MB/s | speed-up over n_jobs=1 |")
-    print("|---|---:|---:|---:|")
-    for name, seconds in many.items():
-        print(f"| {name} | {seconds:.2f} | {mb / seconds:.2f} | {one / seconds:.2f} |")
+    print("\n| run | seconds | MB/s | speed-up over n_jobs=1 | CPU s: this process "
+          "| CPU s: workers | CPU s / wall s |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    one = None
+    for n in (1, args.jobs):
+        seconds, own, workers = many_run(texts, n, max(1, args.rounds - 1))
+        one = one or seconds
+        print(f"| extract_many n_jobs={n} | {seconds:.2f} | {mb / seconds:.2f} | "
+              f"{one / seconds:.2f} | {own:.2f} | {workers:.2f} | "
+              f"{(own + workers) / seconds:.2f} |")
+    print("\nCPU s / wall s shows how much CPU the run got: near n_jobs on an idle machine, "
+          "lower when other work shares the CPUs.")
 
 
 if __name__ == "__main__":
