@@ -33,5 +33,7 @@ def extract_frame(ddf: dd.DataFrame, text_col: str = "text", id_col: str = "id",
                               enforce_metadata=False, align_dataframes=False)
 
 
-def _quotes_of_partition(part: pd.DataFrame, text_col: str, id_col: str, kinds: str) -> pd.DataFrame:
+def _quotes_of_partition(part: pd.DataFrame, text_col: str, id_col: str,
+                         kinds: str) -> pd.DataFrame:
+    """One task: the quotes of one pandas partition."""
     return _frame(part, text_col, id_col, kinds=kinds)
