@@ -7,11 +7,12 @@
 
 from .batch import extract_many
 from .evaluate import evaluate
+from .explain import explain
 from .frame import extract_frame
 from .model import Extraction, Quote, Speaker
 from .pipeline import extract
 
 __version__ = "0.1.0"
 
-__all__ = ["Extraction", "Quote", "Speaker", "__version__", "evaluate", "extract",
+__all__ = ["Extraction", "Quote", "Speaker", "__version__", "evaluate", "explain", "extract",
            "extract_frame", "extract_many"]

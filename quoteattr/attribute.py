@@ -67,11 +67,22 @@ def _mention(ctx: Context, span: tuple[int, int] | None) -> Mention | None:
     return classify(ctx.text, *span) if span is not None else None
 
 
+def _speaker(ctx: Context, cue: cues.Cue) -> Mention | None:
+    """The cue's speaker; a description followed by a name in apposition ("another Twitter
+    user, Johanna Bayer,") is that name."""
+    sp = _mention(ctx, cue.speaker)
+    if sp is not None and sp.kind == "description" and cue.apposition is not None:
+        named = _mention(ctx, cue.apposition)
+        if named is not None and named.kind == "name" and named.core == named.text:
+            return named
+    return sp
+
+
 def cue_after(ctx: Context, i: int) -> Frame | None:
     """``"Q," X said.`` / ``"Q," said X.`` / ``"Q," X told Y.``"""
     s, e = ctx.after_window(i)
     cue = cues.after(ctx.text, s, e) if e > s else None
-    sp = _mention(ctx, cue.speaker) if cue else None
+    sp = _speaker(ctx, cue) if cue else None
     if cue is None or sp is None:
         return None
     return Frame("cue_after", 0.95, sp, cue.verb, _mention(ctx, cue.addressee))
@@ -82,7 +93,7 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     plan was "a disaster"`` (a partial quotation, lower confidence)."""
     s, e = ctx.before_window(i)
     cue = cues.before(ctx.text, s, e) if e > s else None
-    sp = _mention(ctx, cue.speaker) if cue else None
+    sp = _speaker(ctx, cue) if cue else None
     if cue is None or sp is None:
         return None
     if cue.tail:

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
+from .lexicon import load
 from .patterns import TIMEOUT, compiled
 
 SPEAKER_REACH = 120  # characters between a closing mark and the verb of "X said"
@@ -26,6 +29,7 @@ class Cue:
     verb: Offsets | None = None
     addressee: Offsets | None = None
     tail: str = ""  # words between the verb (and hearer) and the opening mark
+    apposition: Offsets | None = None  # ", the defence secretary," after the speaker
 
 
 def after(text: str, start: int, end: int) -> Cue | None:
@@ -37,7 +41,8 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if v is not None:
         sp = p.speaker_next.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
-            return Cue("after_inverted", sp.span("sp"), v.span("v"))
+            return Cue("after_inverted", sp.span("sp"), v.span("v"),
+                       hearer(text, v.span("v"), end, sp.end()))
         return None
     reach = min(end, pos + SPEAKER_REACH)
     for k, v in enumerate(p.verb.finditer(text, pos, reach, timeout=TIMEOUT)):
@@ -45,8 +50,8 @@ def after(text: str, start: int, end: int) -> Cue | None:
             break
         gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
         if gap is not None:
-            ad = p.addressee_next.match(text, v.end(), end, timeout=TIMEOUT)
-            return Cue("after", gap.span("sp"), v.span("v"), ad.span("ad") if ad else None)
+            return Cue("after", gap.span("sp"), v.span("v"), hearer(text, v.span("v"), end),
+                       apposition=_inside(gap, "ap"))
     return None
 
 
@@ -64,9 +69,45 @@ def before(text: str, start: int, end: int) -> Cue | None:
             continue
         sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)
         if sp is not None:
-            ad = t.span("ad") if t.group("ad") else None
-            return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip())
+            ad = hearer(text, v.span("v"), end)
+            return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip(),
+                       _inside(sp, "ap"))
         sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
             return Cue("before_inverted", sp.span("sp"), v.span("v"))
+    return None
+
+
+def _inside(m: regex.Match[str], group: str) -> Offsets | None:
+    """The words of an apposition group, without its commas or brackets."""
+    if m.group(group) is None:
+        return None
+    s, e = m.span(group)
+    text = m.string
+    while s < e and not text[s].isalnum():
+        s += 1
+    while e > s and not text[e - 1].isalnum():
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def hearer(text: str, verb: Offsets, end: int, after: int | None = None) -> Offsets | None:
+    """Who the verb at ``verb`` is said to: its object for verbs that take the hearer
+    (``told Y``, ``asked Y``), or after the verb's preposition (``said to Y``). ``after``:
+    where to look when the speaker stands between (``said X to Y``)."""
+    lex = load()
+    p = compiled()
+    lemma = lex.verb_lemma.get(text[verb[0]:verb[1]].lower())
+    if lemma is None:
+        return None
+    pos = verb[1] if after is None else after
+    if lemma in lex.addressee_verbs and after is None:
+        m = p.addressee_next.match(text, pos, end, timeout=TIMEOUT)
+        if m is not None:
+            return m.span("ad")
+    preps = lex.addressee_preps.get(lemma)
+    if preps:
+        m = p.addressee_prep.match(text, pos, end, timeout=TIMEOUT)
+        if m is not None and " ".join(m.group("prep").split()) in preps:
+            return m.span("ad")
     return None

@@ -34,8 +34,8 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
     if len(words) >= 8:
         return SPEECH
     tail = content.rstrip()[-1:]
-    if tail and tail in _END_PUNCT and len(words) >= 2:
-        return SPEECH
+    if tail and tail in _END_PUNCT and (len(words) >= 2 or _opens_sentence(text, span, para_start)):
+        return SPEECH  # "No." / "Second." as a sentence of its own
     before = text[max(para_start, span.open - 2):span.open]
     after = text[span.close:span.close + 2]
     if (len(words) <= 2 and all(w[:1].isupper() for w in words)
@@ -47,6 +47,11 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
     if len(words) >= 5:
         return SPEECH
     return "scare"
+
+
+def _opens_sentence(text: str, span: Span, para_start: int) -> bool:
+    lead = text[max(para_start, span.open - 3):span.open].rstrip()
+    return not lead or lead[-1] in ".!?:;\"”’'"
 
 
 def _cue_kind(word: str) -> str:

@@ -26,6 +26,13 @@ def _column_map(name: str, col: int = 1, default: str = "-") -> Mapping[str, str
     )
 
 
+def _grouped(name: str) -> dict[str, frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for r in read_rows(name):
+        groups.setdefault(r[0].lower(), set()).add(" ".join(r[1].lower().split()))
+    return {k: frozenset(v) for k, v in groups.items()}
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the rules use (all read-only)."""
@@ -33,7 +40,7 @@ class Lexicon:
     verb_lemma: Mapping[str, str]  # inflected speech verb -> lemma
     speech_phrases: frozenset[str]
     addressee_verbs: frozenset[str]  # lemmas taking the hearer as object
-    addressee_preps: Mapping[str, str]  # lemma -> preposition introducing the hearer
+    addressee_preps: Mapping[str, frozenset[str]]  # lemma -> prepositions introducing the hearer
     titles: Mapping[str, tuple[str, str]]  # title -> (gender, class)
     role_nouns: Mapping[str, str]  # role noun -> gender
     org_words: frozenset[str]
@@ -67,7 +74,7 @@ def load() -> Lexicon:
         verb_lemma=MappingProxyType(verb_lemma),
         speech_phrases=frozenset(r[0].lower() for r in read_rows("speech_phrases.txt")),
         addressee_verbs=frozenset(r[0].lower() for r in read_rows("addressee_verbs.txt")),
-        addressee_preps=_column_map("addressee_prepositions.txt"),
+        addressee_preps=MappingProxyType(_grouped("addressee_prepositions.txt")),
         titles=MappingProxyType(titles),
         role_nouns=_column_map("role_nouns.txt"),
         org_words=frozenset(r[0] for r in read_rows("organisation_words.txt")),

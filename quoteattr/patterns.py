@@ -47,9 +47,11 @@ class Patterns:
     verb: regex.Pattern[str]  # a speech verb or reporting phrase
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
     verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
+    verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
     speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
     speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
+    addressee_prep: regex.Pattern[str]  # a hearer after a preposition: "said to Y"
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
     speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
@@ -78,7 +80,10 @@ def compiled() -> Patterns:
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
                  rf"(?:(?i:{roles}),?\s+|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
-    anyone = rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?\p{{Ll}}[\p{{Ll}}\-]*"  # "one user"
+    function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
+                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are)\b")
+    anyone = (rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?(?!{function_word})"
+              rf"\p{{Ll}}[\p{{Ll}}\-]*")  # "one user", "the heckler"
     speaker = rf"(?:{role_name}|{name}|{desc}|{pron}|{anyone})"
     obj = rf"(?:{name}|{desc}|him|her|them|me|us|you|reporters|journalists)"
     appos = r"(?:,\s+[^\"“”\n]{1,120}?,|\s*\([^()\"“”\n]{1,40}\))"
@@ -94,10 +99,14 @@ def compiled() -> Patterns:
                               rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
         verb=regex.compile(rf"\b(?P<v>{verbs})\b", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
+        verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
         verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
         speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?P<ap>{appos})?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
+        addressee_prep=regex.compile(
+            rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
+            rf"\s+(?P<ad>{obj})\b", flags),
         tail_to_end=regex.compile(
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–]?\s*\Z",
             flags),

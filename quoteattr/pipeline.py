@@ -3,9 +3,12 @@ canonical speakers -> :class:`Quote` records."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame, continuation
+from .fiction import attribute_dialogue, looks_like_fiction
 from .kinds import SPEECH, classify
 from .lexicon import load
 from .marks import Span, find_spans
@@ -20,13 +23,16 @@ from .sentences import sentence_spans, tokenizer
 KINDS = ("speech", "all")
 
 
-def extract(text: str, *, kinds: str = "speech", **options: Any) -> Extraction:
+def extract(text: str, *, kinds: str = "speech",
+            characters: Sequence[Mapping[str, Any]] | None = None, **options: Any) -> Extraction:
     """Find the quotations of ``text`` and who said each.
 
     Args:
         text: the document (any ``str``; offsets in the result index it).
         kinds: ``"speech"`` (default) returns speech only; ``"all"`` adds scare quotes,
             titles, nicknames and terms, each with its ``kind``.
+        characters: an optional cast, ``[{"name": ..., "aliases": [...]}, ...]``: speakers
+            are then named by these canonical names (see :mod:`quoteattr.cast`).
 
     Returns:
         An :class:`Extraction`: a sequence of :class:`Quote` in document order.
@@ -69,7 +75,19 @@ def extract(text: str, *, kinds: str = "speech", **options: Any) -> Extraction:
             quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
             quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
-    return Extraction(text, quotes)
+    return Extraction(text, _dialogue(text, paragraphs, quotes, characters))
+
+
+def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
+              characters: Sequence[Mapping[str, Any]] | None) -> list[Quote]:
+    """Fiction (a cast given, or a text that reads as a story): name the speakers of the
+    dialogue through the story's cast."""
+    speech = [q for q in quotes if q.kind == SPEECH]
+    if characters is None and not looks_like_fiction(text, speech):
+        return quotes
+    cast = cast_mod.from_list(characters) if characters is not None else cast_mod.from_text(text)
+    named = iter(attribute_dialogue(text, paragraphs, speech, cast))
+    return [next(named) if q.kind == SPEECH else q for q in quotes]
 
 
 def _first_frame(ctx: Context, i: int) -> Frame | None:
@@ -108,28 +126,37 @@ def _quote_id(spans: list[Span], frames: list[Frame | None], i: int, ids: list[i
 
 def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
             resolver: Resolver, i: int) -> Quote:
+    base = {"id": qid, "text": text[span.start:span.end], "start": span.start, "end": span.end,
+            "kind": kind, "paragraph": span.paragraph}
     if frame is None:
         resolver.record(i, span.open, None, None)
-        return Quote(qid, text[span.start:span.end], span.start, span.end, kind=kind,
-                     paragraph=span.paragraph)
+        return Quote(**base, evidence=("no cue frame, and no quotation before it to continue",))
     if frame.inherit is not None:
         speaker, mention = resolver.speaker_of(frame.inherit)
         resolver.record(i, span.open, speaker, mention)
-        return Quote(qid, text[span.start:span.end], span.start, span.end,
-                     speaker=speaker, speaker_span=_span(mention), kind=kind,
-                     paragraph=span.paragraph, confidence=frame.confidence if speaker else 0.0,
-                     rule=frame.rule, mention=mention.text if mention else None)
-    addressee = resolver.name(frame.addressee, span.open) if frame.addressee else None
-    speaker = resolver.name(frame.speaker, span.open, exclude=addressee) \
-        if frame.speaker else None
+        why = (f"rule {frame.rule}: continues the speaker of the quotation at "
+               f"{resolver.start_of(frame.inherit)}",)
+        return Quote(**base, speaker=speaker, speaker_span=_span(mention),
+                     confidence=frame.confidence if speaker else 0.0, rule=frame.rule,
+                     mention=mention.text if mention else None, evidence=why)
+    evidence = [f"rule {frame.rule}"]
+    cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
+    if frame.cue:
+        evidence.append(f"cue {cue!r} at {frame.cue[0]}-{frame.cue[1]}")
+    addressee = None
+    if frame.addressee:
+        addressee = resolver.name(frame.addressee, span.open)
+        evidence.append(f"addressee: {resolver.how}")
+    speaker = None
+    if frame.speaker:
+        speaker = resolver.name(frame.speaker, span.open, exclude=addressee)
+        evidence.append(f"speaker: {resolver.how}")
     resolver.record(i, span.open, speaker, frame.speaker)
     conf = frame.confidence * (0.8 if frame.speaker and frame.speaker.kind != "name" else 1.0)
-    cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
-    return Quote(qid, text[span.start:span.end], span.start, span.end,
-                 speaker=speaker, speaker_span=_span(frame.speaker), cue=cue,
+    return Quote(**base, speaker=speaker, speaker_span=_span(frame.speaker), cue=cue,
                  cue_span=frame.cue, addressee=addressee, addressee_span=_span(frame.addressee),
-                 kind=kind, paragraph=span.paragraph, confidence=round(conf, 3),
-                 rule=frame.rule, mention=frame.speaker.text if frame.speaker else None)
+                 confidence=round(conf, 3), rule=frame.rule,
+                 mention=frame.speaker.text if frame.speaker else None, evidence=tuple(evidence))
 
 
 def _span(m: Mention | None) -> tuple[int, int] | None:

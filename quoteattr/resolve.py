@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+import regex
+
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
@@ -11,6 +13,10 @@ from .people import NameMention, People
 PRONOUN_REACH = 2500  # characters back a pronoun may look for its antecedent
 SUBJECT_WORDS = 20  # a sentence's first name within this many words of its start is its subject
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
+NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
+NOMINAL_TRIED = 60  # name mentions tried, nearest first
+_APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
+_AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
 class Resolver:
@@ -21,15 +27,22 @@ class Resolver:
         self.people = people
         self.sentence_starts = sentence_starts
         self._said: dict[int, tuple[str | None, Mention | None]] = {}
+        self._opens: dict[int, int] = {}
         self._speakers: set[str] = set()  # names that have spoken so far
         self._last: tuple[int, str] | None = None  # (offset, name) of the latest named speaker
+        self.how = ""  # how the latest call to name() decided, for Quote.evidence
 
     def record(self, i: int, pos: int, speaker: str | None, mention: Mention | None) -> None:
         """Remember who said quotation ``i``, which opens at ``pos``."""
         self._said[i] = (speaker, mention)
+        self._opens[i] = pos
         if speaker is not None and mention is not None and mention.kind in ("name", "pronoun"):
             self._speakers.add(speaker)
             self._last = (pos, speaker)
+
+    def start_of(self, i: int) -> int:
+        """Where quotation ``i`` opens."""
+        return self._opens.get(i, -1)
 
     def speaker_of(self, i: int) -> tuple[str | None, Mention | None]:
         """Who said quotation ``i`` (as recorded)."""
@@ -39,10 +52,50 @@ class Resolver:
         """The canonical name ``m`` refers to at ``pos`` (None when it cannot be named)."""
         if m.kind == "name":
             hon = m.text.split()[0].rstrip(".") if len(m.text.split()) > 1 else ""
-            return self.people.canonical(m.core, m.gender, m.start, _honorific(hon))
+            name = self.people.canonical(m.core, m.gender, m.start, _honorific(hon))
+            self.how = f"name {m.text!r} -> {name!r} (the fullest name the text gives)"
+            return name
         if m.kind == "pronoun":
+            self.how = f"pronoun {m.text!r}: no compatible person before it"
             return self._antecedent(m, pos, exclude)
-        return " ".join(m.text.split())
+        self.how = f"description {m.text!r}: nobody was introduced so earlier"
+        return self._nominal(m, pos) or " ".join(m.text.split())
+
+    def _nominal(self, m: Mention, pos: int) -> str | None:
+        """``the Rotherham MP`` -> the person the text introduced with that description
+        (``Rawmarsh and Conisbrough MP John Healey``, ``Healey, the defence secretary,``,
+        ``Smith, 34,`` for ``the 34-year-old``); None when nobody was."""
+        words = [w.lower().strip(".,'’") for w in m.text.split()[1:]]
+        if not words:
+            return None
+        head = words[-1]
+        age = regex.fullmatch(r"(\d{1,3})-year-old", head)
+        for k, nm in enumerate(self.people.before(min(pos, m.start), NOMINAL_REACH)):
+            if k == NOMINAL_TRIED:
+                break
+            if age is not None:
+                described = _AGE.match(self.text, nm.end, nm.end + 8)
+                hit = described is not None and described.group(1) == age.group(1)
+            else:
+                hit = head in self._description_words(nm)
+            if hit and len(nm.core.split()) > 1:
+                name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
+                if self._person(name):
+                    self.how = (f"description {m.text!r} -> {name!r}, described so at "
+                                f"{nm.start}-{nm.end}")
+                    return name
+        return None
+
+    def _description_words(self, nm: NameMention) -> set[str]:
+        """Words that describe the person where the text names them: the words just before
+        the name ("defence secretary John Healey") and an apposition after it."""
+        lead = self.text[max(0, nm.start - 60):nm.start].split()[-4:]
+        words = {w.lower().strip(".,'’") for w in lead}
+        words |= {w.lower().strip(".,") for w in self.text[nm.start:nm.end].split()}
+        appos = _APPOSITION.match(self.text, nm.end, nm.end + 80)
+        if appos is not None:
+            words |= {w.lower().strip(".,'’") for w in appos.group(1).split()}
+        return words
 
     def _antecedent(self, m: Mention, pos: int, exclude: str | None) -> str | None:
         """he/she -> the nearest compatible person who is the subject of a recent sentence;
@@ -50,24 +103,37 @@ class Resolver:
         if m.core not in ("he", "she", "him", "her"):
             return None
         at = min(pos, m.start)
-        nearest = None
+        nearest: str | None = None
+        near_at = (0, 0)
         for nm in self.people.before(at, PRONOUN_REACH):
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-            if name == exclude or not self._person(name):
+            if name == exclude:
+                continue
+            subject = self._is_subject(nm)
+            if not self._person(name):
                 continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
-            if self._is_subject(nm):
+            if subject:
+                self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
+                            f"{nm.start}-{nm.end}")
                 return name
             if self._last is not None and self._last[0] > nm.start and self._last[1] != exclude \
                     and self._compatible(self._last[1], m.gender):
+                self.how = f"pronoun {m.text!r} -> {self._last[1]!r}, the latest speaker"
                 return self._last[1]
-            nearest = nearest or name
+            if nearest is None:
+                nearest = name
+                near_at = (nm.start, nm.end)
         last = self._last
         if last is not None and last[1] != exclude and at - last[0] < PRONOUN_REACH \
                 and self._compatible(last[1], m.gender):
+            self.how = f"pronoun {m.text!r} -> {last[1]!r}, the latest speaker"
             return last[1]
+        if nearest is not None:
+            self.how = (f"pronoun {m.text!r} -> {nearest!r}, the nearest compatible person, at "
+                        f"{near_at[0]}-{near_at[1]}")
         return nearest
 
     def _compatible(self, name: str, gender: str) -> bool:
@@ -76,15 +142,19 @@ class Resolver:
 
     def _is_subject(self, nm: NameMention) -> bool:
         """Is the mention its sentence's subject: the first name in it (within a few words of
-        its start), or named by an inverted cue ("said James Henson")?"""
+        its start), followed by a speech verb ("Feinstein said"), or named by an inverted
+        cue ("said James Henson")?"""
         k = bisect_right(self.sentence_starts, nm.start) - 1
         start = self.sentence_starts[k] if k >= 0 else 0
         prior = self.people.previous(nm)
         if (prior is None or prior.end <= start) and \
                 len(self.text[start:nm.start].split()) <= SUBJECT_WORDS:
             return True
+        p = compiled()
+        if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
+            return True
         lead = self.text[max(start, nm.start - 30):nm.start]
-        return compiled().verb_ending.search(lead, timeout=TIMEOUT) is not None
+        return p.verb_ending.search(lead, timeout=TIMEOUT) is not None
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""

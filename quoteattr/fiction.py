@@ -1,0 +1,254 @@
+"""Dialogue attribution for fiction, paragraph by paragraph over the quotes of a story.
+
+Most lines of a novel's dialogue carry no speech verb. After the cue-frame sieves have
+run, this pass names every speaker through the story's :class:`~quoteattr.cast.Cast`:
+
+- explicit tags (``said Elizabeth``, ``replied he``): names through the cast, pronouns
+  to the person of that gender in the paragraph or the conversation;
+- action beats: a paragraph whose narration has a character acting
+  (``Elizabeth smiled. "..."``) gives its quotes to that character;
+- turn-taking: in a run of dialogue paragraphs, speakers alternate between the two
+  people of the conversation; a paragraph of narration ends the run;
+- vocatives: ``"My dear Mr. Bennet, ..."`` names the addressee, who is then not the
+  speaker and is likely the next one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import islice, pairwise
+
+import regex
+
+from .cast import Cast, Character, names
+from .lexicon import read_rows
+from .mentions import classify
+from .model import Quote
+
+EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
+_VOC_BEFORE = regex.compile(
+    r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no)"
+    r"\W+)*\Z", regex.IGNORECASE)
+_VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
+NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
+_LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
+
+
+@dataclass
+class _Scene:
+    """What the pass remembers while it walks the story."""
+
+    recent: list[Character] = field(default_factory=list)  # most recent last
+    turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
+
+    def saw(self, ch: Character | None) -> None:
+        if ch is None:
+            return
+        if ch in self.recent:
+            self.recent.remove(ch)
+        self.recent.append(ch)
+
+    def last_speaker(self) -> Character | None:
+        return self.turns[-1][0] if self.turns else None
+
+    def expected(self) -> Character | None:
+        """Who speaks next if the turns alternate."""
+        if not self.turns:
+            return None
+        last, addressee = self.turns[-1]
+        if len(self.turns) >= 2:
+            before = self.turns[-2][0]
+            if before is not None and before != last:
+                return before
+        if addressee is not None and addressee != last:
+            return addressee
+        return self.other(last)
+
+    def other(self, who: Character | None, gender: str = "-") -> Character | None:
+        for ch in reversed(self.recent):
+            if ch != who and (gender == "-" or ch.gender == gender) and ch.key != -2:
+                return ch
+        return None
+
+
+FICTION_SIGNS = 2  # tags or untagged turns of dialogue that make a text read as fiction
+_INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
+
+
+@lru_cache(maxsize=1)
+def fiction_verbs() -> frozenset[str]:
+    """Tag verbs of novels (data/fiction_verbs.txt)."""
+    return frozenset(r[0].lower() for r in read_rows("fiction_verbs.txt"))
+
+
+def looks_like_fiction(text: str, quotes: list[Quote]) -> bool:
+    """Whether the quotes read as a story's dialogue rather than a news report's: tags
+    with the verbs of novels (``cried``, ``returned``), ``said he``, or runs of untagged
+    lines of dialogue."""
+    verbs = fiction_verbs()
+    signs = sum(1 for q in quotes if q.cue and q.cue.lower() in verbs)
+    signs += sum(1 for _ in islice(_INVERTED_PRONOUN.finditer(text), FICTION_SIGNS))
+    untagged = [q.paragraph for q in quotes if q.rule in (None, "continuation")]
+    signs += sum(1 for a, b in pairwise(untagged) if b == a + 1)
+    return signs >= FICTION_SIGNS
+
+
+def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
+                       cast: Cast) -> list[Quote]:
+    """Name the speakers of ``quotes`` (speech, document order) as dialogue of a story."""
+    out = list(quotes)
+    scene = _Scene()
+    by_para: dict[int, list[int]] = {}
+    for i, q in enumerate(quotes):
+        by_para.setdefault(q.paragraph, []).append(i)
+    prev_para = -2
+    for p in sorted(by_para):
+        idx = by_para[p]
+        ps, pe = paragraphs[p]
+        if p != prev_para + 1:
+            _narration(text, cast, scene, paragraphs, prev_para + 1, p)
+            scene.turns.clear()
+        prev_para = p
+        first = quotes[idx[0]]
+        if first.rule == "multi_paragraph" and idx[0] > 0:
+            same = out[idx[0] - 1]
+            for i in idx:
+                out[i] = replace(quotes[i], speaker=same.speaker, rule="multi_paragraph",
+                                 confidence=same.confidence)
+            continue
+        segments = _segments(ps, pe, [quotes[i] for i in idx])
+        beat = [hit for s, e in segments for hit in cast.find(text, s, e)]
+        speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat)
+        addressee = _vocative(text, cast, [quotes[i] for i in idx], speaker)
+        if speaker is None:
+            speaker, rule, conf = _implicit(text, scene, segments, beat, addressee)
+            if speaker is not None and speaker == addressee:
+                speaker, rule, conf = scene.other(addressee), "vocative", 0.55
+        for _s, _e, ch in beat:
+            if ch != speaker:
+                scene.saw(ch)
+        scene.saw(addressee)
+        scene.saw(speaker)
+        scene.turns.append((speaker, addressee))
+        for i in idx:
+            q = quotes[i]
+            own = mention.get(i)
+            who = own if own is not None else speaker
+            if who is None:
+                continue
+            if who == NARRATOR:
+                out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
+                continue
+            out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
+                             confidence=q.confidence if i in mention else conf,
+                             addressee=addressee.name if addressee else q.addressee)
+    return out
+
+
+def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
+    """The narration of a paragraph: the stretches between its quotations."""
+    out, at = [], ps
+    for q in qs:
+        if q.start - 1 > at:
+            out.append((at, q.start - 1))
+        at = max(at, q.end + 1)
+    if at < pe:
+        out.append((at, pe))
+    return out
+
+
+def _narration(text: str, cast: Cast, scene: _Scene, paragraphs: list[tuple[int, int]],
+               a: int, b: int) -> None:
+    """Paragraphs ``a..b-1`` are narration: the people they name come on stage."""
+    for k in range(max(a, b - 3), b):
+        for _s, _e, ch in cast.find(text, *paragraphs[k]):
+            scene.saw(ch)
+
+
+def _explicit(text: str, cast: Cast, scene: _Scene, quotes: list[Quote], idx: list[int],
+              beat: list[tuple[int, int, Character]]
+              ) -> tuple[Character | None, str, float, dict[int, Character]]:
+    """The speaker a tag of this paragraph names (``said she``, ``cried Mrs. Bennet``)."""
+    named: dict[int, Character] = {}
+    for i in idx:
+        q = quotes[i]
+        if q.rule not in EXPLICIT or q.speaker_span is None:
+            continue
+        ch = _tagged(text, cast, scene, beat, q.speaker_span, q.start)
+        if ch is not None:
+            named[i] = ch
+    if not named:
+        return None, "", 0.0, named
+    first = min(named)
+    return named[first], quotes[first].rule or "", quotes[first].confidence, named
+
+
+def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Character]],
+            span: tuple[int, int], pos: int) -> Character | None:
+    """The character a tag's speaker mention refers to (a stand-in when the cast lacks it)."""
+    m = classify(text, *span)
+    if m is None:
+        return None
+    if m.kind == "pronoun" and m.core == "i":
+        return NARRATOR
+    if m.kind == "pronoun":
+        return _pronoun(scene, beat, m.gender, pos) if m.gender in ("m", "f") else None
+    if m.kind == "description":
+        if m.gender in ("m", "f"):
+            exp = scene.expected()
+            if exp is not None and exp.gender == m.gender:
+                return exp
+            found = scene.other(scene.last_speaker(), m.gender)
+            if found is not None:
+                return found
+        return Character(-1, " ".join(m.text.split()), m.gender)
+    for _s, _e, raw in names(text, *span):
+        ch = cast.lookup(raw)
+        return ch if ch is not None else Character(-1, raw, m.gender)
+    return None
+
+
+def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
+             pos: int) -> Character | None:
+    """``he`` / ``she`` in a tag: the nearest person of that gender acting before it in
+    the paragraph, else the one whose turn it is, else the most recent of that gender."""
+    here = [ch for s, _e, ch in beat if ch.gender == gender and s < pos]
+    if here:
+        return here[-1]
+    exp = scene.expected()
+    if exp is not None and exp.gender == gender:
+        return exp
+    return scene.other(scene.last_speaker(), gender) or scene.other(None, gender)
+
+
+def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
+              beat: list[tuple[int, int, Character]], addressee: Character | None
+              ) -> tuple[Character | None, str, float]:
+    """An untagged paragraph: an action beat, else the turn of the conversation."""
+    actors = [ch for _s, _e, ch in beat if ch != addressee]
+    if actors:
+        return actors[0], "action_beat", 0.7
+    for s, e in segments:
+        m = _LEAD_PRONOUN.match(text, s, e)
+        if m is not None:
+            ch = _pronoun(scene, [], "m" if m.group("p").lower() == "he" else "f", s)
+            if ch is not None:
+                return ch, "action_beat", 0.6
+        break
+    exp = scene.expected()
+    if exp is not None:
+        return exp, "turn_taking", 0.6
+    return None, "", 0.0
+
+
+def _vocative(text: str, cast: Cast, qs: list[Quote], speaker: Character | None
+              ) -> Character | None:
+    """The person a paragraph's quotations address by name (``"My dear Mr. Bennet, ..."``)."""
+    for q in qs:
+        for s, e, ch in cast.find(text, q.start, q.end):
+            if ch == speaker:
+                continue
+            if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text[e:q.end]):
+                return ch
+    return None

@@ -1,0 +1,57 @@
+"""The cast of a story and the fiction dialogue pass (texts written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import cast
+from quoteattr.fiction import looks_like_fiction
+
+STORY = (
+    "Mr. Ashby sat by the fire; Mrs. Ashby had her work, and Miss Clara Ashby was "
+    "reading.\n\n"
+    "\"The Vernons dine here on Friday,\" cried Mrs. Ashby.\n\n"
+    "\"Then I shall dine at the club,\" returned he.\n\n"
+    "\"You will do no such thing.\"\n\n"
+    "\"I shall, my dear.\""
+)
+
+
+def test_cast_keeps_mr_and_mrs_apart() -> None:
+    c = cast.from_text(STORY)
+    mr, mrs = c.lookup("Mr. Ashby"), c.lookup("Mrs. Ashby")
+    assert mr is not None and mrs is not None and mr != mrs
+    assert (mr.gender, mrs.gender) == ("m", "f")
+
+
+def test_cast_merges_only_unambiguous_variants() -> None:
+    c = cast.from_text(STORY)
+    assert c.lookup("Clara") == c.lookup("Miss Clara Ashby") is not None
+    assert c.lookup("Ashby") is None  # three Ashbys: the surname alone names nobody
+
+
+def test_dialogue_alternates_and_resolves_he_by_gender() -> None:
+    got = [(q.speaker, q.rule) for q in quoteattr.extract(STORY)]
+    assert [s for s, _ in got] == ["Mrs. Ashby", "Mr. Ashby", "Mrs. Ashby", "Mr. Ashby"]
+    assert got[2][1] == "turn_taking"
+
+
+def test_user_cast_pins_names() -> None:
+    chars = [{"name": "Henrietta Ashby", "aliases": ["Mrs. Ashby"], "gender": "female"},
+             {"name": "George Ashby", "aliases": ["Mr. Ashby"]}]
+    got = [q.speaker for q in quoteattr.extract(STORY, characters=chars)]
+    assert got == ["Henrietta Ashby", "George Ashby", "Henrietta Ashby", "George Ashby"]
+
+
+def test_user_cast_rejects_nameless_entries() -> None:
+    with pytest.raises(ValueError):
+        quoteattr.extract(STORY, characters=[{"aliases": ["Tom"]}])
+
+
+def test_news_is_not_read_as_fiction() -> None:
+    news = ("The minister spoke in Leeds.\n\n\"We will build the ships here,\" she said.\n\n"
+            "\"This is a good day for the city,\" the mayor said.")
+    quotes = list(quoteattr.extract(news))
+    assert not looks_like_fiction(news, quotes)
+    assert looks_like_fiction(STORY, list(quoteattr.extract(STORY)))
