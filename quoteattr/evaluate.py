@@ -123,13 +123,13 @@ def evaluate(gold: Source, predicted: Source | None = None, *,
     Returns:
         An :class:`Evaluation` over all documents (micro-averaged).
     """
-    golds = list(_documents(gold))
+    golds = list(documents(gold))
     if predicted is None:
         from .pipeline import extract
 
         preds = [_quotes(extract(d["text"])) for d in golds]
     else:
-        preds = _align(golds, list(_documents(predicted)))
+        preds = _align(golds, list(documents(predicted)))
     keep = None if kinds is None else frozenset(kinds)
     totals = [0] * 11
     for doc, found in zip(golds, preds, strict=True):
@@ -159,7 +159,8 @@ def _name_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return rest, honorifics
 
 
-def _documents(source: Source) -> Iterator[Any]:
+def documents(source: Source) -> Iterator[Any]:
+    """The documents of a JSONL file (path), or of an iterable as given."""
     if isinstance(source, (str, os.PathLike)):
         with open(source, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):

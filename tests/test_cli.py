@@ -63,3 +63,18 @@ def test_csv_and_table(files: list[str], capsys: pytest.CaptureFixture[str]) -> 
     assert len(lines) == 2 and "Jane Smith" in lines[1]
     assert main(files[:1]) == 0
     assert "Jane Smith" in capsys.readouterr().out
+
+
+def test_evaluate_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = '"We will win," Jane Smith said. "No," said Paul Jones.'
+    gold = {"id": "a", "text": text, "quotes": [
+        {"start": 1, "end": 13, "speaker": "Jane Smith", "kind": "direct"},
+        {"start": 33, "end": 36, "speaker": "Ann Lee", "kind": "direct"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    assert main(["--evaluate", str(path), "--format", "json", "-j", "2"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["quotes"]["tp"] == 2
+    assert (scores["speakers_right"], scores["speakers_total"]) == (1, 2)
+    assert main(["--evaluate", str(tmp_path / "none.jsonl")]) == 2
+    assert "none.jsonl" in capsys.readouterr().err
