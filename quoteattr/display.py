@@ -70,9 +70,12 @@ def _key(extraction: Extraction, colours: dict[str, str]) -> str:
 
 
 def _who(q: Quote) -> str:
+    """The label: the speaker's name, else the mention as written, else the kind."""
     if q.speaker:
         return q.speaker
-    return f"({q.mention})" if q.mention else "?"
+    if q.mention:
+        return f"({q.mention})"
+    return "?" if q.kind == "speech" else q.kind
 
 
 def _title(q: Quote) -> str:
