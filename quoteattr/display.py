@@ -70,12 +70,13 @@ def _key(extraction: Extraction, colours: dict[str, str]) -> str:
 
 
 def _who(q: Quote) -> str:
-    """The label: the speaker's name, else the mention as written, else the kind."""
+    """The label: a non-speech kind ("scare", "title", ...), else the speaker's name, else
+    the mention as written, else "?"."""
+    if q.kind != "speech":
+        return q.kind
     if q.speaker:
         return q.speaker
-    if q.mention:
-        return f"({q.mention})"
-    return "?" if q.kind == "speech" else q.kind
+    return f"({q.mention})" if q.mention else "?"
 
 
 def _title(q: Quote) -> str:
