@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,14 @@ def test_evaluate_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert (scores["speakers_right"], scores["speakers_total"]) == (1, 2)
     assert main(["--evaluate", str(tmp_path / "none.jsonl")]) == 2
     assert "none.jsonl" in capsys.readouterr().err
+
+
+def test_progress_when_stderr_is_a_terminal(files: list[str], monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main([*files, "--format", "jsonl"]) == 0
+    err = capsys.readouterr().err
+    assert f"{len(files)}/{len(files)}" in err
+    assert main([*files, "--format", "jsonl", "--no-progress"]) == 0
+    assert capsys.readouterr().err == ""
