@@ -65,10 +65,8 @@ def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
     batch: list[str] = []
     size = 0
     for text in texts:
-        if not isinstance(text, str):  # fail here, in order, not inside a worker
-            extract(text)
         batch.append(text)
-        size += len(text)
+        size += len(text) if isinstance(text, str) else 0
         if len(batch) >= BATCH_TEXTS or size >= BATCH_CHARS:
             yield batch
             batch, size = [], 0
@@ -76,9 +74,16 @@ def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _work(batch: list[str], kinds: str) -> list[tuple[Quote, ...]]:
-    """In a worker: the quotes of each text (the texts stay with the caller)."""
-    return [tuple(extract(text, kinds=kinds)) for text in batch]
+def _work(batch: list[str], kinds: str) -> list[tuple[Quote, ...] | Exception]:
+    """In a worker: the quotes of each text (the texts stay with the caller), or the
+    error it raised, to be raised by the caller when its turn comes."""
+    found: list[tuple[Quote, ...] | Exception] = []
+    for text in batch:
+        try:
+            found.append(tuple(extract(text, kinds=kinds)))
+        except Exception as e:
+            found.append(e)
+    return found
 
 
 def _warm() -> None:
@@ -99,7 +104,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _parallel(texts: Iterable[str], kinds: str, jobs: int) -> Iterator[Extraction]:
     context = _context()
-    window: deque[tuple[list[str], Future[list[tuple[Quote, ...]]]]] = deque()
+    window: deque[tuple[list[str], Future[list[tuple[Quote, ...] | Exception]]]] = deque()
     batches = _batches(texts)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm) as pool:
         try:
@@ -111,6 +116,8 @@ def _parallel(texts: Iterable[str], kinds: str, jobs: int) -> Iterator[Extractio
                 for batch_next in islice(batches, 1):
                     window.append((batch_next, pool.submit(_work, batch_next, kinds)))
                 for text, found in zip(batch, quotes, strict=True):
+                    if isinstance(found, Exception):
+                        raise found  # in input order, as extract() would have
                     yield Extraction(text, found)
         finally:
             for _, future in window:
