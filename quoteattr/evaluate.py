@@ -13,6 +13,8 @@ Definitions:
   ``Mrs Smith``). It is also right when the gold quote lists ``speaker_mentions`` and
   the prediction's ``speaker_span`` overlaps one of them (a gold "she" is found by
   pointing at that "she", whatever name the prediction gives her).
+* A gold quote annotated as one span over several paragraphs matches the first predicted
+  piece; the other pieces of that quotation (same ``id``) inside it are not counted.
 * ``speakers``: of the matched quotes whose gold speaker is known, the share whose
   predicted speaker is right. ``end_to_end``: a predicted quote counts only when it
   matches a gold quote *and* names the right speaker.
@@ -185,7 +187,7 @@ def _align(golds: list[Document], preds: list[Any]) -> list[list[dict[str, Any]]
 
 def _quotes(pred: Any) -> list[dict[str, Any]]:
     if isinstance(pred, Extraction):
-        return [{"start": q.start, "end": q.end, "speaker": q.speaker,
+        return [{"id": q.id, "start": q.start, "end": q.end, "speaker": q.speaker,
                  "speaker_span": q.speaker_span} for q in pred]
     if isinstance(pred, Mapping):
         return list(pred.get("quotes", []))
@@ -205,10 +207,29 @@ def _score(doc: Document, found: list[dict[str, Any]],
     exact = sum(1 for g, p in pairs if _trim(text, g) == _trim(text, p))
     right = sum(1 for g, p in pairs if g.get("speaker") and _speaker_right(p, g))
     known = sum(1 for g, _ in pairs if g.get("speaker"))
-    n_gold, n_found = len(gold), len(found)
+    n_gold, n_found = len(gold), len(found) - _absorbed(found, pairs)
     return (len(pairs), n_found - len(pairs), n_gold - len(pairs),
             exact, n_found - exact, n_gold - exact,
             right, n_found - right, n_gold - right, right, known)
+
+
+def _absorbed(found: list[dict[str, Any]],
+              pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> int:
+    """Unmatched predicted pieces of a quotation (same ``id``) whose matched piece's gold
+    quote also covers them: a gold quote annotated as one span over several paragraphs
+    is found by its pieces, and the extra pieces are not counted wrong."""
+    matched = {id(p) for _, p in pairs}
+    gold_of = {p["id"]: g for g, p in pairs if p.get("id") is not None}
+    count = 0
+    for p in found:
+        g = gold_of.get(p.get("id")) if id(p) not in matched else None
+        if g is not None and 2 * _shared(p, g) >= p["end"] - p["start"]:
+            count += 1
+    return count
+
+
+def _shared(a: Mapping[str, Any], b: Mapping[str, Any]) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
 def _match(gold: list[dict[str, Any]],

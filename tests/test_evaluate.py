@@ -115,3 +115,16 @@ def test_bad_input(tmp_path: Path) -> None:
 def test_prf_empty() -> None:
     assert PRF(0, 0, 0).f1 == 0.0
     assert PRF(3, 1, 0).precision == 0.75
+
+
+def test_pieces_of_one_quotation_inside_one_gold_span() -> None:
+    gold = [{"id": "a", "quotes": [_q(1, 100, "Ann Lee")]}]
+    pieces = [_q(1, 40, "Ann Lee", id=0), _q(43, 70, "Ann Lee", id=0),
+              _q(73, 100, "Ann Lee", id=0)]
+    e = quoteattr.evaluate(gold, [{"id": "a", "quotes": pieces}])
+    assert (e.quotes.tp, e.quotes.fp, e.quotes.fn) == (1, 0, 0)
+    assert e.end_to_end.precision == 1.0
+    # pieces of different quotations are still separate predictions
+    apart = [dict(p, id=k) for k, p in enumerate(pieces)]
+    e = quoteattr.evaluate(gold, [{"id": "a", "quotes": apart}])
+    assert (e.quotes.tp, e.quotes.fp) == (1, 2)
