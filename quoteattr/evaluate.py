@@ -12,7 +12,9 @@ Definitions:
   the other (``Healey`` = ``John Healey`` = ``Mr. John Healey``; ``Mr Smith`` is not
   ``Mrs Smith``). It is also right when the gold quote lists ``speaker_mentions`` and
   the prediction's ``speaker_span`` overlaps one of them (a gold "she" is found by
-  pointing at that "she", whatever name the prediction gives her).
+  pointing at that "she", whatever name the prediction gives her). And when the document
+  lists its ``characters`` (name and aliases), a prediction naming exactly one character,
+  by any of its aliases, is right when that character is the gold speaker.
 * A gold quote annotated as one span over several paragraphs matches the first predicted
   piece; the other pieces of that quotation (same ``id``) inside it are not counted.
 * ``speakers``: of the matched quotes whose gold speaker is known, the share whose
@@ -145,12 +147,42 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     """Whether two speaker names agree (see the module's definitions)."""
     if not predicted or not gold:
         return False
-    (a, ha), (b, hb) = _name_words(predicted), _name_words(gold)
+    return _agree(predicted, _name_words(predicted), gold, _name_words(gold))
+
+
+Words = tuple[frozenset[str], frozenset[str]]
+
+
+def _agree(a_name: str, a_words: Words, b_name: str, b_words: Words) -> bool:
+    (a, ha), (b, hb) = a_words, b_words
     if not a or not b:
-        return predicted.strip().lower() == gold.strip().lower()
+        return a_name.strip().lower() == b_name.strip().lower()
     if ha and hb and ha != hb:
         return False
     return a <= b or b <= a
+
+
+class _Cast:
+    """A document's characters (``characters``, or ``meta.characters``: name and
+    aliases), for speakers named by an alias (novels: "Lizzy" for Elizabeth Bennet)."""
+
+    def __init__(self, doc: Document) -> None:
+        meta = doc.get("meta")
+        chars = doc.get("characters") or (meta.get("characters") if isinstance(
+            meta, Mapping) else None) or []
+        self.names: list[tuple[str, list[tuple[str, Words]]]] = []
+        for c in chars:
+            if c.get("name"):
+                forms = {c["name"], *(c.get("aliases") or ())}
+                self.names.append((c["name"], [(f, _name_words(f)) for f in forms]))
+
+    def who(self, name: str, exact: bool = False) -> set[str]:
+        """The characters ``name`` can refer to (by exact name or alias if ``exact``)."""
+        if exact:
+            return {n for n, forms in self.names if any(f == name for f, _ in forms)}
+        words = _name_words(name)
+        return {n for n, forms in self.names
+                if any(_agree(name, words, f, fw) for f, fw in forms)}
 
 
 def _name_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -205,7 +237,8 @@ def _score(doc: Document, found: list[dict[str, Any]],
     pairs = _match(gold, found)
     text = doc.get("text")
     exact = sum(1 for g, p in pairs if _trim(text, g) == _trim(text, p))
-    right = sum(1 for g, p in pairs if g.get("speaker") and _speaker_right(p, g))
+    cast = _Cast(doc)
+    right = sum(1 for g, p in pairs if g.get("speaker") and _speaker_right(p, g, cast))
     known = sum(1 for g, _ in pairs if g.get("speaker"))
     n_gold, n_found = len(gold), len(found) - _absorbed(found, pairs)
     return (len(pairs), n_found - len(pairs), n_gold - len(pairs),
@@ -258,12 +291,17 @@ def _match(gold: list[dict[str, Any]],
     return pairs
 
 
-def _speaker_right(p: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
+def _speaker_right(p: Mapping[str, Any], g: Mapping[str, Any], cast: _Cast) -> bool:
     span = p.get("speaker_span")
     if span and any(min(span[1], e) > max(span[0], s)
                     for s, e in g.get("speaker_mentions") or ()):
         return True
-    return same_speaker(p.get("speaker"), g["speaker"])
+    if same_speaker(p.get("speaker"), g["speaker"]):
+        return True
+    if not cast.names or not p.get("speaker"):
+        return False
+    meant = cast.who(g["speaker"], exact=True)
+    return len(meant) == 1 and cast.who(p["speaker"]) == meant
 
 
 def _overlaps(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:

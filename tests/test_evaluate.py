@@ -128,3 +128,23 @@ def test_pieces_of_one_quotation_inside_one_gold_span() -> None:
     apart = [dict(p, id=k) for k, p in enumerate(pieces)]
     e = quoteattr.evaluate(gold, [{"id": "a", "quotes": apart}])
     assert (e.quotes.tp, e.quotes.fp) == (1, 2)
+
+
+def test_character_aliases() -> None:
+    cast = [{"name": "Elizabeth Bennet", "aliases": ["Lizzy", "Eliza"]},
+            {"name": "Jane Bennet", "aliases": ["Jane"]},
+            {"name": "Mr Darcy", "aliases": ["Fitzwilliam Darcy"]}]
+    gold = [{"id": "a", "characters": cast, "quotes": [
+        _q(0, 10, "Elizabeth Bennet"), _q(20, 30, "Elizabeth Bennet"),
+        _q(40, 50, "Mr Darcy"), _q(60, 70, "Jane Bennet")]}]
+    pred = [{"id": "a", "quotes": [
+        _q(0, 10, "Lizzy"),      # an alias of the gold character
+        _q(20, 30, "Bennet"),    # names two characters: ambiguous, wrong
+        _q(40, 50, "Fitzwilliam"),
+        _q(60, 70, "Eliza")]}]   # another character's alias
+    e = quoteattr.evaluate(gold, pred)
+    assert (e.speakers_right, e.speakers_total) == (2, 4)
+    meta = [{"id": "a", "meta": {"characters": cast}, "quotes": gold[0]["quotes"]}]
+    assert quoteattr.evaluate(meta, pred) == e
+    bare = [{"id": "a", "quotes": gold[0]["quotes"]}]
+    assert quoteattr.evaluate(bare, pred).speakers_right == 0
