@@ -14,7 +14,8 @@ Definitions:
   the prediction's ``speaker_span`` overlaps one of them (a gold "she" is found by
   pointing at that "she", whatever name the prediction gives her). And when the document
   lists its ``characters`` (name and aliases), a prediction naming exactly one character,
-  by any of its aliases, is right when that character is the gold speaker.
+  by any of its aliases, is right when that character is the gold speaker, and one that
+  could name several characters is wrong.
 * A gold quote annotated as one span over several paragraphs matches the first predicted
   piece; the other pieces of that quotation (same ``id``) inside it are not counted.
 * ``speakers``: of the matched quotes whose gold speaker is known, the share whose
@@ -177,9 +178,13 @@ class _Cast:
                 self.names.append((c["name"], [(f, _name_words(f)) for f in forms]))
 
     def who(self, name: str, exact: bool = False) -> set[str]:
-        """The characters ``name`` can refer to (by exact name or alias if ``exact``)."""
-        if exact:
-            return {n for n, forms in self.names if any(f == name for f, _ in forms)}
+        """The characters ``name`` refers to: those with it as name or alias (case and
+        spacing aside), else, unless ``exact``, those whose names agree with it."""
+        key = " ".join(name.lower().split())
+        found = {n for n, forms in self.names
+                 if any(" ".join(f.lower().split()) == key for f, _ in forms)}
+        if found or exact:
+            return found
         words = _name_words(name)
         return {n for n, forms in self.names
                 if any(_agree(name, words, f, fw) for f, fw in forms)}
@@ -296,12 +301,14 @@ def _speaker_right(p: Mapping[str, Any], g: Mapping[str, Any], cast: _Cast) -> b
     if span and any(min(span[1], e) > max(span[0], s)
                     for s, e in g.get("speaker_mentions") or ()):
         return True
-    if same_speaker(p.get("speaker"), g["speaker"]):
-        return True
-    if not cast.names or not p.get("speaker"):
-        return False
-    meant = cast.who(g["speaker"], exact=True)
-    return len(meant) == 1 and cast.who(p["speaker"]) == meant
+    if cast.names and p.get("speaker"):
+        named = cast.who(p["speaker"])
+        if len(named) > 1:
+            return False  # "Bennet" among Elizabeth and Jane Bennet: ambiguous
+        meant = cast.who(g["speaker"], exact=True)
+        if named and len(meant) == 1:
+            return named == meant
+    return same_speaker(p.get("speaker"), g["speaker"])
 
 
 def _overlaps(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
