@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import regex
+
 from . import cues
 from .marks import Span
 from .mentions import Mention, classify
@@ -18,6 +20,7 @@ from .patterns import TIMEOUT, compiled
 from .sentences import Sentences
 
 WINDOW = 300  # characters of context a cue frame may use on either side
+_LABEL = regex.compile(r"((?:\p{Lu}[\p{Lu}'’.\-]+)(?: \p{Lu}[\p{Lu}'’.\-]+){0,2}):\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,7 @@ class Context:
 
 
 def _mention(ctx: Context, span: tuple[int, int] | None) -> Mention | None:
+    """The mention at ``span`` (None when there is none, or it names nobody)."""
     return classify(ctx.text, *span) if span is not None else None
 
 
@@ -100,6 +104,10 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     plan was "a disaster"`` (a partial quotation, lower confidence)."""
     s, e = ctx.before_window(i)
     cue = cues.before(ctx.text, s, e) if e > s else None
+    if cue is not None and cue.form == "participle":
+        if i > 0 and ctx.spans[i - 1].paragraph == ctx.spans[i].paragraph:
+            return Frame("participle", 0.85, cue=cue.verb, inherit=i - 1)
+        return None
     sp = _speaker(ctx, cue) if cue else None
     if cue is None or sp is None:
         return None
@@ -119,10 +127,20 @@ def lead_in(ctx: Context, i: int) -> Frame | None:
         return None
     start = max(prev_s, prev_e - WINDOW, ctx.sentence_start(prev_e - 1))
     cue = cues.before(ctx.text, start, prev_e)
-    mention = _mention(ctx, cue.speaker) if cue and cue.verb else None
+    mention = _speaker(ctx, cue) if cue and cue.verb else None
     if cue is None or mention is None:
         return None
     return Frame("lead_in", 0.85, mention, cue.verb, _mention(ctx, cue.addressee))
+
+
+def transcript_label(ctx: Context, i: int) -> Frame | None:
+    """``"PENCE: Well, look, ...``: a transcript line names its speaker before a colon."""
+    sp = ctx.spans[i]
+    m = _LABEL.match(ctx.text, sp.start, min(sp.end, sp.start + 40))
+    if m is None:
+        return None
+    mention = Mention(m.start(1), m.end(1), m.group(1), "name", m.group(1), "-")
+    return Frame("transcript_label", 0.9, mention)
 
 
 def signature(ctx: Context, i: int) -> Frame | None:
@@ -159,11 +177,13 @@ def previous_sentence(ctx: Context, i: int) -> Frame | None:
     ps = ctx.para(i)[0]
     if sp.open == ps or ctx.sentence_start(sp.open) != sp.open:
         return None
-    if i > 0 and ctx.spans[i - 1].paragraph == sp.paragraph:
-        return None
     start = max(ps, ctx.sentence_start(sp.open - 1), sp.open - WINDOW)
+    if i > 0 and ctx.spans[i - 1].paragraph == sp.paragraph:
+        start = max(start, ctx.spans[i - 1].close)  # '"partial" change, Axelrod said. "Q"'
+    if start >= sp.open:
+        return None
     cue = cues.before(ctx.text, start, sp.open)
-    mention = _mention(ctx, cue.speaker) if cue and cue.verb else None
+    mention = _speaker(ctx, cue) if cue and cue.verb else None
     if cue is None or mention is None or len(cue.tail.split()) > 5:
         return None
     return Frame("previous_sentence", 0.55, mention, cue.verb, _mention(ctx, cue.addressee))
@@ -186,5 +206,5 @@ def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
 
 
 Sieve = Callable[[Context, int], "Frame | None"]
-SIEVES: tuple[Sieve, ...] = (cue_after, cue_before, lead_in, signature, sentence_subject,
-                             previous_sentence)
+SIEVES: tuple[Sieve, ...] = (transcript_label, cue_after, cue_before, lead_in, signature,
+                             sentence_subject, previous_sentence)

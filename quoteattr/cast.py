@@ -8,9 +8,10 @@ Built either from the text (names and titles, variants merged only when unambigu
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import regex
@@ -110,28 +111,64 @@ class Cast:
                 out.append((s, e, ch))
         return out
 
+    def place(self, mentions: Iterable[tuple[int, int, str]]) -> Placed:
+        """The characters of ``mentions`` (one scan of a text), looked up once each."""
+        memo: dict[str, Character | None] = {}
+        hits = []
+        for s, e, raw in mentions:
+            if raw not in memo:
+                memo[raw] = self.lookup(raw)
+            ch = memo[raw]
+            if ch is not None:
+                hits.append((s, e, ch))
+        return Placed(hits)
+
+
+class Placed:
+    """Where the characters of a cast are named in one text, by position."""
+
+    def __init__(self, hits: list[tuple[int, int, Character]]) -> None:
+        self.hits = hits
+        self._starts = [h[0] for h in hits]
+
+    def find(self, start: int, end: int) -> list[tuple[int, int, Character]]:
+        """Characters named in ``[start, end)``, with their offsets, in order."""
+        i, j = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        return [h for h in self.hits[i:j] if h[1] <= end]
+
 
 def names(text: str, start: int = 0, end: int | None = None) -> Iterable[tuple[int, int, str]]:
     """Capitalised name sequences of ``text[start:end]``, cut at sentence ends and
     stripped of possessives: ``(start, end, raw)``."""
-    lex = load()
     stop = len(text) if end is None else end
-    for m in compiled().name.finditer(text, start, stop):
-        s = m.start()
-        for w in _WORD.finditer(m.group()):
-            word = w.group()
-            if not word.endswith(".") or word in lex.titles or word.rstrip(".") in lex.titles \
-                    or len(word) == 2:
-                continue
-            yield from _clean(text, s, m.start() + w.end() - 1)
-            s = m.start() + w.end()
-            while s < m.end() and text[s].isspace():
-                s += 1
-        if s < m.end():
-            yield from _clean(text, s, m.end())
+    spans = ((m.start(), m.end()) for m in compiled().name.finditer(text, start, stop))
+    return split_names(text, spans)
 
 
-def _clean(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
+def split_names(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The name mentions of the name pattern's matches ``spans`` (one scan of the text,
+    e.g. :attr:`quoteattr.people.People.spans`): cut at sentence ends, possessives off."""
+    titles = load().titles
+    out: list[tuple[int, int, str]] = []
+    for ms, me in spans:
+        s = ms
+        group = text[ms:me]
+        if "." in group:
+            for w in _WORD.finditer(group):
+                word = w.group()
+                if not word.endswith(".") or word in titles or word.rstrip(".") in titles \
+                        or len(word) == 2:
+                    continue
+                out.extend(_clean(text, s, ms + w.end() - 1))
+                s = ms + w.end()
+                while s < me and text[s].isspace():
+                    s += 1
+        if s < me:
+            out.extend(_clean(text, s, me))
+    return out
+
+
+def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
     raw = text[s:e]
     cut = _POSSESSIVE.search(raw)
     if cut:
@@ -140,8 +177,8 @@ def _clean(text: str, s: int, e: int) -> Iterable[tuple[int, int, str]]:
     words = raw.split()
     if not words or (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)) \
             or words[0] in ("I", "O"):
-        return
-    yield s, s + len(raw), raw
+        return ()
+    return ((s, s + len(raw), raw),)
 
 
 def _norm(raw: str) -> str:
@@ -161,17 +198,19 @@ def _title_fits(title: str, name: str) -> bool:
     return True
 
 
-def from_text(text: str, spans: Iterable[tuple[int, int]] = ()) -> Cast:
-    """Collect the cast of ``text`` from its name mentions (``spans``: quoted ranges,
-    whose names count only as support for names also used in narration)."""
-    del spans  # names inside quotations (vocatives) are people too
+def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None) -> Cast:
+    """Collect the cast of ``text`` from its name mentions (``mentions``: those of
+    :func:`split_names`, when the text has been scanned already)."""
     lex = load()
     lower = frozenset(_LOWER.findall(text))
     found: Counter[tuple[str, tuple[str, ...]]] = Counter()
     forms: dict[tuple[str, tuple[str, ...]], Counter[str]] = {}
     genders: dict[tuple[str, tuple[str, ...]], str] = {}
-    for _s, _e, raw in names(text):
-        p = parse(raw)
+    parsed: dict[str, _Parsed | None] = {}
+    for _s, _e, raw in (names(text) if mentions is None else mentions):
+        if raw not in parsed:
+            parsed[raw] = parse(raw)
+        p = parsed[raw]
         if p is None or " ".join(p.words) in lex.non_names or not p.words[0][:1].isupper():
             continue
         if len(p.words) > 4 or any(w.lower() in lex.role_nouns for w in p.words):
@@ -179,6 +218,9 @@ def from_text(text: str, spans: Iterable[tuple[int, int]] = ()) -> Cast:
         while len(p.words) > 1 and p.words[0].lower() in lower \
                 and p.words[0] not in lex.first_names:
             p = _Parsed(p.title, p.words[1:], p.gender, p.form)  # "Poor Winterbourne"
+        if not p.title and len(p.words) == 1 and (p.words[0].lower() in lower or (
+                p.words[0] in lex.titles and p.words[0] not in lex.first_names)):
+            continue  # "Exactly," at the start of a line; "Mlle" without her name
         key = (_title_class(p.title), p.words)
         found[key] += 1
         forms.setdefault(key, Counter())[p.form] += 1
@@ -207,19 +249,27 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
     index: dict[str, int] = {}
     surnames: dict[str, list[int]] = {}
     given: dict[str, list[int]] = {}
+    usage: list[Counter[str]] = []  # how often each character is called by each form
 
     def add(name: str, gender: str, aliases: Iterable[str]) -> int:
         k = len(chars)
         chars.append(Character(k, name, gender))
+        usage.append(Counter())
         for a in aliases:
             index.setdefault(_norm(a), k)
         return k
+
+    def used(k: int, key: tuple[str, tuple[str, ...]]) -> None:
+        usage[k].update(forms[key])
 
     for words, rec in sorted(full.items(), key=lambda kv: -kv[1]["n"]):
         g = rec["gender"] if rec["gender"] in ("m", "f") else "-"
         k = add(" ".join(words), g, [" ".join(words)])
         surnames.setdefault(words[-1], []).append(k)
         given.setdefault(words[0], []).append(k)
+        for title in ("", "Mr", "Mrs", "Miss"):
+            if (title, words) in forms:
+                used(k, (title, words))
     # titled single names: Mr. Darcy, Miss Bennet, Captain Harcourt, Miss Elizabeth
     singles = sorted(((t, w), n) for (t, w), n in found.items() if len(w) == 1)
     for (title, words), _n in sorted(singles, key=lambda kv: -kv[1]):
@@ -232,12 +282,16 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
                 and (title not in ("Mr", "Mrs", "Miss") or chars[k].gender != "-")]
         if title == "Mrs" and word not in given:
             fits = []  # Mrs. Bennet is not Jane Bennet; a married name stands alone
+        if title == "Mr" and word not in given:
+            # Mr. Ashby is not Tom Ashby when the text calls Tom by his given name
+            fits = [k for k in fits if ("", tuple(chars[k].name.split()[:1])) not in found]
         if len(fits) == 1 and (title != "Miss" or word in given or _one_female(fits, chars)):
             index.setdefault(_norm(f"{title} {word}"), fits[0])
+            used(fits[0], (title, words))
             continue
         form = forms[(title, words)].most_common(1)[0][0]
-        k = add(form if title in ("Mr", "Mrs", "Miss") else f"{form}",
-                g, [f"{title} {word}", form])
+        k = add(form, g, [f"{title} {word}", form])
+        used(k, (title, words))
         surnames.setdefault(word, []).append(k)
     # bare single names: Elizabeth, Darcy
     for (title, words), n in sorted(singles, key=lambda kv: -kv[1]):
@@ -249,6 +303,7 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         pool = given.get(word) or surnames.get(word) or []
         if len(pool) == 1:
             index.setdefault(_norm(word), pool[0])
+            used(pool[0], (title, words))
             continue
         if pool:
             continue  # ambiguous: Bennet alone names nobody in particular
@@ -256,7 +311,11 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         if g not in ("m", "f") and n < 2:
             continue
         k = add(word, g if g in ("m", "f") else "-", [word])
+        used(k, (title, words))
         given.setdefault(word, []).append(k)
+    # each is called by the form the text uses most (Mr. Darcy, Elizabeth), longest on ties
+    chars = [replace(ch, name=max(u.items(), key=lambda kv: (kv[1], len(kv[0])))[0])
+             if u else ch for ch, u in zip(chars, usage, strict=True)]
     return Cast(chars, index, {k: tuple(v) for k, v in surnames.items()},
                 {k: tuple(v) for k, v in given.items()})
 

@@ -24,8 +24,8 @@ Offsets = tuple[int, int]
 class Cue:
     """Offsets of the parts of one cue frame."""
 
-    form: str  # "after", "after_inverted", "before", "according"
-    speaker: Offsets
+    form: str  # "after", "after_inverted", "before", "before_inverted", "according", "participle"
+    speaker: Offsets | None  # None for a participle whose subject is the previous speaker
     verb: Offsets | None = None
     addressee: Offsets | None = None
     tail: str = ""  # words between the verb (and hearer) and the opening mark
@@ -75,6 +75,8 @@ def before(text: str, start: int, end: int) -> Cue | None:
         sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
             return Cue("before_inverted", sp.span("sp"), v.span("v"))
+        if v.group("v").endswith("ing") and not (t.group("tail") or "").strip():
+            return Cue("participle", None, v.span("v"))  # "..., before adding: "Q""
     return None
 
 

@@ -15,16 +15,18 @@ run, this pass names every speaker through the story's :class:`~quoteattr.cast.C
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, pairwise
 
 import regex
 
-from .cast import Cast, Character, names
+from .cast import Cast, Character, Placed, names
 from .lexicon import read_rows
 from .mentions import classify
 from .model import Quote
+from .paragraphs import paragraph_spans
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _VOC_BEFORE = regex.compile(
@@ -72,8 +74,13 @@ class _Scene:
         return None
 
 
-FICTION_SIGNS = 2  # tags or untagged turns of dialogue that make a text read as fiction
+NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
+FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
+MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, novels not
+SHORT_LINE = 250  # characters: a paragraph of quick dialogue
 _INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
+_DIGITS = regex.compile(r"\d+")
+_LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'’ -]+:")  # "WALLACE: ..." opens a line of a transcript
 
 
 @lru_cache(maxsize=1)
@@ -82,32 +89,47 @@ def fiction_verbs() -> frozenset[str]:
     return frozenset(r[0].lower() for r in read_rows("fiction_verbs.txt"))
 
 
-def looks_like_fiction(text: str, quotes: list[Quote]) -> bool:
+def looks_like_fiction(text: str, quotes: list[Quote],
+                       paragraphs: list[tuple[int, int]] | None = None) -> bool:
     """Whether the quotes read as a story's dialogue rather than a news report's: tags
-    with the verbs of novels (``cried``, ``returned``), ``said he``, or runs of untagged
-    lines of dialogue."""
+    with the verbs of novels (``cried``, ``returned``), ``said he``, exchanges of short
+    paragraphs that open with a quotation; and few numbers in the text. Transcripts,
+    whose lines open with their speaker's label (``WALLACE: ...``), are not stories."""
+    paragraphs = paragraph_spans(text) if paragraphs is None else paragraphs
+    if sum(1 for q in quotes if _LABEL.match(text, q.start, q.end)) >= FICTION_SIGNS:
+        return False  # a transcript: its lines name their speakers
     verbs = fiction_verbs()
     signs = sum(1 for q in quotes if q.cue and q.cue.lower() in verbs)
     signs += sum(1 for _ in islice(_INVERTED_PRONOUN.finditer(text), FICTION_SIGNS))
-    untagged = [q.paragraph for q in quotes if q.rule in (None, "continuation")]
-    signs += sum(1 for a, b in pairwise(untagged) if b == a + 1)
-    return signs >= FICTION_SIGNS
+    first: dict[int, Quote] = {}
+    for q in quotes:
+        first.setdefault(q.paragraph, q)
+    lines = sorted(p for p, q in first.items() if paragraphs[p][1] - paragraphs[p][0]
+                   < SHORT_LINE and q.start - paragraphs[p][0] <= 2)
+    signs += sum(1 for a, b in pairwise(lines) if b == a + 1)
+    if signs < FICTION_SIGNS:
+        return False
+    cap = MAX_DIGITS * len(text) / 1000
+    return sum(1 for _ in islice(_DIGITS.finditer(text), int(cap) + 1)) <= cap
 
 
 def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
-                       cast: Cast) -> list[Quote]:
-    """Name the speakers of ``quotes`` (speech, document order) as dialogue of a story."""
+                       cast: Cast, mentions: list[tuple[int, int, str]]) -> list[Quote]:
+    """Name the speakers of ``quotes`` (speech, document order) as dialogue of a story;
+    ``mentions`` are the text's name mentions (:func:`quoteattr.cast.split_names`)."""
+    placed = cast.place(mentions)
     out = list(quotes)
     scene = _Scene()
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
     prev_para = -2
+    narrator = _Narrator()
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
         if p != prev_para + 1:
-            _narration(text, cast, scene, paragraphs, prev_para + 1, p)
+            _narration(placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
         prev_para = p
         first = quotes[idx[0]]
@@ -116,11 +138,13 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             for i in idx:
                 out[i] = replace(quotes[i], speaker=same.speaker, rule="multi_paragraph",
                                  confidence=same.confidence)
+                if idx[0] - 1 in narrator.lines:
+                    narrator.lines.append(i)
             continue
         segments = _segments(ps, pe, [quotes[i] for i in idx])
-        beat = [hit for s, e in segments for hit in cast.find(text, s, e)]
+        beat = [hit for s, e in segments for hit in placed.find(s, e)]
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat)
-        addressee = _vocative(text, cast, [quotes[i] for i in idx], speaker)
+        addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee)
             if speaker is not None and speaker == addressee:
@@ -130,6 +154,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
+        if scene.turns:
+            narrator.vote(scene.turns[-1], (speaker, addressee))
         scene.turns.append((speaker, addressee))
         for i in idx:
             q = quotes[i]
@@ -139,11 +165,39 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 continue
             if who == NARRATOR:
                 out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
+                narrator.lines.append(i)
                 continue
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
+    name = narrator.name()
+    if name is not None:
+        for i in narrator.lines:
+            out[i] = replace(out[i], speaker=name)
     return out
+
+
+@dataclass
+class _Narrator:
+    """The first-person narrator: the lines they speak, and the names the people they
+    talk with call them (``"You see, Hastings, ..."`` answering or answered by ``I``)."""
+
+    lines: list[int] = field(default_factory=list)
+    votes: Counter[str] = field(default_factory=Counter)
+
+    def vote(self, before: tuple[Character | None, Character | None],
+             after: tuple[Character | None, Character | None]) -> None:
+        """Two turns in a row: the one talking with the narrator addresses them."""
+        for (a, _), (_, addressee) in ((before, after), (after, before)):
+            if a == NARRATOR and addressee is not None and addressee != NARRATOR:
+                self.votes[addressee.name] += 1
+
+    def name(self) -> str | None:
+        top = self.votes.most_common(2)
+        if not self.lines or not top or top[0][1] < NARRATOR_VOTES \
+                or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+            return None
+        return top[0][0]
 
 
 def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
@@ -158,11 +212,11 @@ def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
     return out
 
 
-def _narration(text: str, cast: Cast, scene: _Scene, paragraphs: list[tuple[int, int]],
+def _narration(placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
                a: int, b: int) -> None:
     """Paragraphs ``a..b-1`` are narration: the people they name come on stage."""
     for k in range(max(a, b - 3), b):
-        for _s, _e, ch in cast.find(text, *paragraphs[k]):
+        for _s, _e, ch in placed.find(*paragraphs[k]):
             scene.saw(ch)
 
 
@@ -202,6 +256,10 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
             found = scene.other(scene.last_speaker(), m.gender)
             if found is not None:
                 return found
+        exp = scene.expected()
+        if exp is not None and exp != NARRATOR and m.gender == "-" \
+                and m.text[:4].lower() == "the ":
+            return exp  # "the doctor" in a conversation: the one whose turn it is
         return Character(-1, " ".join(m.text.split()), m.gender)
     for _s, _e, raw in names(text, *span):
         ch = cast.lookup(raw)
@@ -242,11 +300,11 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
     return None, "", 0.0
 
 
-def _vocative(text: str, cast: Cast, qs: list[Quote], speaker: Character | None
+def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None
               ) -> Character | None:
     """The person a paragraph's quotations address by name (``"My dear Mr. Bennet, ..."``)."""
     for q in qs:
-        for s, e, ch in cast.find(text, q.start, q.end):
+        for s, e, ch in placed.find(q.start, q.end):
             if ch == speaker:
                 continue
             if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text[e:q.end]):

@@ -38,7 +38,9 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if not words or low in lex.speaker_stopwords:
         return None
     run = _trailing_name(words)
-    if run and run < len(words) and words[run - 1].lower().rstrip(",") in lex.role_nouns:
+    lowered = run and all(w[:1].islower() for w in words[:run])
+    if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
+                                     or (lowered and words[0] not in _DETERMINERS)):
         core, gender = name_core(" ".join(words[run:]))
         if core:
             return Mention(start, end, raw, "name", core, gender)
@@ -91,6 +93,9 @@ def name_core(raw: str) -> tuple[str, str]:
     cut = 0
     for i, w in enumerate(words[:-1]):
         bare = w.rstrip(".")
+        if w.endswith(("'s", "’s")):
+            cut = i + 1  # "Florida's Rick Wilson"
+            continue
         if i == len(words) - 2 and w in lex.first_names:
             continue  # "Coach Dean Whitaker": Dean is his given name, not a title
         if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix

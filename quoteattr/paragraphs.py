@@ -35,16 +35,20 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
-_LINE_BREAK = regex.compile(r"(\S?)[^\S\n]*\n")
-_SENTENCE_END = frozenset(".!?:\"”’')]…")
+_LINE_BREAK = regex.compile(r"(\S{0,2})[^\S\n]*\n")
+_CLOSERS = frozenset("\"”’')]")
+_SENTENCE_END = frozenset(".!?:…")
 
 
 def _wrapped(text: str) -> bool:
-    """Do most lines of a text without blank lines end mid-sentence?"""
+    """Do at least half the lines of a text without blank lines end mid-sentence?"""
     # no timeout: one scan of the whole text takes time in proportion to it (the pattern
     # cannot backtrack), and a fixed limit raised TimeoutError on ~10 MB of short lines
     ends = [m.group(1) for m in _LINE_BREAK.finditer(text)]
     if not ends:
         return False
-    mid = sum(1 for c in ends if c and c not in _SENTENCE_END)
-    return mid * 2 > len(ends)
+    mid = 0
+    for end in ends:
+        last = end.rstrip("".join(_CLOSERS))[-1:] if end else ""
+        mid += bool(last) and last not in _SENTENCE_END
+    return mid * 2 >= len(ends)

@@ -76,13 +76,15 @@ def compiled() -> Patterns:
     non_names = alternation(lex.non_names)  # a lone "The" or "However" is nobody
     joiner = rf"(?:{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:(?:{ws}|{joiner}){cap}){{0,6}}"
-    det = r"(?:the|a|an|one|another|his|her|their|its|our|The|A|An|One|Another|His|Her|Their|Its)"
+    det = (r"(?:the|a|an|one|another|his|her|their|its|our|this|that|The|A|An|One|Another|His"
+           r"|Her|Their|Its|This|That)")
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
-            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}|\p{{Ll}}[\p{{L}}\-]*))?")
+            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|\p{{Ll}}[\p{{L}}\-]*))?")
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
-    role_name = (rf"(?:{det}\s+)?(?:(?:{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)\s+){{0,4}}?"
+    lead_word = rf"(?:(?:{titles})|{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)"
+    role_name = (rf"(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?"
                  rf"(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+"
                  rf"|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
     function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
@@ -90,9 +92,15 @@ def compiled() -> Patterns:
     anyone = (rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?(?!{function_word})"
               rf"\p{{Ll}}[\p{{Ll}}\-]*")  # "one user", "the heckler"
     the_name = rf"(?:the|The)\s+{name}"  # "the Pentagon", "the White House"
-    speaker = rf"(?:{role_name}|{name}|{desc}|{the_name}|{pron}|{anyone})"
+    # "plumber Terry Noon", "coastguard officer Beth Lanyon"
+    trade_name = rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}{name}"
+    owned_name = rf"{cap}['’]s\s+{name}"  # "Florida's Rick Wilson"
+    speaker = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{anyone}|{trade_name})"
     obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
-    appos = r"(?:,\s+[^\"“”\n]{1,120}?,|\s*\([^()\"“”\n]{1,40}\))"
+    # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
+    appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
+             rf"|\s+(?:of|from|at)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})")
+    open_appos = r"(?:,\s+(?:the|a|an)\s+[^,\"“”\n]{1,100}?)"  # ", the guru who founded it tweeted"
     adv = r"(?:\p{Ll}+ly\s+)"
     aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
     flags = regex.V1
@@ -103,19 +111,19 @@ def compiled() -> Patterns:
         name_colon=regex.compile(rf"\b(?P<sp>{name})\s*:\s*\Z", flags | regex.REVERSE),
         subject=regex.compile(rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
                               rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
-        verb=regex.compile(rf"\b(?P<v>{verbs})\b", flags),
+        verb=regex.compile(rf"\b(?P<v>{verbs})\b(?!\s+(?i:{roles})\b)", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
         verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
         verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
-        speaker_gap=regex.compile(rf"(?P<sp>{speaker})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?",
-                                  flags),
+        speaker_gap=regex.compile(
+            rf"(?P<sp>{speaker})(?:(?P<ap>{appos}|{open_appos})|,)?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
         addressee_prep=regex.compile(
             rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
             rf"\s+(?P<ad>{obj})\b", flags),
         tail_to_end=regex.compile(
-            rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–]?\s*\Z",
+            rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–.]?\s*\Z",
             flags),
         speaker_to_end=regex.compile(rf"\s+(?P<sp>{speaker})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
         speaker_ending=regex.compile(rf"\b(?P<sp>{speaker})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",

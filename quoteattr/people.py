@@ -20,6 +20,7 @@ class NameMention:
     core: str
     gender: str
     honorific: str  # "Mr", "Mrs", ... when the mention has one, else ""
+    titled: bool = False  # a title or role stood before the name ("Councillor Ken Platt")
 
 
 class People:
@@ -31,6 +32,7 @@ class People:
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
         lex = load()
         self.mentions: list[NameMention] = []
+        self.spans: list[tuple[int, int]] = []  # every match of the name pattern, in order
         # last word -> full (multi-word) core -> starts of its mentions, in document order
         self._by_last: dict[str, dict[str, list[int]]] = {}
         self._by_first: dict[str, set[str]] = {}
@@ -41,6 +43,7 @@ class People:
         q = 0  # index of the first quotation not ending before the mention
         for m in compiled().name.finditer(text):
             raw = m.group()
+            self.spans.append(m.span())
             hit = cores.get(raw)
             if hit is None:
                 hit = cores[raw] = name_core(raw)
@@ -50,7 +53,8 @@ class People:
             start = m.start()
             first = raw.split(None, 1)[0].rstrip(".")
             hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
-            nm = NameMention(start, m.end(), core, gender, hon)
+            titled = raw.split(None, 1)[0] in titles  # "Councillor Ken Platt"
+            nm = NameMention(start, m.end(), core, gender, hon, titled)
             while q < len(quoted) and quoted[q][1] <= start:
                 q += 1
             if q == len(quoted) or start < quoted[q][0]:
@@ -108,6 +112,11 @@ class People:
             return g
         titled = self._titled.get(words[-1], ())
         return next(iter(titled)) if len(titled) == 1 else "-"
+
+    def first(self, nm: NameMention) -> bool:
+        """Is ``nm`` the first mention of its (multi-word) name in the text?"""
+        starts = self._by_last.get(nm.core.split()[-1], {}).get(nm.core)
+        return bool(starts) and starts[0] == nm.start
 
     def previous(self, nm: NameMention) -> NameMention | None:
         """The name mention outside quotations just before ``nm`` (or None)."""

@@ -75,18 +75,20 @@ def extract(text: str, *, kinds: str = "speech",
             quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
             quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
-    return Extraction(text, _dialogue(text, paragraphs, quotes, characters))
+    return Extraction(text, _dialogue(text, paragraphs, quotes, characters, people))
 
 
 def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
-              characters: Sequence[Mapping[str, Any]] | None) -> list[Quote]:
+              characters: Sequence[Mapping[str, Any]] | None, people: People) -> list[Quote]:
     """Fiction (a cast given, or a text that reads as a story): name the speakers of the
-    dialogue through the story's cast."""
+    dialogue through the story's cast (built on the name scan ``people`` made)."""
     speech = [q for q in quotes if q.kind == SPEECH]
-    if characters is None and not looks_like_fiction(text, speech):
+    if characters is None and not looks_like_fiction(text, speech, paragraphs):
         return quotes
-    cast = cast_mod.from_list(characters) if characters is not None else cast_mod.from_text(text)
-    named = iter(attribute_dialogue(text, paragraphs, speech, cast))
+    mentions = cast_mod.split_names(text, people.spans)
+    cast = cast_mod.from_list(characters) if characters is not None \
+        else cast_mod.from_text(text, mentions)
+    named = iter(attribute_dialogue(text, paragraphs, speech, cast, mentions))
     return [next(named) if q.kind == SPEECH else q for q in quotes]
 
 
@@ -106,7 +108,7 @@ def _first_frame(ctx: Context, i: int) -> Frame | None:
 def _adjacent(frame: Frame | None) -> bool:
     """Does the frame tie the quotation to a speech verb right next to it?"""
     return frame is not None and frame.rule in ("cue_after", "cue_before", "lead_in",
-                                                "signature")
+                                                "signature", "transcript_label")
 
 
 def _quote_id(spans: list[Span], frames: list[Frame | None], i: int, ids: list[int]) -> int:
@@ -136,9 +138,10 @@ def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
         resolver.record(i, span.open, speaker, mention)
         why = (f"rule {frame.rule}: continues the speaker of the quotation at "
                f"{resolver.start_of(frame.inherit)}",)
-        return Quote(**base, speaker=speaker, speaker_span=_span(mention),
-                     confidence=frame.confidence if speaker else 0.0, rule=frame.rule,
-                     mention=mention.text if mention else None, evidence=why)
+        cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
+        return Quote(**base, speaker=speaker, speaker_span=_span(mention), cue=cue,
+                     cue_span=frame.cue, confidence=frame.confidence if speaker else 0.0,
+                     rule=frame.rule, mention=mention.text if mention else None, evidence=why)
     evidence = [f"rule {frame.rule}"]
     cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
     if frame.cue:

@@ -50,7 +50,7 @@ class Resolver:
     def name(self, m: Mention, pos: int, exclude: str | None = None) -> str | None:
         """The canonical name ``m`` refers to at ``pos`` (None when it cannot be named)."""
         if m.kind == "name":
-            hon = m.text.split()[0].rstrip(".") if len(m.text.split()) > 1 else ""
+            hon = m.text.split()[0] if len(m.text.split()) > 1 else ""
             name = self.people.canonical(m.core, m.gender, m.start, _honorific(hon))
             self.how = f"name {m.text!r} -> {name!r} (the fullest name the text gives)"
             return name
@@ -104,23 +104,24 @@ class Resolver:
         at = min(pos, m.start)
         nearest: str | None = None
         near_at = (0, 0)
+        recent = self.sentences.start_of(self.sentences.start_of(at) - 1)  # sentence before
         for nm in self.people.before(at, PRONOUN_REACH):
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             if name == exclude:
                 continue
-            if not self._person(name):
+            if not (self._person(name) or (nm.titled and len(name.split()) > 1)):
                 continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
+            if nm.start >= recent and len(nm.core.split()) > 1 and self.people.first(nm):
+                self.how = (f"pronoun {m.text!r} -> {name!r}, introduced in the sentence before "
+                            f"at {nm.start}-{nm.end}")
+                return name
             if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
                 return name
-            if self._last is not None and self._last[0] > nm.start and self._last[1] != exclude \
-                    and self._compatible(self._last[1], m.gender):
-                self.how = f"pronoun {m.text!r} -> {self._last[1]!r}, the latest speaker"
-                return self._last[1]
             if nearest is None:
                 nearest = name
                 near_at = (nm.start, nm.end)
@@ -142,6 +143,8 @@ class Resolver:
         """Is the mention its sentence's subject: the first name in it (within a few words of
         its start), followed by a speech verb ("Feinstein said"), or named by an inverted
         cue ("said James Henson")?"""
+        if self.text[nm.end:nm.end + 2] in ("'s", "’s"):
+            return False  # "Trump's logic": a possessor, not the subject
         start = self.sentences.start_of(nm.start)
         prior = self.people.previous(nm)
         if (prior is None or prior.end <= start) and \
@@ -151,7 +154,12 @@ class Resolver:
         if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
             return True
         lead = self.text[max(start, nm.start - 30):nm.start]
-        return p.verb_ending.search(lead, timeout=TIMEOUT) is not None
+        v = p.verb_ending.search(lead, timeout=TIMEOUT)
+        if v is None:
+            return False
+        before = lead[:v.start()].rstrip()
+        return not before or before[-1] in ",;:—–\"”’"  # ', said James Henson'
+
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""
@@ -163,4 +171,5 @@ class Resolver:
 
 
 def _honorific(word: str) -> str:
-    return word if word in HONORIFICS else ""
+    """The honorific as written ("Mr." or "Mr"), or "" when the word is none."""
+    return word if word.rstrip(".") in HONORIFICS else ""

@@ -55,3 +55,12 @@ def test_news_is_not_read_as_fiction() -> None:
     quotes = list(quoteattr.extract(news))
     assert not looks_like_fiction(news, quotes)
     assert looks_like_fiction(STORY, list(quoteattr.extract(STORY)))
+
+
+def test_transcript_is_not_read_as_fiction() -> None:
+    text = ("Partial transcript of the interview:\n\n"
+            "\"HOST: Will the senator attend the debate?\n\n"
+            "\"GUEST: She will not. She said so this morning.\n\n"
+            "\"HOST: Then who will stand in for her?\n\n"
+            "\"GUEST: Nobody. The seat stays empty.\"")
+    assert not looks_like_fiction(text, list(quoteattr.extract(text)))
