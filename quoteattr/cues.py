@@ -69,6 +69,12 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if t is None:
             continue
         sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)
+        if sp is not None and sp.group("ap") and not _personal(sp.group("sp")):
+            # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the shortest
+            # apposition left "Cambridge" as the speaker; the longest finds the person
+            wide = p.speaker_ending_wide.search(text, start, v.start(), timeout=TIMEOUT)
+            if wide is not None and _personal(wide.group("sp")):
+                sp = wide
         if sp is not None:
             ad = hearer(text, v.span("v"), end)
             return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip(),
@@ -80,6 +86,13 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if v.group("v").endswith("ing") and len(tail.split()) <= 3:
             return Cue("participle", None, v.span("v"), tail=tail)  # "..., before adding: "Q""
     return None
+
+
+def _personal(mention: str) -> bool:
+    """Does a mention look like a person's name (a title or a known given name first)?"""
+    lex = load()
+    first = mention.split(None, 1)[0] if mention.strip() else ""
+    return first in lex.titles or first.rstrip(".") in lex.titles or first in lex.first_names
 
 
 def _inside(m: regex.Match[str], group: str) -> Offsets | None:

@@ -55,6 +55,7 @@ class Patterns:
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
     speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
+    speaker_ending_wide: regex.Pattern[str]  # the same, its apposition as long as it can be
     according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
     name: regex.Pattern[str]  # capitalised name sequences, with titles
     prefix_words: frozenset[str]
@@ -135,6 +136,9 @@ def compiled() -> Patterns:
         speaker_to_end=regex.compile(rf"\s+(?P<sp>{named})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
         speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
                                      flags | regex.REVERSE),
+        speaker_ending_wide=regex.compile(
+            rf"\b(?P<sp>{named})(?P<ap>,\s+[^\"“”\n]{{1,120}},)\s+{aux}?{adv}?\Z",
+            flags | regex.REVERSE),
         according_ending=regex.compile(
             rf"\b(?i:according\s+to)\s+(?P<sp>{speaker})(?P<ap>{appos})?\s*[,:]?\s*\Z",
             flags | regex.REVERSE),
