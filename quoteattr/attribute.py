@@ -84,7 +84,8 @@ def _speaker(ctx: Context, cue: cues.Cue) -> Mention | None:
     sp = _mention(ctx, cue.speaker)
     if sp is not None and sp.kind == "description" and cue.apposition is not None:
         named = _mention(ctx, cue.apposition)
-        if named is not None and named.kind == "name" and named.core == named.text:
+        if (named is not None and named.kind == "name" and named.core == named.text
+                and named.text[:1].isupper()):
             return named
     return sp
 
@@ -107,7 +108,10 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     if cue is not None and cue.form == "participle":
         if i > 0 and ctx.spans[i - 1].paragraph == ctx.spans[i].paragraph:
             return Frame("participle", 0.85, cue=cue.verb, inherit=i - 1)
-        return None
+        # "Trump defended the incident, calling the protester "Q"": the sentence's subject
+        m = compiled().subject.match(ctx.text, s, e, timeout=TIMEOUT)
+        mention = classify(ctx.text, *m.span("sp")) if m else None
+        return Frame("participle", 0.7, mention, cue.verb) if mention is not None else None
     sp = _speaker(ctx, cue) if cue else None
     if cue is None or sp is None:
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import threading
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -63,10 +65,8 @@ def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
     batch: list[str] = []
     size = 0
     for text in texts:
-        if not isinstance(text, str):  # fail here, in order, not inside a worker
-            extract(text)
         batch.append(text)
-        size += len(text)
+        size += len(text) if isinstance(text, str) else 0
         if len(batch) >= BATCH_TEXTS or size >= BATCH_CHARS:
             yield batch
             batch, size = [], 0
@@ -74,9 +74,16 @@ def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _work(batch: list[str], kinds: str) -> list[tuple[Quote, ...]]:
-    """In a worker: the quotes of each text (the texts stay with the caller)."""
-    return [tuple(extract(text, kinds=kinds)) for text in batch]
+def _work(batch: list[str], kinds: str) -> list[tuple[Quote, ...] | Exception]:
+    """In a worker: the quotes of each text (the texts stay with the caller), or the
+    error it raised, to be raised by the caller when its turn comes."""
+    found: list[tuple[Quote, ...] | Exception] = []
+    for text in batch:
+        try:
+            found.append(tuple(extract(text, kinds=kinds)))
+        except Exception as e:
+            found.append(e)
+    return found
 
 
 def _warm() -> None:
@@ -84,9 +91,20 @@ def _warm() -> None:
     extract('"Ready," she said.')
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """How to start workers: by forking a warmed-up copy of this process when that is
+    safe (Linux, no other threads running), else by starting them afresh."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        _warm()  # the word lists and the splitter, built once here, shared by the copies
+        return multiprocessing.get_context("fork")
+    if sys.platform.startswith(("win", "darwin")):
+        return multiprocessing.get_context("spawn")
+    return multiprocessing.get_context("forkserver")
+
+
 def _parallel(texts: Iterable[str], kinds: str, jobs: int) -> Iterator[Extraction]:
-    context = multiprocessing.get_context("spawn" if os.name == "nt" else "forkserver")
-    window: deque[tuple[list[str], Future[list[tuple[Quote, ...]]]]] = deque()
+    context = _context()
+    window: deque[tuple[list[str], Future[list[tuple[Quote, ...] | Exception]]]] = deque()
     batches = _batches(texts)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm) as pool:
         try:
@@ -98,6 +116,8 @@ def _parallel(texts: Iterable[str], kinds: str, jobs: int) -> Iterator[Extractio
                 for batch_next in islice(batches, 1):
                     window.append((batch_next, pool.submit(_work, batch_next, kinds)))
                 for text, found in zip(batch, quotes, strict=True):
+                    if isinstance(found, Exception):
+                        raise found  # in input order, as extract() would have
                     yield Extraction(text, found)
         finally:
             for _, future in window:

@@ -11,6 +11,7 @@ from typing import TextIO
 
 from . import __version__
 from .batch import extract_many
+from .evaluate import documents, evaluate
 from .model import Quote
 
 FIELDS = ("source", "id", "start", "end", "speaker", "cue", "addressee", "kind",
@@ -74,6 +75,21 @@ def _table(rows: Iterator[tuple[str, Quote]], out: TextIO, many: bool) -> None:
         out.write(f"{src}{q.start}-{q.end}\t{who}{to}\t{q.cue or ''}\t“{snippet}”\n")
 
 
+def _evaluate(gold: str, kinds: str | None, jobs: int, progress: bool, as_json: bool,
+              out: TextIO) -> int:
+    try:
+        docs = list(documents(gold))
+    except (OSError, ValueError) as e:
+        print(f"quoteattr: error: {gold}: {e}", file=sys.stderr)
+        return 2
+    results = extract_many((d["text"] for d in docs), n_jobs=jobs, progress=progress,
+                           total=len(docs))
+    scores = evaluate(docs, list(results), kinds=kinds.split(",") if kinds else None)
+    out.write(json.dumps(scores.to_dict()) if as_json else str(scores))
+    out.write("\n")
+    return 0
+
+
 def _has_tqdm() -> bool:
     from importlib.util import find_spec
 
@@ -93,13 +109,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bar on stderr (default: when stderr is a terminal and "
                          "tqdm is installed)")
+    ap.add_argument("--evaluate", metavar="GOLD", help="score quoteattr on an annotated "
+                    "JSONL file (docs/evaluation.md) instead; FILES are then ignored")
+    ap.add_argument("--gold-kinds", metavar="K,K", help="with --evaluate: score only gold "
+                    "quotes of these kinds (e.g. direct)")
     ap.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     args = ap.parse_args(argv)
     files = args.files or ["-"]
     out = sys.stdout
     progress = args.progress
     if progress is None:
-        progress = len(files) > 1 and sys.stderr.isatty() and _has_tqdm()
+        progress = (len(files) > 1 or bool(args.evaluate)) and sys.stderr.isatty() \
+            and _has_tqdm()
+    if args.evaluate:
+        return _evaluate(args.evaluate, args.gold_kinds, args.jobs, progress,
+                         args.format == "json", out)
     rows = _rows(files, args.encoding, args.kinds, args.jobs, progress)
     try:
         if args.format == "table":

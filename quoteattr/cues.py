@@ -59,9 +59,10 @@ def before(text: str, start: int, end: int) -> Cue | None:
     """A frame ending at an opening mark: ``X said: "Q"`` / ``X told Y: "Q"`` /
     ``according to X, "Q"`` / ``X said the plan was "Q"`` (with a tail)."""
     p = compiled()
-    acc = p.according_ending.search(text, start, end, timeout=TIMEOUT)
-    if acc is not None:
-        return Cue("according", acc.span("sp"))
+    if "ccording" in text[start:end]:  # cheap test first: the pattern is costly to try
+        acc = p.according_ending.search(text, start, end, timeout=TIMEOUT)
+        if acc is not None:
+            return Cue("according", acc.span("sp"))
     verbs = list(p.verb.finditer(text, start, end, timeout=TIMEOUT))
     for v in reversed(verbs[-VERBS_TRIED:]):
         t = p.tail_to_end.match(text, v.end(), end, timeout=TIMEOUT)
@@ -75,8 +76,9 @@ def before(text: str, start: int, end: int) -> Cue | None:
         sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
             return Cue("before_inverted", sp.span("sp"), v.span("v"))
-        if v.group("v").endswith("ing") and not (t.group("tail") or "").strip():
-            return Cue("participle", None, v.span("v"))  # "..., before adding: "Q""
+        tail = (t.group("tail") or "").strip()
+        if v.group("v").endswith("ing") and len(tail.split()) <= 3:
+            return Cue("participle", None, v.span("v"), tail=tail)  # "..., before adding: "Q""
     return None
 
 

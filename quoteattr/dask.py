@@ -29,9 +29,11 @@ def extract_frame(ddf: dd.DataFrame, text_col: str = "text", id_col: str = "id",
     if id_col not in ddf.columns:
         raise KeyError(f"no column {id_col!r} (columns: {list(ddf.columns)})")
     meta = empty_frame(ddf[id_col].dtype)
-    return ddf.map_partitions(_partition, text_col, id_col, kinds, meta=meta,
+    return ddf.map_partitions(_quotes_of_partition, text_col, id_col, kinds, meta=meta,
                               enforce_metadata=False, align_dataframes=False)
 
 
-def _partition(part: pd.DataFrame, text_col: str, id_col: str, kinds: str) -> pd.DataFrame:
+def _quotes_of_partition(part: pd.DataFrame, text_col: str, id_col: str,
+                         kinds: str) -> pd.DataFrame:
+    """One task: the quotes of one pandas partition."""
     return _frame(part, text_col, id_col, kinds=kinds)

@@ -70,6 +70,10 @@ def _key(extraction: Extraction, colours: dict[str, str]) -> str:
 
 
 def _who(q: Quote) -> str:
+    """The label: a non-speech kind ("scare", "title", ...), else the speaker's name, else
+    the mention as written, else "?"."""
+    if q.kind != "speech":
+        return q.kind
     if q.speaker:
         return q.speaker
     return f"({q.mention})" if q.mention else "?"

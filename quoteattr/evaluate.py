@@ -12,7 +12,12 @@ Definitions:
   the other (``Healey`` = ``John Healey`` = ``Mr. John Healey``; ``Mr Smith`` is not
   ``Mrs Smith``). It is also right when the gold quote lists ``speaker_mentions`` and
   the prediction's ``speaker_span`` overlaps one of them (a gold "she" is found by
-  pointing at that "she", whatever name the prediction gives her).
+  pointing at that "she", whatever name the prediction gives her). And when the document
+  lists its ``characters`` (name and aliases), a prediction naming exactly one character,
+  by any of its aliases, is right when that character is the gold speaker, and one that
+  could name several characters is wrong.
+* A gold quote annotated as one span over several paragraphs matches the first predicted
+  piece; the other pieces of that quotation (same ``id``) inside it are not counted.
 * ``speakers``: of the matched quotes whose gold speaker is known, the share whose
   predicted speaker is right. ``end_to_end``: a predicted quote counts only when it
   matches a gold quote *and* names the right speaker.
@@ -123,13 +128,13 @@ def evaluate(gold: Source, predicted: Source | None = None, *,
     Returns:
         An :class:`Evaluation` over all documents (micro-averaged).
     """
-    golds = list(_documents(gold))
+    golds = list(documents(gold))
     if predicted is None:
         from .pipeline import extract
 
         preds = [_quotes(extract(d["text"])) for d in golds]
     else:
-        preds = _align(golds, list(_documents(predicted)))
+        preds = _align(golds, list(documents(predicted)))
     keep = None if kinds is None else frozenset(kinds)
     totals = [0] * 11
     for doc, found in zip(golds, preds, strict=True):
@@ -143,12 +148,46 @@ def same_speaker(predicted: str | None, gold: str | None) -> bool:
     """Whether two speaker names agree (see the module's definitions)."""
     if not predicted or not gold:
         return False
-    (a, ha), (b, hb) = _name_words(predicted), _name_words(gold)
+    return _agree(predicted, _name_words(predicted), gold, _name_words(gold))
+
+
+Words = tuple[frozenset[str], frozenset[str]]
+
+
+def _agree(a_name: str, a_words: Words, b_name: str, b_words: Words) -> bool:
+    (a, ha), (b, hb) = a_words, b_words
     if not a or not b:
-        return predicted.strip().lower() == gold.strip().lower()
+        return a_name.strip().lower() == b_name.strip().lower()
     if ha and hb and ha != hb:
         return False
     return a <= b or b <= a
+
+
+class _Cast:
+    """A document's characters (``characters``, or ``meta.characters``: name and
+    aliases), for speakers named by an alias (novels: "Lizzy" for Elizabeth Bennet)."""
+
+    def __init__(self, doc: Document) -> None:
+        meta = doc.get("meta")
+        chars = doc.get("characters") or (meta.get("characters") if isinstance(
+            meta, Mapping) else None) or []
+        self.names: list[tuple[str, list[tuple[str, Words]]]] = []
+        for c in chars:
+            if c.get("name"):
+                forms = {c["name"], *(c.get("aliases") or ())}
+                self.names.append((c["name"], [(f, _name_words(f)) for f in forms]))
+
+    def who(self, name: str, exact: bool = False) -> set[str]:
+        """The characters ``name`` refers to: those with it as name or alias (case and
+        spacing aside), else, unless ``exact``, those whose names agree with it."""
+        key = " ".join(name.lower().split())
+        found = {n for n, forms in self.names
+                 if any(" ".join(f.lower().split()) == key for f, _ in forms)}
+        if found or exact:
+            return found
+        words = _name_words(name)
+        return {n for n, forms in self.names
+                if any(_agree(name, words, f, fw) for f, fw in forms)}
 
 
 def _name_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -159,7 +198,8 @@ def _name_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return rest, honorifics
 
 
-def _documents(source: Source) -> Iterator[Any]:
+def documents(source: Source) -> Iterator[Any]:
+    """The documents of a JSONL file (path), or of an iterable as given."""
     if isinstance(source, (str, os.PathLike)):
         with open(source, encoding="utf-8") as f:
             for n, line in enumerate(f, 1):
@@ -184,7 +224,7 @@ def _align(golds: list[Document], preds: list[Any]) -> list[list[dict[str, Any]]
 
 def _quotes(pred: Any) -> list[dict[str, Any]]:
     if isinstance(pred, Extraction):
-        return [{"start": q.start, "end": q.end, "speaker": q.speaker,
+        return [{"id": q.id, "start": q.start, "end": q.end, "speaker": q.speaker,
                  "speaker_span": q.speaker_span} for q in pred]
     if isinstance(pred, Mapping):
         return list(pred.get("quotes", []))
@@ -202,12 +242,32 @@ def _score(doc: Document, found: list[dict[str, Any]],
     pairs = _match(gold, found)
     text = doc.get("text")
     exact = sum(1 for g, p in pairs if _trim(text, g) == _trim(text, p))
-    right = sum(1 for g, p in pairs if g.get("speaker") and _speaker_right(p, g))
+    cast = _Cast(doc)
+    right = sum(1 for g, p in pairs if g.get("speaker") and _speaker_right(p, g, cast))
     known = sum(1 for g, _ in pairs if g.get("speaker"))
-    n_gold, n_found = len(gold), len(found)
+    n_gold, n_found = len(gold), len(found) - _absorbed(found, pairs)
     return (len(pairs), n_found - len(pairs), n_gold - len(pairs),
             exact, n_found - exact, n_gold - exact,
             right, n_found - right, n_gold - right, right, known)
+
+
+def _absorbed(found: list[dict[str, Any]],
+              pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> int:
+    """Unmatched predicted pieces of a quotation (same ``id``) whose matched piece's gold
+    quote also covers them: a gold quote annotated as one span over several paragraphs
+    is found by its pieces, and the extra pieces are not counted wrong."""
+    matched = {id(p) for _, p in pairs}
+    gold_of = {p["id"]: g for g, p in pairs if p.get("id") is not None}
+    count = 0
+    for p in found:
+        g = gold_of.get(p.get("id")) if id(p) not in matched else None
+        if g is not None and 2 * _shared(p, g) >= p["end"] - p["start"]:
+            count += 1
+    return count
+
+
+def _shared(a: Mapping[str, Any], b: Mapping[str, Any]) -> int:
+    return max(0, min(a["end"], b["end"]) - max(a["start"], b["start"]))
 
 
 def _match(gold: list[dict[str, Any]],
@@ -236,11 +296,18 @@ def _match(gold: list[dict[str, Any]],
     return pairs
 
 
-def _speaker_right(p: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
+def _speaker_right(p: Mapping[str, Any], g: Mapping[str, Any], cast: _Cast) -> bool:
     span = p.get("speaker_span")
     if span and any(min(span[1], e) > max(span[0], s)
                     for s, e in g.get("speaker_mentions") or ()):
         return True
+    if cast.names and p.get("speaker"):
+        named = cast.who(p["speaker"])
+        if len(named) > 1:
+            return False  # "Bennet" among Elizabeth and Jane Bennet: ambiguous
+        meant = cast.who(g["speaker"], exact=True)
+        if named and len(meant) == 1:
+            return named == meant
     return same_speaker(p.get("speaker"), g["speaker"])
 
 

@@ -55,8 +55,10 @@ def extract_frame(data: pd.DataFrame | Extraction, text_col: str = "text",
     if not isinstance(data, pd.DataFrame):
         raise TypeError(f"extract_frame() needs a DataFrame or an Extraction, "
                         f"got {type(data).__name__}")
-    if text_col not in data.columns:
-        raise KeyError(f"no column {text_col!r} (columns: {list(data.columns)})")
+    for col in (text_col, id_col):
+        if col is not None and col not in data.columns:
+            raise KeyError(f"no column {col!r} (columns: {list(data.columns)}); "
+                           "id_col=None uses the index")
     ids = data.index.to_series() if id_col is None else data[id_col]
     texts = (_text(t) for t in data[text_col])
     results = extract_many(texts, kinds=kinds, n_jobs=n_jobs, progress=progress,

@@ -53,6 +53,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             if not _has_role(rest):
                 return Mention(start, end, raw, "name", " ".join(rest), "-")  # "the Pentagon"
         return Mention(start, end, raw, "description", raw, _role_gender(words))
+    if words[-1][:1].islower():  # "Powell's office", "Healey's aide"
+        return Mention(start, end, raw, "description", raw, _role_gender(words))
     core, gender = name_core(raw)
     if not core:
         return None

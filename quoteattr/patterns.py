@@ -94,8 +94,12 @@ def compiled() -> Patterns:
     the_name = rf"(?:the|The)\s+{name}"  # "the Pentagon", "the White House"
     # "plumber Terry Noon", "coastguard officer Beth Lanyon"
     trade_name = rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}{name}"
-    owned_name = rf"{cap}['’]s\s+{name}"  # "Florida's Rick Wilson"
-    speaker = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{anyone}|{trade_name})"
+    # "Florida's Rick Wilson", "Powell's office"
+    owned_name = rf"{cap}['’]s\s+(?:{name}|\p{{Ll}}+\b)"
+    # before a quotation a generic noun phrase is too often an object ("defended the
+    # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
+    named = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{trade_name})"
+    speaker = rf"(?:{named}|{anyone})"
     obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
     appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
@@ -109,8 +113,11 @@ def compiled() -> Patterns:
         lead=regex.compile(r"[\s,—–―\-]*", flags),
         signature=regex.compile(rf"\s*[―—–\-]+\s*(?P<sp>{name})\s*\.?\s*\Z", flags),
         name_colon=regex.compile(rf"\b(?P<sp>{name})\s*:\s*\Z", flags | regex.REVERSE),
-        subject=regex.compile(rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
-                              rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
+        subject=regex.compile(
+            rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This)\b"
+            rf"[^,\"“”\n]{{0,80}},\s+)?"  # "In a statement released Thursday, "
+            rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
+            rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
         verb=regex.compile(rf"\b(?P<v>{verbs})\b(?!\s+(?i:{roles})\b)", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
         verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
@@ -125,8 +132,8 @@ def compiled() -> Patterns:
         tail_to_end=regex.compile(
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–.]?\s*\Z",
             flags),
-        speaker_to_end=regex.compile(rf"\s+(?P<sp>{speaker})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
-        speaker_ending=regex.compile(rf"\b(?P<sp>{speaker})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
+        speaker_to_end=regex.compile(rf"\s+(?P<sp>{named})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
+        speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
                                      flags | regex.REVERSE),
         according_ending=regex.compile(
             rf"\b(?i:according\s+to)\s+(?P<sp>{speaker})(?P<ap>{appos})?\s*[,:]?\s*\Z",

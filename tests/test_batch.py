@@ -73,8 +73,11 @@ def test_bad_input() -> None:
         quoteattr.extract_many(TEXTS, kinds="quotes")
     with pytest.raises(TypeError, match="str"):
         list(quoteattr.extract_many(["fine", b"bytes"]))
-    with pytest.raises(TypeError, match="str"):
-        list(quoteattr.extract_many(["fine", 3], n_jobs=2))
+    for jobs in (1, 2):  # an error comes in its place, after the results before it
+        results = quoteattr.extract_many(['"A," she said.', 3, "b"], n_jobs=jobs)
+        assert next(results).text == '"A," she said.'
+        with pytest.raises(TypeError, match="str"):
+            next(results)
     with pytest.raises(TypeError, match="n_jobs"):
         quoteattr.extract_many(TEXTS, n_jobs=2.0)  # type: ignore[arg-type]
 
@@ -116,3 +119,18 @@ def test_import_needs_no_extras() -> None:
                           text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "frame needs pandas: blocked: pandas" in done.stdout
+
+
+def test_workers_start_afresh_when_threads_run() -> None:
+    import threading
+
+    stop = threading.Event()
+    helper = threading.Thread(target=stop.wait)
+    helper.start()
+    try:
+        assert batch._context().get_start_method() != "fork"
+        got = list(quoteattr.extract_many(TEXTS, n_jobs=2))
+    finally:
+        stop.set()
+        helper.join()
+    assert got == [quoteattr.extract(t) for t in TEXTS]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,29 @@ def test_csv_and_table(files: list[str], capsys: pytest.CaptureFixture[str]) -> 
     assert len(lines) == 2 and "Jane Smith" in lines[1]
     assert main(files[:1]) == 0
     assert "Jane Smith" in capsys.readouterr().out
+
+
+def test_evaluate_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = '"We will win," Jane Smith said. "No," said Paul Jones.'
+    gold = {"id": "a", "text": text, "quotes": [
+        {"start": 1, "end": 13, "speaker": "Jane Smith", "kind": "direct"},
+        {"start": 33, "end": 36, "speaker": "Ann Lee", "kind": "direct"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    assert main(["--evaluate", str(path), "--format", "json", "-j", "2"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["quotes"]["tp"] == 2
+    assert (scores["speakers_right"], scores["speakers_total"]) == (1, 2)
+    assert main(["--evaluate", str(tmp_path / "none.jsonl")]) == 2
+    assert "none.jsonl" in capsys.readouterr().err
+
+
+def test_progress_when_stderr_is_a_terminal(files: list[str], monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert main([*files, "--format", "jsonl"]) == 0
+    err = capsys.readouterr().err
+    assert f"{len(files)}/{len(files)}" in err
+    assert main([*files, "--format", "jsonl", "--no-progress"]) == 0
+    assert capsys.readouterr().err == ""

@@ -26,6 +26,8 @@ def test_meta_is_declared_and_lazy() -> None:
     ddf = _ddf()
     out = qdask.extract_frame(ddf)
     assert out.npartitions == ddf.npartitions
+    ours = [k for k in out.__dask_graph__() if str(k[0]).startswith("_quotes_of_partition")]
+    assert sorted(k[1] for k in ours) == list(range(ddf.npartitions))  # one task each
     want = empty_frame(ddf["id"].dtype)
     assert list(out.columns) == list(want.columns)
     assert dict(out.dtypes) == dict(want.dtypes)

@@ -59,6 +59,9 @@ def test_colour_and_name_per_speaker() -> None:
     root = _tree(to_html(result))
     labels = [el for el in root.iter("span") if el.get("class") == "qa-who"]
     assert [el.text for el in labels] == [q.speaker or "?" for q in result]
+    other = quoteattr.extract('He called it a "disaster" on Friday.', kinds="all")
+    assert len(other) == 1 and other[0].kind != "speech"
+    assert f'">{other[0].kind}</span>' in to_html(other)  # labelled with its kind
     colour = {}
     for label, mark, q in zip(labels, root.iter("mark"), result, strict=True):
         style = mark.get("style") or ""

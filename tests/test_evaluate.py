@@ -115,3 +115,37 @@ def test_bad_input(tmp_path: Path) -> None:
 def test_prf_empty() -> None:
     assert PRF(0, 0, 0).f1 == 0.0
     assert PRF(3, 1, 0).precision == 0.75
+
+
+def test_pieces_of_one_quotation_inside_one_gold_span() -> None:
+    gold = [{"id": "a", "quotes": [_q(1, 100, "Ann Lee")]}]
+    pieces = [_q(1, 40, "Ann Lee", id=0), _q(43, 70, "Ann Lee", id=0),
+              _q(73, 100, "Ann Lee", id=0)]
+    e = quoteattr.evaluate(gold, [{"id": "a", "quotes": pieces}])
+    assert (e.quotes.tp, e.quotes.fp, e.quotes.fn) == (1, 0, 0)
+    assert e.end_to_end.precision == 1.0
+    # pieces of different quotations are still separate predictions
+    apart = [dict(p, id=k) for k, p in enumerate(pieces)]
+    e = quoteattr.evaluate(gold, [{"id": "a", "quotes": apart}])
+    assert (e.quotes.tp, e.quotes.fp) == (1, 2)
+
+
+def test_character_aliases() -> None:
+    cast = [{"name": "Elizabeth Bennet", "aliases": ["Lizzy", "Eliza"]},
+            {"name": "Jane Bennet", "aliases": ["Jane"]},
+            {"name": "Mr Darcy", "aliases": ["Fitzwilliam Darcy"]}]
+    gold = [{"id": "a", "characters": cast, "quotes": [
+        _q(0, 10, "Elizabeth Bennet"), _q(20, 30, "Elizabeth Bennet"),
+        _q(40, 50, "Mr Darcy"), _q(60, 70, "Jane Bennet")]}]
+    pred = [{"id": "a", "quotes": [
+        _q(0, 10, "Lizzy"),      # an alias of the gold character
+        _q(20, 30, "Bennet"),    # names two characters: ambiguous, wrong
+        _q(40, 50, "Fitzwilliam"),
+        _q(60, 70, "Eliza")]}]   # another character's alias
+    e = quoteattr.evaluate(gold, pred)
+    assert (e.speakers_right, e.speakers_total) == (2, 4)
+    meta = [{"id": "a", "meta": {"characters": cast}, "quotes": gold[0]["quotes"]}]
+    assert quoteattr.evaluate(meta, pred) == e
+    bare = [{"id": "a", "quotes": gold[0]["quotes"]}]
+    # without the cast only the name-word rule applies: "Bennet" agrees with the gold name
+    assert quoteattr.evaluate(bare, pred).speakers_right == 1

@@ -83,5 +83,7 @@ def test_parallel_same_frame() -> None:
 def test_bad_arguments() -> None:
     with pytest.raises(KeyError, match="body"):
         quoteattr.extract_frame(_df(), text_col="body")
+    with pytest.raises(KeyError, match="doc_id"):
+        quoteattr.extract_frame(_df(), id_col="doc_id")
     with pytest.raises(TypeError, match="DataFrame"):
         quoteattr.extract_frame(TEXTS)  # type: ignore[arg-type]

@@ -1,0 +1,77 @@
+"""Shared by the benchmarks: the texts to run on, and peak-memory readings."""
+
+from __future__ import annotations
+
+import json
+import platform
+import re
+import resource
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def news_texts() -> tuple[str, list[str]]:
+    """The polnear news articles when ../shared/corpora is there, else the examples.
+
+    Returns the name of the source and the texts (read at run time, never stored here).
+    """
+    path = CORPORA / "polnear" / "dev.jsonl"
+    if path.exists():
+        with path.open(encoding="utf-8") as f:
+            return "polnear dev (news)", [json.loads(line)["text"] for line in f]
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+    return "examples/*.txt x 50 (corpus absent)", texts * 50
+
+
+def megabytes(texts: list[str]) -> float:
+    """Size in MB (10^6 bytes) of the texts as UTF-8."""
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
+
+    return (f"{date.today().isoformat()}, {platform.system()} {platform.machine()}, {cpu}, "
+            f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
+
+
+def _status(field: str) -> int | None:
+    try:
+        m = re.search(rf"^{field}:\s+(\d+) kB", Path("/proc/self/status").read_text(), re.M)
+    except OSError:
+        return None
+    return int(m.group(1)) * 1024 if m else None
+
+
+def peak_rss(run: Callable[[], Any]) -> tuple[Any, float, float]:
+    """Run ``run()``; return its value, this process's peak resident memory during the
+    run, and the rise of that peak above what the process held before (both in MB).
+
+    On Linux the peak is reset first (``/proc/self/clear_refs``), so each call is
+    measured on its own; elsewhere both figures are the process's peak so far.
+    """
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+        before = _status("VmRSS")
+    except OSError:
+        before = None
+    value = run()
+    peak = _status("VmHWM")
+    if before is None or peak is None:
+        mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return value, mb, mb
+    return value, peak / 1e6, (peak - before) / 1e6
