@@ -44,6 +44,7 @@ class People:
         self._by_first: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
         self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
+        self._canonical: dict[tuple[str, str, int, str], str] = {}  # canonical() memo
         titles = lex.titles
         cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
         q = 0  # index of the first quotation not ending before the mention
@@ -80,6 +81,13 @@ class People:
 
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
         """The fullest name the text gives the person called ``core`` near ``pos``."""
+        key = (core, gender, pos, honorific)  # pronouns ask again for the same mentions
+        name = self._canonical.get(key)
+        if name is None:
+            name = self._canonical[key] = self._fullest(core, gender, pos, honorific)
+        return name
+
+    def _fullest(self, core: str, gender: str, pos: int, honorific: str) -> str:
         words = core.split()
         # work on distinct full names, not on every mention: linear in the text overall
         cands = self._by_last.get(words[-1], {})
