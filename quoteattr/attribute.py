@@ -152,7 +152,7 @@ def signature(ctx: Context, i: int) -> Frame | None:
     s, e = ctx.after_window(i)
     if e != ctx.para(i)[1] or e <= s:  # (a timed match costs microseconds even when empty)
         return None
-    m = compiled().signature.match(ctx.text, s, e, timeout=TIMEOUT)
+    m = compiled().signature.match(ctx.text, s, e)
     mention = classify(ctx.text, *m.span("sp")) if m else None
     return Frame("signature", 0.8, mention) if mention is not None else None
 

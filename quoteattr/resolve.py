@@ -154,7 +154,7 @@ class Resolver:
         if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
             return True
         lead = self.text[max(start, nm.start - 30):nm.start]
-        v = p.verb_ending.search(lead, timeout=TIMEOUT)
+        v = p.verb_ending.search(lead)
         if v is None:
             return False
         before = lead[:v.start()].rstrip()
