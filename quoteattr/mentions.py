@@ -46,6 +46,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             return Mention(start, end, raw, "name", core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
+        if not rest:
+            return None  # a bare "The"
         if rest and rest[0][:1].isupper() and all(w[:1].isupper() or w in _JOINERS for w in rest):
             core, gender = name_core(" ".join(rest))
             if core and core.split()[0] in lex.first_names:

@@ -89,7 +89,8 @@ def compiled() -> Patterns:
                  rf"(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+"
                  rf"|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
     function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
-                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are)\b")
+                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are"
+                     r"|he|she|it|they|we|i|you)\b")
     anyone = (rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?(?!{function_word})"
               rf"\p{{Ll}}[\p{{Ll}}\-]*")  # "one user", "the heckler"
     the_name = rf"(?:the|The)\s+{name}"  # "the Pentagon", "the White House"
