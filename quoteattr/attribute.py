@@ -116,6 +116,10 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     if cue is None or sp is None:
         return None
     if cue.tail:
+        colon = compiled().name_colon.search(ctx.text, s, e, timeout=TIMEOUT)
+        named = classify(ctx.text, *colon.span("sp")) if colon else None
+        if named is not None:  # "Pollsters agree - Carl Bialik: "Q"": the name at the colon
+            return Frame("sentence_subject", 0.6, named)
         return Frame("cue_in_sentence", 0.7, sp, cue.verb, _mention(ctx, cue.addressee))
     return Frame("cue_before", 0.9, sp, cue.verb, _mention(ctx, cue.addressee))
 

@@ -125,7 +125,7 @@ def compiled() -> Patterns:
         verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
         verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
         speaker_gap=regex.compile(
-            rf"(?P<sp>{speaker})(?:(?P<ap>{appos}|{open_appos})|,)?\s+{aux}?{adv}?", flags),
+            rf"(?P<sp>{speaker})(?:(?P<ap>{appos}|{open_appos}),?|,)?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
         addressee_prep=regex.compile(
@@ -135,7 +135,7 @@ def compiled() -> Patterns:
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–.]?\s*\Z",
             flags),
         speaker_to_end=regex.compile(rf"\s+(?P<sp>{named})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
-        speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
+        speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos}),?|,)?\s+{aux}?{adv}?\Z",
                                      flags | regex.REVERSE),
         speaker_ending_wide=regex.compile(
             rf"\b(?P<sp>{named})(?P<ap>,\s+[^\"“”\n]{{1,120}},)\s+{aux}?{adv}?\Z",
