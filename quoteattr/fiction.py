@@ -34,6 +34,14 @@ _VOC_BEFORE = regex.compile(
     r"\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
+_SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
+_SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
+_LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
+_OBJECT_AFTER = frozenset({
+    "to", "at", "with", "for", "by", "of", "from", "on", "upon", "into", "towards", "toward",
+    "about", "after", "before", "behind", "beside", "than", "like", "saw", "watched",
+    "asked", "told", "answered", "addressed", "followed", "met", "joined", "helped", "let",
+    "made", "gave", "thanked", "kissed", "left", "and", "or", "nor"})
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -128,9 +136,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
+        lead = None
         if p != prev_para + 1:
             _narration(placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
+            if p > 0:
+                lead = _subject(text, placed, scene, *paragraphs[p - 1])
         prev_para = p
         first = quotes[idx[0]]
         if first.rule == "multi_paragraph" and idx[0] > 0:
@@ -146,7 +157,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat)
         addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
         if speaker is None:
-            speaker, rule, conf = _implicit(text, scene, segments, beat, addressee)
+            speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
             if speaker is not None and speaker == addressee:
                 speaker, rule, conf = scene.other(addressee), "vocative", 0.55
         for _s, _e, ch in beat:
@@ -281,9 +292,10 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
 
 
 def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
-              beat: list[tuple[int, int, Character]], addressee: Character | None
-              ) -> tuple[Character | None, str, float]:
-    """An untagged paragraph: an action beat, else the turn of the conversation."""
+              beat: list[tuple[int, int, Character]], addressee: Character | None,
+              lead: Character | None = None) -> tuple[Character | None, str, float]:
+    """An untagged paragraph: an action beat, else the subject of the narration just
+    before it (``lead``), else the turn of the conversation."""
     actors = [ch for _s, _e, ch in beat if ch != addressee]
     if actors:
         return actors[0], "action_beat", 0.7
@@ -294,10 +306,35 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
             if ch is not None:
                 return ch, "action_beat", 0.6
         break
+    if lead is not None and lead != addressee:
+        return lead, "narration_subject", 0.6
     exp = scene.expected()
     if exp is not None:
         return exp, "turn_taking", 0.6
     return None, "", 0.0
+
+
+def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
+             ) -> Character | None:
+    """Who acts in the last sentence of a narration paragraph (``Lawrence stammered.``,
+    ``She paused, and said at last:``, ``I laughed.``): its first name or pronoun that is
+    not the object of a verb or preposition."""
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, max(start, end - 1)):
+        cut = m.end()
+    hits = {s: ch for s, _e, ch in placed.find(cut, end)}
+    for m in _SUBJECT_WORD.finditer(text, cut, end):
+        before = _LAST_WORD.search(text, cut, m.start())
+        if before is not None and before.group().lower() in _OBJECT_AFTER:
+            continue
+        if m.start() in hits:
+            return hits[m.start()]
+        word = m.group()
+        if word == "I":
+            return NARRATOR
+        if word.lower() in ("he", "she"):
+            return _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
+    return None
 
 
 def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None
