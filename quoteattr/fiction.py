@@ -15,7 +15,9 @@ run, this pass names every speaker through the story's :class:`~quoteattr.cast.C
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -83,6 +85,7 @@ class _Scene:
 
 
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
+NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
 MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, novels not
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
@@ -165,8 +168,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
-        if scene.turns:
-            narrator.vote(scene.turns[-1], (speaker, addressee))
+        narrator.turn(addressee, mention.values())
         scene.turns.append((speaker, addressee))
         for i in idx:
             q = quotes[i]
@@ -181,7 +183,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
-    name = narrator.name()
+    name = narrator.name(placed, quotes, text)
     if name is not None:
         for i in narrator.lines:
             out[i] = replace(out[i], speaker=name)
@@ -190,25 +192,57 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
 
 @dataclass
 class _Narrator:
-    """The first-person narrator: the lines they speak, and the names the people they
-    talk with call them (``"You see, Hastings, ..."`` answering or answered by ``I``)."""
+    """The first-person narrator: the lines they speak, and the name the others call
+    them by (``"You see, Hastings, ..."``). The narrator is never named by a tag
+    (``said Poirot``) nor, telling the story as ``I``, in the narration."""
 
     lines: list[int] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: Counter[Character] = field(default_factory=Counter)
+    tagged: set[Character] = field(default_factory=set)
 
-    def vote(self, before: tuple[Character | None, Character | None],
-             after: tuple[Character | None, Character | None]) -> None:
-        """Two turns in a row: the one talking with the narrator addresses them."""
-        for (a, _), (_, addressee) in ((before, after), (after, before)):
-            if a == NARRATOR and addressee is not None and addressee != NARRATOR:
-                self.votes[addressee.name] += 1
+    def turn(self, addressee: Character | None, tagged: Iterable[Character]) -> None:
+        if addressee is not None and addressee != NARRATOR:
+            self.votes[addressee] += 1
+        self.tagged.update(tagged)
 
-    def name(self) -> str | None:
-        top = self.votes.most_common(2)
-        if not self.lines or not top or top[0][1] < NARRATOR_VOTES \
-                or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+    def name(self, placed: Placed, quotes: list[Quote], text: str) -> str | None:
+        if not self.lines:
             return None
-        return top[0][0]
+        starts = frozenset(_opening(text, q) for q in quotes)
+        spans = [(q.start, q.end) for q in quotes]
+        top = [(ch, n) for ch, n in self.votes.most_common()
+               if ch not in self.tagged and ch.key >= 0 and not _exclamation(placed, ch, starts)
+               and _in_narration(placed, ch, spans) <= NARRATION_MENTIONS]
+        if not top or top[0][1] < NARRATOR_VOTES or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+            return None
+        return top[0][0].name
+
+
+def _in_narration(placed: Placed, ch: Character, spans: list[tuple[int, int]]) -> int:
+    """How often ``ch`` is named outside the quotations ``spans`` (document order)."""
+    starts = [s for s, _e in spans]
+    n = 0
+    for s, _e, c in placed.hits:
+        if c != ch:
+            continue
+        k = bisect_right(starts, s) - 1
+        if k < 0 or s >= spans[k][1]:
+            n += 1
+    return n
+
+
+def _exclamation(placed: Placed, ch: Character, starts: frozenset[int]) -> bool:
+    """Whether every mention of ``ch`` opens a quotation (``"Exactly!"``, ``"Enough,"``):
+    a word the cast took for a name."""
+    return all(s in starts for s, _e, c in placed.hits if c == ch)
+
+
+def _opening(text: str, q: Quote) -> int:
+    """Where the first word of a quotation starts."""
+    at = q.start
+    while at < q.end and not text[at].isalnum():
+        at += 1
+    return at
 
 
 def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
