@@ -168,7 +168,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
-        narrator.turn(addressee, mention.values())
+        narrator.turn(addressee, (ch for i, ch in mention.items() if _by_name(text, quotes[i])))
         scene.turns.append((speaker, addressee))
         for i in idx:
             q = quotes[i]
@@ -235,6 +235,14 @@ def _exclamation(placed: Placed, ch: Character, starts: frozenset[int]) -> bool:
     """Whether every mention of ``ch`` opens a quotation (``"Exactly!"``, ``"Enough,"``):
     a word the cast took for a name."""
     return all(s in starts for s, _e, c in placed.hits if c == ch)
+
+
+def _by_name(text: str, q: Quote) -> bool:
+    """Whether a quotation's tag names its speaker (``said Poirot``, not ``said he``)."""
+    if q.speaker_span is None:
+        return False
+    m = classify(text, *q.speaker_span)
+    return m is not None and m.kind == "name"
 
 
 def _opening(text: str, q: Quote) -> int:
