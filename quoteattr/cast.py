@@ -102,6 +102,11 @@ class Cast:
                       and _title_fits(p.title, self.chars[k].name))
         return self.chars[cands[0]] if len(cands) == 1 else None
 
+    def with_genders(self, genders: Mapping[int, str]) -> Cast:
+        """A copy whose characters keyed in ``genders`` have that gender."""
+        chars = [replace(ch, gender=genders.get(ch.key, ch.gender)) for ch in self.chars]
+        return Cast(chars, self._index, self._surnames, self._given)
+
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int, Character]]:
         """Characters named in ``text[start:end]``, with their offsets, in order."""
         out = []

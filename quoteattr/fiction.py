@@ -44,6 +44,12 @@ _OBJECT_AFTER = frozenset({
     "about", "after", "before", "behind", "beside", "than", "like", "saw", "watched",
     "asked", "told", "answered", "addressed", "followed", "met", "joined", "helped", "let",
     "made", "gave", "thanked", "kissed", "left", "and", "or", "nor"})
+_NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|hers|herself)\b",
+                              regex.IGNORECASE)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PRONOUN_REACH = 80  # characters after a name in which its pronoun is looked for
+GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -129,6 +135,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     """Name the speakers of ``quotes`` (speech, document order) as dialogue of a story;
     ``mentions`` are the text's name mentions (:func:`quoteattr.cast.split_names`)."""
     placed = cast.place(mentions)
+    genders = _genders(text, placed)
+    if genders:
+        cast = cast.with_genders(genders)
+        placed = Placed([(s, e, cast.chars[ch.key]) for s, e, ch in placed.hits])
     out = list(quotes)
     scene = _Scene()
     by_para: dict[int, list[int]] = {}
@@ -235,6 +245,24 @@ def _exclamation(placed: Placed, ch: Character, starts: frozenset[int]) -> bool:
     """Whether every mention of ``ch`` opens a quotation (``"Exactly!"``, ``"Enough,"``):
     a word the cast took for a name."""
     return all(s in starts for s, _e, c in placed.hits if c == ch)
+
+
+def _genders(text: str, placed: Placed) -> dict[int, str]:
+    """Genders of characters the cast could not tell (``Pooh``, ``Kemp``), from the
+    pronoun that first follows their names in the same sentence (``Pooh ... he``)."""
+    votes: dict[int, Counter[str]] = {}
+    for _s, e, ch in placed.hits:
+        if ch.gender != "-" or ch.key < 0:
+            continue
+        m = _NEXT_PRONOUN.match(text, e, min(len(text), e + PRONOUN_REACH))
+        if m is not None:
+            votes.setdefault(ch.key, Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
+    out = {}
+    for key, c in votes.items():
+        (g, n), *rest = c.most_common()
+        if n >= GENDER_VOTES and (not rest or rest[0][1] * 3 <= n):
+            out[key] = g
+    return out
 
 
 def _by_name(text: str, q: Quote) -> bool:
