@@ -50,6 +50,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PRONOUN_REACH = 80  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
+_ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -330,6 +331,11 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun":
         return _pronoun(scene, beat, m.gender, pos) if m.gender in ("m", "f") else None
     if m.kind == "description":
+        role = _ROLE.fullmatch(m.text)
+        if role is not None:
+            titled = cast.titled(role.group(1))
+            if len(titled) == 1:
+                return titled[0]  # "the doctor": the one Doctor of the story
         if m.gender in ("m", "f"):
             exp = scene.expected()
             if exp is not None and exp.gender == m.gender:
