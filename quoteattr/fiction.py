@@ -179,7 +179,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
-        narrator.turn(addressee, (ch for i, ch in mention.items() if _by_name(text, quotes[i])))
+        narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
+                                  and ch not in narrator.tagged and _by_name(text, quotes[i])))
         scene.turns.append((speaker, addressee))
         for i in idx:
             q = quotes[i]
