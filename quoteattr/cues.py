@@ -44,7 +44,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if v is not None:
         sp = p.speaker_next.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
-            return Cue("after_inverted", sp.span("sp"), v.span("v"),
+            return Cue("after_inverted", sp.span("sp"), verb_of(text, v.span("v")),
                        hearer(text, v.span("v"), end, sp.end()))
         return None
     reach = min(end, pos + SPEAKER_REACH)
@@ -53,8 +53,8 @@ def after(text: str, start: int, end: int) -> Cue | None:
             break
         gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
         if gap is not None:
-            return Cue("after", gap.span("sp"), v.span("v"), hearer(text, v.span("v"), end),
-                       apposition=_inside(gap, "ap"))
+            return Cue("after", gap.span("sp"), verb_of(text, v.span("v")),
+                       hearer(text, v.span("v"), end), apposition=_inside(gap, "ap"))
     return None
 
 
@@ -80,15 +80,26 @@ def before(text: str, start: int, end: int) -> Cue | None:
                 sp = wide
         if sp is not None:
             ad = hearer(text, v.span("v"), end)
-            return Cue("before", sp.span("sp"), v.span("v"), ad, (t.group("tail") or "").strip(),
+            tail = (t.group("tail") or "").strip()
+            return Cue("before", sp.span("sp"), verb_of(text, v.span("v")), ad, tail,
                        _inside(sp, "ap"))
         sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
-            return Cue("before_inverted", sp.span("sp"), v.span("v"))
+            return Cue("before_inverted", sp.span("sp"), verb_of(text, v.span("v")))
         tail = (t.group("tail") or "").strip()
         if v.group("v").endswith("ing") and len(tail.split()) <= 3:
-            return Cue("participle", None, v.span("v"), tail=tail)  # "..., before adding: "Q""
+            # "..., before adding: "Q""
+            return Cue("participle", None, verb_of(text, v.span("v")), tail=tail)
     return None
+
+
+def verb_of(text: str, span: Offsets) -> Offsets:
+    """The cue's verb alone: "said" of a matched phrase "said in a statement"."""
+    s, e = span
+    first = text[s:e].split(None, 1)[0]
+    if len(first) < e - s and first.lower() in load().verb_lemma:
+        return s, s + len(first)
+    return span
 
 
 def _personal(mention: str) -> bool:

@@ -109,6 +109,11 @@ def name_core(raw: str) -> tuple[str, str]:
             if g in ("m", "f"):
                 gender = g
     core_words = words[cut:]
+    given = [i for i, w in enumerate(core_words) if w in lex.first_names]
+    if given and 0 < given[0] < len(core_words) - 1:
+        # "Harbourmaster Glen Tuckett": an unknown capitalised word before a given name
+        # and a surname is a title or a trade, not part of the name
+        core_words = core_words[given[0]:]
     while core_words and core_words[-1].rstrip(".") in ("MP", "MEP", "MSP", "QC", "KC", "Jr", "Sr"):
         core_words.pop()
     if not core_words or core_words[0] in lex.non_names:
