@@ -141,11 +141,6 @@ class People:
             return "-"
         return "f" if m.group(1).lower() in ("she", "her", "hers", "herself") else "m"
 
-    def first(self, nm: NameMention) -> bool:
-        """Is ``nm`` the first mention of its (multi-word) name in the text?"""
-        starts = self._by_last.get(nm.core.split()[-1], {}).get(nm.core)
-        return bool(starts) and starts[0] == nm.start
-
     def previous(self, nm: NameMention) -> NameMention | None:
         """The name mention outside quotations just before ``nm`` (or None)."""
         i = bisect_left(self._starts, nm.start)

@@ -118,7 +118,6 @@ class Resolver:
         at = min(pos, m.start)
         nearest: str | None = None
         near_at = (0, 0)
-        recent = self.sentences.start_of(self.sentences.start_of(at) - 1)  # sentence before
         for nm in self.people.before(at, PRONOUN_REACH):
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             if name == exclude:
@@ -128,10 +127,6 @@ class Resolver:
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if g not in ("-", m.gender):
                 continue
-            if nm.start >= recent and len(nm.core.split()) > 1 and self.people.first(nm):
-                self.how = (f"pronoun {m.text!r} -> {name!r}, introduced in the sentence before "
-                            f"at {nm.start}-{nm.end}")
-                return name
             if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
