@@ -100,7 +100,7 @@ def compiled() -> Patterns:
     owned_name = rf"{cap}['’]s\s+(?:{name}|\p{{Ll}}+\b)"
     # before a quotation a generic noun phrase is too often an object ("defended the
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
-    named = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{trade_name})"
+    named = rf"(?:{role_name}|{owned_name}|{the_name}|{desc}|{name}|{pron}|{trade_name})"
     speaker = rf"(?:{named}|{anyone})"
     obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
