@@ -116,6 +116,10 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     if cue is None or sp is None:
         return None
     if cue.tail:
+        colon = compiled().name_colon.search(ctx.text, s, e, timeout=TIMEOUT)
+        named = classify(ctx.text, *colon.span("sp")) if colon else None
+        if named is not None:  # "Pollsters agree - Carl Bialik: "Q"": the name at the colon
+            return Frame("sentence_subject", 0.6, named)
         return Frame("cue_in_sentence", 0.7, sp, cue.verb, _mention(ctx, cue.addressee))
     return Frame("cue_before", 0.9, sp, cue.verb, _mention(ctx, cue.addressee))
 
@@ -152,7 +156,7 @@ def signature(ctx: Context, i: int) -> Frame | None:
     s, e = ctx.after_window(i)
     if e != ctx.para(i)[1] or e <= s:  # (a timed match costs microseconds even when empty)
         return None
-    m = compiled().signature.match(ctx.text, s, e, timeout=TIMEOUT)
+    m = compiled().signature.match(ctx.text, s, e)
     mention = classify(ctx.text, *m.span("sp")) if m else None
     return Frame("signature", 0.8, mention) if mention is not None else None
 
@@ -193,6 +197,31 @@ def previous_sentence(ctx: Context, i: int) -> Frame | None:
     return Frame("previous_sentence", 0.55, mention, cue.verb, _mention(ctx, cue.addressee))
 
 
+def reported_before(ctx: Context, i: int) -> Frame | None:
+    """``Carter said that ... would not happen.`` then a paragraph that is only ``"Q"``:
+    a paragraph of narration reporting a person's words leads into the quote."""
+    sp = ctx.spans[i]
+    ps, pe = ctx.para(i)
+    k = ctx.prev_paragraph(sp.paragraph)
+    if sp.open != ps or pe - sp.close > 3 or k < 0:
+        return None
+    if i > 0 and ctx.spans[i - 1].paragraph >= k:
+        return None  # the paragraph before holds a quotation: continuation decides
+    prev_e = ctx.paragraphs[k][1]
+    p = compiled()
+    starts = ctx.sentences.in_paragraph(k)
+    for j in range(len(starts) - 1, max(-1, len(starts) - 3), -1):
+        s = starts[j]
+        e = starts[j + 1] if j + 1 < len(starts) else prev_e
+        m = p.subject.match(ctx.text, s, e, timeout=TIMEOUT)
+        if m is None or p.verb.search(ctx.text, m.end("sp"), e, timeout=TIMEOUT) is None:
+            continue
+        mention = classify(ctx.text, *m.span("sp"))
+        if mention is not None and mention.kind in ("name", "pronoun"):
+            return Frame("reported_before", 0.5, mention)
+    return None
+
+
 def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
     """A quotation with no cue of its own continues the speaker of the speech before it
     (``prev``): the same quotation over paragraphs, the same paragraph, or the start of
@@ -211,4 +240,4 @@ def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
 
 Sieve = Callable[[Context, int], "Frame | None"]
 SIEVES: tuple[Sieve, ...] = (transcript_label, cue_after, cue_before, lead_in, signature,
-                             sentence_subject, previous_sentence)
+                             sentence_subject, previous_sentence, reported_before)

@@ -22,6 +22,8 @@ from .patterns import compiled
 
 _FEMALE_TITLES = frozenset({"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme", "Mlle",
                             "Dame", "Aunt", "Mistress"})
+_TITLE_WORDS = {"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "professor",
+                "gen": "general", "lieut": "lieutenant", "sgt": "sergeant", "insp": "inspector"}
 _GENDER_WORDS = {"female": "f", "f": "f", "woman": "f", "male": "m", "m": "m", "man": "m"}
 _WORD = regex.compile(r"\S+")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
@@ -83,6 +85,7 @@ class Cast:
         self._index = dict(index)  # normalised form -> key
         self._surnames = dict(surnames)
         self._given = dict(given)
+        self._titled: dict[str, frozenset[int]] | None = None
 
     def lookup(self, raw: str) -> Character | None:
         """The character a name mention (``Mrs. Bennet``, ``Lizzy``) names, if unambiguous."""
@@ -101,6 +104,24 @@ class Cast:
         cands = tuple(k for k in cands if _compatible(p.gender, self.chars[k].gender)
                       and _title_fits(p.title, self.chars[k].name))
         return self.chars[cands[0]] if len(cands) == 1 else None
+
+    def with_genders(self, genders: Mapping[int, str]) -> Cast:
+        """A copy whose characters keyed in ``genders`` have that gender."""
+        chars = [replace(ch, gender=genders.get(ch.key, ch.gender)) for ch in self.chars]
+        return Cast(chars, self._index, self._surnames, self._given)
+
+    def titled(self, title: str) -> tuple[Character, ...]:
+        """The characters some form of whose name carries ``title`` (``doctor``:
+        ``Doctor Losberne``, ``Dr. Losberne``)."""
+        if self._titled is None:
+            groups: dict[str, set[int]] = {}
+            for form, key in self._index.items():
+                first = form.split()[0]
+                groups.setdefault(_TITLE_WORDS.get(first, first), set()).add(key)
+            self._titled = {t: frozenset(v) for t, v in groups.items()}
+        low = title.lower()
+        keys = self._titled.get(_TITLE_WORDS.get(low, low), frozenset())
+        return tuple(self.chars[k] for k in sorted(keys))
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int, Character]]:
         """Characters named in ``text[start:end]``, with their offsets, in order."""

@@ -21,7 +21,7 @@ def explain(result: Extraction | Quote, *, width: int = 60) -> str:
       speaker: 'Jane Smith' (confidence 0.76)
       rule cue_after
       cue 'said' at 34-38
-      speaker: pronoun 'she' -> 'Jane Smith', subject of its sentence at 0-10
+      speaker: pronoun 'she' -> 'Jane Smith', introduced in the sentence before at 0-10
     """
     quotes = [result] if isinstance(result, Quote) else list(result)
     return "\n".join(_block(q, width) for q in quotes)

@@ -15,7 +15,9 @@ run, this pass names every speaker through the story's :class:`~quoteattr.cast.C
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -34,6 +36,21 @@ _VOC_BEFORE = regex.compile(
     r"\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
+_SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
+_SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
+_LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
+_OBJECT_AFTER = frozenset({
+    "to", "at", "with", "for", "by", "of", "from", "on", "upon", "into", "towards", "toward",
+    "about", "after", "before", "behind", "beside", "than", "like", "saw", "watched",
+    "asked", "told", "answered", "addressed", "followed", "met", "joined", "helped", "let",
+    "made", "gave", "thanked", "kissed", "left", "and", "or", "nor"})
+_NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|hers|herself)\b",
+                              regex.IGNORECASE)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PRONOUN_REACH = 80  # characters after a name in which its pronoun is looked for
+GENDER_VOTES = 2  # pronouns after a name before it takes their gender
+_ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -75,6 +92,7 @@ class _Scene:
 
 
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
+NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
 MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, novels not
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
@@ -118,6 +136,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     """Name the speakers of ``quotes`` (speech, document order) as dialogue of a story;
     ``mentions`` are the text's name mentions (:func:`quoteattr.cast.split_names`)."""
     placed = cast.place(mentions)
+    genders = _genders(text, placed)
+    if genders:
+        cast = cast.with_genders(genders)
+        placed = Placed([(s, e, cast.chars[ch.key]) for s, e, ch in placed.hits])
     out = list(quotes)
     scene = _Scene()
     by_para: dict[int, list[int]] = {}
@@ -128,9 +150,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
+        lead = None
         if p != prev_para + 1:
             _narration(placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
+            if p > 0:
+                lead = _subject(text, placed, scene, *paragraphs[p - 1])
         prev_para = p
         first = quotes[idx[0]]
         if first.rule == "multi_paragraph" and idx[0] > 0:
@@ -146,7 +171,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat)
         addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
         if speaker is None:
-            speaker, rule, conf = _implicit(text, scene, segments, beat, addressee)
+            speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
             if speaker is not None and speaker == addressee:
                 speaker, rule, conf = scene.other(addressee), "vocative", 0.55
         for _s, _e, ch in beat:
@@ -154,8 +179,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
-        if scene.turns:
-            narrator.vote(scene.turns[-1], (speaker, addressee))
+        narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
+                                  and ch not in narrator.tagged and _by_name(text, quotes[i])))
         scene.turns.append((speaker, addressee))
         for i in idx:
             q = quotes[i]
@@ -170,7 +195,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
-    name = narrator.name()
+    name = narrator.name(placed, quotes, text)
     if name is not None:
         for i in narrator.lines:
             out[i] = replace(out[i], speaker=name)
@@ -179,25 +204,83 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
 
 @dataclass
 class _Narrator:
-    """The first-person narrator: the lines they speak, and the names the people they
-    talk with call them (``"You see, Hastings, ..."`` answering or answered by ``I``)."""
+    """The first-person narrator: the lines they speak, and the name the others call
+    them by (``"You see, Hastings, ..."``). The narrator is never named by a tag
+    (``said Poirot``) nor, telling the story as ``I``, in the narration."""
 
     lines: list[int] = field(default_factory=list)
-    votes: Counter[str] = field(default_factory=Counter)
+    votes: Counter[Character] = field(default_factory=Counter)
+    tagged: set[Character] = field(default_factory=set)
 
-    def vote(self, before: tuple[Character | None, Character | None],
-             after: tuple[Character | None, Character | None]) -> None:
-        """Two turns in a row: the one talking with the narrator addresses them."""
-        for (a, _), (_, addressee) in ((before, after), (after, before)):
-            if a == NARRATOR and addressee is not None and addressee != NARRATOR:
-                self.votes[addressee.name] += 1
+    def turn(self, addressee: Character | None, tagged: Iterable[Character]) -> None:
+        if addressee is not None and addressee != NARRATOR:
+            self.votes[addressee] += 1
+        self.tagged.update(tagged)
 
-    def name(self) -> str | None:
-        top = self.votes.most_common(2)
-        if not self.lines or not top or top[0][1] < NARRATOR_VOTES \
-                or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+    def name(self, placed: Placed, quotes: list[Quote], text: str) -> str | None:
+        if not self.lines:
             return None
-        return top[0][0]
+        starts = frozenset(_opening(text, q) for q in quotes)
+        spans = [(q.start, q.end) for q in quotes]
+        top = [(ch, n) for ch, n in self.votes.most_common()
+               if ch not in self.tagged and ch.key >= 0 and not _exclamation(placed, ch, starts)
+               and _in_narration(placed, ch, spans) <= NARRATION_MENTIONS]
+        if not top or top[0][1] < NARRATOR_VOTES or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
+            return None
+        return top[0][0].name
+
+
+def _in_narration(placed: Placed, ch: Character, spans: list[tuple[int, int]]) -> int:
+    """How often ``ch`` is named outside the quotations ``spans`` (document order)."""
+    starts = [s for s, _e in spans]
+    n = 0
+    for s, _e, c in placed.hits:
+        if c != ch:
+            continue
+        k = bisect_right(starts, s) - 1
+        if k < 0 or s >= spans[k][1]:
+            n += 1
+    return n
+
+
+def _exclamation(placed: Placed, ch: Character, starts: frozenset[int]) -> bool:
+    """Whether every mention of ``ch`` opens a quotation (``"Exactly!"``, ``"Enough,"``):
+    a word the cast took for a name."""
+    return all(s in starts for s, _e, c in placed.hits if c == ch)
+
+
+def _genders(text: str, placed: Placed) -> dict[int, str]:
+    """Genders of characters the cast could not tell (``Pooh``, ``Kemp``), from the
+    pronoun that first follows their names in the same sentence (``Pooh ... he``)."""
+    votes: dict[int, Counter[str]] = {}
+    for _s, e, ch in placed.hits:
+        if ch.gender != "-" or ch.key < 0:
+            continue
+        m = _NEXT_PRONOUN.match(text, e, min(len(text), e + PRONOUN_REACH))
+        if m is not None:
+            votes.setdefault(ch.key, Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
+    out = {}
+    for key, c in votes.items():
+        (g, n), *rest = c.most_common()
+        if n >= GENDER_VOTES and (not rest or rest[0][1] * 3 <= n):
+            out[key] = g
+    return out
+
+
+def _by_name(text: str, q: Quote) -> bool:
+    """Whether a quotation's tag names its speaker (``said Poirot``, not ``said he``)."""
+    if q.speaker_span is None:
+        return False
+    m = classify(text, *q.speaker_span)
+    return m is not None and m.kind == "name"
+
+
+def _opening(text: str, q: Quote) -> int:
+    """Where the first word of a quotation starts."""
+    at = q.start
+    while at < q.end and not text[at].isalnum():
+        at += 1
+    return at
 
 
 def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
@@ -249,6 +332,11 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun":
         return _pronoun(scene, beat, m.gender, pos) if m.gender in ("m", "f") else None
     if m.kind == "description":
+        role = _ROLE.fullmatch(m.text)
+        if role is not None:
+            titled = cast.titled(role.group(1))
+            if len(titled) == 1:
+                return titled[0]  # "the doctor": the one Doctor of the story
         if m.gender in ("m", "f"):
             exp = scene.expected()
             if exp is not None and exp.gender == m.gender:
@@ -281,9 +369,10 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
 
 
 def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
-              beat: list[tuple[int, int, Character]], addressee: Character | None
-              ) -> tuple[Character | None, str, float]:
-    """An untagged paragraph: an action beat, else the turn of the conversation."""
+              beat: list[tuple[int, int, Character]], addressee: Character | None,
+              lead: Character | None = None) -> tuple[Character | None, str, float]:
+    """An untagged paragraph: an action beat, else the subject of the narration just
+    before it (``lead``), else the turn of the conversation."""
     actors = [ch for _s, _e, ch in beat if ch != addressee]
     if actors:
         return actors[0], "action_beat", 0.7
@@ -294,10 +383,35 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
             if ch is not None:
                 return ch, "action_beat", 0.6
         break
+    if lead is not None and lead != addressee:
+        return lead, "narration_subject", 0.6
     exp = scene.expected()
     if exp is not None:
         return exp, "turn_taking", 0.6
     return None, "", 0.0
+
+
+def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
+             ) -> Character | None:
+    """Who acts in the last sentence of a narration paragraph (``Lawrence stammered.``,
+    ``She paused, and said at last:``, ``I laughed.``): its first name or pronoun that is
+    not the object of a verb or preposition."""
+    cut = start
+    for m in _SENTENCE_END.finditer(text, start, max(start, end - 1)):
+        cut = m.end()
+    hits = {s: ch for s, _e, ch in placed.find(cut, end)}
+    for m in _SUBJECT_WORD.finditer(text, cut, end):
+        before = _LAST_WORD.search(text, cut, m.start())
+        if before is not None and before.group().lower() in _OBJECT_AFTER:
+            continue
+        if m.start() in hits:
+            return hits[m.start()]
+        word = m.group()
+        if word == "I":
+            return NARRATOR
+        if word.lower() in ("he", "she"):
+            return _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
+    return None
 
 
 def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None

@@ -46,12 +46,16 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             return Mention(start, end, raw, "name", core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
+        if not rest:
+            return None  # a bare "The"
         if rest and rest[0][:1].isupper() and all(w[:1].isupper() or w in _JOINERS for w in rest):
             core, gender = name_core(" ".join(rest))
             if core and core.split()[0] in lex.first_names:
                 return Mention(start, end, raw, "name", core, gender)  # "The Rt Hon John Healey"
             if not _has_role(rest):
                 return Mention(start, end, raw, "name", " ".join(rest), "-")  # "the Pentagon"
+        return Mention(start, end, raw, "description", raw, _role_gender(words))
+    if words[-1][:1].islower():  # "Powell's office", "Healey's aide"
         return Mention(start, end, raw, "description", raw, _role_gender(words))
     core, gender = name_core(raw)
     if not core:

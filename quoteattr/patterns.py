@@ -55,6 +55,7 @@ class Patterns:
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
     speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
+    speaker_ending_wide: regex.Pattern[str]  # the same, its apposition as long as it can be
     according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
     name: regex.Pattern[str]  # capitalised name sequences, with titles
     prefix_words: frozenset[str]
@@ -88,13 +89,15 @@ def compiled() -> Patterns:
                  rf"(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+"
                  rf"|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
     function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
-                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are)\b")
+                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are"
+                     r"|he|she|it|they|we|i|you)\b")
     anyone = (rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?(?!{function_word})"
               rf"\p{{Ll}}[\p{{Ll}}\-]*")  # "one user", "the heckler"
     the_name = rf"(?:the|The)\s+{name}"  # "the Pentagon", "the White House"
     # "plumber Terry Noon", "coastguard officer Beth Lanyon"
     trade_name = rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}{name}"
-    owned_name = rf"{cap}['’]s\s+{name}"  # "Florida's Rick Wilson"
+    # "Florida's Rick Wilson", "Powell's office"
+    owned_name = rf"{cap}['’]s\s+(?:{name}|\p{{Ll}}+\b)"
     # before a quotation a generic noun phrase is too often an object ("defended the
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
     named = rf"(?:{role_name}|{owned_name}|{name}|{desc}|{the_name}|{pron}|{trade_name})"
@@ -112,14 +115,17 @@ def compiled() -> Patterns:
         lead=regex.compile(r"[\s,—–―\-]*", flags),
         signature=regex.compile(rf"\s*[―—–\-]+\s*(?P<sp>{name})\s*\.?\s*\Z", flags),
         name_colon=regex.compile(rf"\b(?P<sp>{name})\s*:\s*\Z", flags | regex.REVERSE),
-        subject=regex.compile(rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
-                              rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
+        subject=regex.compile(
+            rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This)\b"
+            rf"[^,\"“”\n]{{0,80}},\s+)?"  # "In a statement released Thursday, "
+            rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
+            rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
         verb=regex.compile(rf"\b(?P<v>{verbs})\b(?!\s+(?i:{roles})\b)", flags),
         verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
         verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
         verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
         speaker_gap=regex.compile(
-            rf"(?P<sp>{speaker})(?:(?P<ap>{appos}|{open_appos})|,)?\s+{aux}?{adv}?", flags),
+            rf"(?P<sp>{speaker})(?:(?P<ap>{appos}|{open_appos}),?|,)?\s+{aux}?{adv}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
         addressee_prep=regex.compile(
@@ -129,8 +135,11 @@ def compiled() -> Patterns:
             rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–.]?\s*\Z",
             flags),
         speaker_to_end=regex.compile(rf"\s+(?P<sp>{named})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
-        speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos})|,)?\s+{aux}?{adv}?\Z",
+        speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos}),?|,)?\s+{aux}?{adv}?\Z",
                                      flags | regex.REVERSE),
+        speaker_ending_wide=regex.compile(
+            rf"\b(?P<sp>{named})(?P<ap>,\s+[^\"“”\n]{{1,120}},)\s+{aux}?{adv}?\Z",
+            flags | regex.REVERSE),
         according_ending=regex.compile(
             rf"\b(?i:according\s+to)\s+(?P<sp>{speaker})(?P<ap>{appos})?\s*[,:]?\s*\Z",
             flags | regex.REVERSE),

@@ -6,9 +6,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import regex
+
 from .lexicon import load
 from .mentions import name_core
 from .patterns import compiled
+
+# "Jordan Tate, who set up her business": a relative clause about the person
+_NEXT_PRONOUN = regex.compile(r",\s+who\b[^.!?,;\"“”]{0,60}?\b(his|her|himself|herself)\b")
 
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
 
@@ -30,6 +35,7 @@ class People:
     """
 
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
+        self.text = text
         lex = load()
         self.mentions: list[NameMention] = []
         self.spans: list[tuple[int, int]] = []  # every match of the name pattern, in order
@@ -38,6 +44,7 @@ class People:
         self._by_first: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
         self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
+        self._canonical: dict[tuple[str, str, int, str], str] = {}  # canonical() memo
         titles = lex.titles
         cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
         q = 0  # index of the first quotation not ending before the mention
@@ -74,6 +81,13 @@ class People:
 
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
         """The fullest name the text gives the person called ``core`` near ``pos``."""
+        key = (core, gender, pos, honorific)  # pronouns ask again for the same mentions
+        name = self._canonical.get(key)
+        if name is None:
+            name = self._canonical[key] = self._fullest(core, gender, pos, honorific)
+        return name
+
+    def _fullest(self, core: str, gender: str, pos: int, honorific: str) -> str:
         words = core.split()
         # work on distinct full names, not on every mention: linear in the text overall
         cands = self._by_last.get(words[-1], {})
@@ -111,7 +125,21 @@ class People:
         if g in ("m", "f"):
             return g
         titled = self._titled.get(words[-1], ())
-        return next(iter(titled)) if len(titled) == 1 else "-"
+        if len(titled) == 1:
+            return next(iter(titled))
+        return self._pronoun_gender(name)
+
+    def _pronoun_gender(self, name: str) -> str:
+        """Gender from the pronoun that follows the name's first mention in its clause
+        ("Jordan Tate, who set up her business"), when titles and given names are silent."""
+        starts = self._by_last.get(name.split()[-1], {}).get(name)
+        if not starts:
+            return "-"
+        start = starts[0]
+        m = _NEXT_PRONOUN.match(self.text, start + len(name), start + len(name) + 80)
+        if m is None:
+            return "-"
+        return "f" if m.group(1).lower() in ("she", "her", "hers", "herself") else "m"
 
     def first(self, nm: NameMention) -> bool:
         """Is ``nm`` the first mention of its (multi-word) name in the text?"""

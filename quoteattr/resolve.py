@@ -64,26 +64,40 @@ class Resolver:
         """``the Rotherham MP`` -> the person the text introduced with that description
         (``Rawmarsh and Conisbrough MP John Healey``, ``Healey, the defence secretary,``,
         ``Smith, 34,`` for ``the 34-year-old``); None when nobody was."""
+        if m.text.split()[0].lower() not in ("the", "this", "that"):
+            return None  # "a spokesman", "one aide": an indefinite description is someone new
         words = [w.lower().strip(".,'’") for w in m.text.split()[1:]]
         if not words:
             return None
         head = words[-1]
+        proper = {w.lower().strip(".,'’") for w in m.text.split()[1:-1] if w[:1].isupper()}
         age = regex.fullmatch(r"(\d{1,3})-year-old", head)
+        found: dict[str, tuple[int, bool, NameMention]] = {}  # name -> (rank, proper, mention)
         for k, nm in enumerate(self.people.before(min(pos, m.start), NOMINAL_REACH)):
             if k == NOMINAL_TRIED:
                 break
             if age is not None:
-                described = _AGE.match(self.text, nm.end, nm.end + 8)
-                hit = described is not None and described.group(1) == age.group(1)
+                aged = _AGE.match(self.text, nm.end, nm.end + 8)
+                hit, agrees = aged is not None and aged.group(1) == age.group(1), True
             else:
-                hit = head in self._description_words(nm)
+                described = self._description_words(nm)
+                hit, agrees = head in described, proper <= described
             if hit and len(nm.core.split()) > 1:
                 name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-                if self._person(name):
-                    self.how = (f"description {m.text!r} -> {name!r}, described so at "
-                                f"{nm.start}-{nm.end}")
-                    return name
-        return None
+                if name not in found and self._person(name):
+                    found[name] = (k, agrees, nm)
+        if not found:
+            return None
+        # one person described so decides; among several, one whose description also has
+        # the description's proper words ("the Senate Democratic leader"), nearest first
+        cands = sorted(found.items(), key=lambda kv: kv[1][0])
+        if len(cands) > 1:
+            cands = [c for c in cands if c[1][1]]
+            if not cands:
+                return None
+        name, (_, _, nm) = cands[0]
+        self.how = f"description {m.text!r} -> {name!r}, described so at {nm.start}-{nm.end}"
+        return name
 
     def _description_words(self, nm: NameMention) -> set[str]:
         """Words that describe the person where the text names them: the words just before
@@ -154,7 +168,7 @@ class Resolver:
         if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
             return True
         lead = self.text[max(start, nm.start - 30):nm.start]
-        v = p.verb_ending.search(lead, timeout=TIMEOUT)
+        v = p.verb_ending.search(lead)
         if v is None:
             return False
         before = lead[:v.start()].rstrip()

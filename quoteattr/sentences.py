@@ -71,9 +71,14 @@ class Sentences:
         k = bisect_right(self._para_starts, pos) - 1
         if k < 0:
             return 0
+        starts = self.in_paragraph(k)
+        j = bisect_right(starts, pos) - 1
+        return starts[j] if j >= 0 else self.paragraphs[k][0]
+
+    def in_paragraph(self, k: int) -> list[int]:
+        """Where the sentences of paragraph ``k`` start (split once, then remembered)."""
         starts = self._starts.get(k)
         if starts is None:
             ps, pe = self.paragraphs[k]
             starts = self._starts[k] = [s for s, _ in sentence_spans(self.text, ps, pe)]
-        j = bisect_right(starts, pos) - 1
-        return starts[j] if j >= 0 else self.paragraphs[k][0]
+        return starts

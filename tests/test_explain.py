@@ -20,8 +20,8 @@ def test_pronoun_chain_is_shown() -> None:
 def test_unattributed_and_continuation_say_so() -> None:
     text = '"First," Ann Lee said. "Second."\n\n"Nobody claims this."'
     res = quoteattr.extract(text)
-    assert [q.rule for q in res] == ["cue_after", "continuation", "continuation"]
-    assert "continues the speaker" in res[1].evidence[0]
+    assert [q.rule for q in res] == ["cue_after", "previous_sentence", "continuation"]
+    assert "continues the speaker" in res[2].evidence[0]
     (alone,) = quoteattr.extract('Nothing here is "closed for the whole of the winter season".')
     assert alone.speaker is None and alone.rule is None
     assert alone.evidence == ("no cue frame, and no quotation before it to continue",)
