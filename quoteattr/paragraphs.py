@@ -17,7 +17,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     hard-wrapped single paragraph).
     """
     sep = _BLANK_LINE if _BLANK_LINE.search(text) or _wrapped(text) else _LINE_END
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for m in sep.finditer(text):
         _add(text, pos, m.start(), spans)
