@@ -13,21 +13,27 @@ from .lexicon import load, read_rows
 TIMEOUT = 1.0  # seconds: a last guard for any one match on hostile input
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words``, factored as a prefix tree (much faster to scan
-    than a flat alternation of hundreds of words); a space matches any white space."""
+def alternation(words: Iterable[str], reverse: bool = False) -> str:
+    """A regex matching any of ``words``, factored as a tree of shared prefixes (much
+    faster to scan than a flat alternation of hundreds of words), or of shared suffixes
+    with ``reverse`` (for patterns matched right to left: REVERSE searches and
+    look-behinds). A space matches any white space."""
     trie: dict[str, dict] = {}
     for w in set(words):
         node = trie
-        for ch in w:
+        for ch in (reversed(w) if reverse else w):
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _branch(trie)
+    return _branch(trie, reverse)
 
 
-def _branch(node: dict[str, dict]) -> str:
-    alts = [(r"\s+" if ch == " " else regex.escape(ch)) + _branch(child)
-            for ch, child in sorted(node.items()) if ch]
+def _branch(node: dict[str, dict], reverse: bool) -> str:
+    alts = []
+    for ch, child in sorted(node.items()):
+        if ch:
+            char = r"\s+" if ch == " " else regex.escape(ch)
+            rest = _branch(child, reverse)
+            alts.append(rest + char if reverse else char + rest)
     if not alts:
         return ""
     if len(alts) == 1 and "" not in node:
@@ -65,16 +71,68 @@ class Patterns:
 @lru_cache(maxsize=1)
 def compiled() -> Patterns:
     """Build the patterns once (cached, immutable)."""
+    f = _fragments(False)
+    r = _fragments(True)  # the same pieces, factored for right-to-left matching
+    flags = regex.V1
+    back = flags | regex.REVERSE
+    cues = {row[0]: row[1] if len(row) > 1 else "scare" for row in read_rows("non_speech_cues.txt")}
+    return Patterns(
+        lead=regex.compile(r"[\s,—–―\-]*", flags),
+        signature=regex.compile(rf"\s*[―—–\-]+\s*(?P<sp>{f['name']})\s*\.?\s*\Z", flags),
+        name_colon=regex.compile(rf"\b(?P<sp>{r['name']})\s*:\s*\Z", back),
+        subject=regex.compile(
+            rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This)\b"
+            rf"[^,\"“”\n]{{0,80}},\s+)?"  # "In a statement released Thursday, "
+            rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
+            rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{f['speaker']})\b", flags),
+        verb=regex.compile(rf"\b(?P<v>{f['verbs']})\b(?!\s+(?i:{f['roles']})\b)", flags),
+        verb_at=regex.compile(rf"{f['adv']}?(?P<v>{f['verbs']})\b", flags),
+        verb_next=regex.compile(
+            rf"{f['appos']}?\s+{f['aux']}?{f['adv']}?(?:{f['verbs']})\b", flags),
+        verb_ending=regex.compile(rf"\b(?:{r['verbs']})\s+\Z", back),
+        speaker_gap=regex.compile(
+            rf"(?P<sp>{f['speaker']})(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
+            rf"\s+{f['aux']}?{f['adv']}?", flags),
+        speaker_next=regex.compile(rf"\s+(?P<sp>{f['speaker']})\b", flags),
+        addressee_next=regex.compile(rf"\s+(?P<ad>{f['obj']})\b", flags),
+        addressee_prep=regex.compile(
+            rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
+            rf"\s+(?P<ad>{f['obj']})\b", flags),
+        tail_to_end=regex.compile(
+            rf"(?:\s+(?P<ad>{f['obj']})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)"
+            rf"\s*[:,—–.]?\s*\Z", flags),
+        speaker_to_end=regex.compile(
+            rf"\s+(?P<sp>{f['named']})(?P<ap>{f['appos']})?[\s.,:;]*\Z", flags),
+        speaker_ending=regex.compile(
+            rf"\b(?P<sp>{r['named']})(?:(?P<ap>{r['appos']}),?|,)?\s+{r['aux']}?{r['adv']}?\Z",
+            back),
+        speaker_ending_wide=regex.compile(
+            rf"\b(?P<sp>{r['named']})(?P<ap>,\s+[^\"“”\n]{{1,120}},)\s+{r['aux']}?{r['adv']}?\Z",
+            back),
+        according_ending=regex.compile(
+            rf"\b(?i:according\s+to)\s+(?P<sp>{r['speaker']})(?P<ap>{r['appos']})?\s*[,:]?\s*\Z",
+            back),
+        name=regex.compile(rf"(?!(?:{f['non_names']})\b(?!{f['ws']}\p{{Lu}})){f['name']}", flags),
+        prefix_words=frozenset(row[0] for row in read_rows("name_prefix_words.txt")),
+        non_speech=regex.compile(
+            rf"(?<![\w\-])(?i:(?:{alternation(cues, reverse=True)}))\s*[,:]?\s*\Z", back),
+    )
+
+@lru_cache(maxsize=2)
+def _fragments(reverse: bool) -> dict[str, str]:
+    """Pattern pieces shared by the compiled patterns; word lists factored for matching
+    left to right, or right to left with ``reverse``."""
     lex = load()
-    verbs = alternation(list(lex.verb_lemma) + list(lex.speech_phrases))
-    titles = alternation(t for t in lex.titles if t[:1].isupper())
-    roles = alternation(list(lex.role_nouns) + [r[0] for r in read_rows("speaker_heads.txt")])
+    verbs = alternation(list(lex.verb_lemma) + list(lex.speech_phrases), reverse)
+    titles = alternation((t for t in lex.titles if t[:1].isupper()), reverse)
+    roles = alternation(list(lex.role_nouns) + [r[0] for r in read_rows("speaker_heads.txt")],
+                        reverse)
     cap = (r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*"
            r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
     particle = r"(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|ibn|al|el|ter|St\.?)"
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
-    orgs = alternation(lex.org_words)
-    non_names = alternation(lex.non_names)  # a lone "The" or "However" is nobody
+    orgs = alternation(lex.org_words, reverse=True)  # read right to left: a look-behind
+    non_names = alternation(lex.non_names, reverse)  # a lone "The" or "However" is nobody
     joiner = rf"(?:{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:(?:{ws}|{joiner}){cap}){{0,6}}"
     det = (r"(?:the|a|an|one|another|his|her|their|its|our|this|that|The|A|An|One|Another|His"
@@ -109,42 +167,4 @@ def compiled() -> Patterns:
     open_appos = r"(?:,\s+(?:the|a|an)\s+[^,\"“”\n]{1,100}?)"  # ", the guru who founded it tweeted"
     adv = r"(?:\p{Ll}+ly\s+)"
     aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
-    flags = regex.V1
-    cues = {r[0]: r[1] if len(r) > 1 else "scare" for r in read_rows("non_speech_cues.txt")}
-    return Patterns(
-        lead=regex.compile(r"[\s,—–―\-]*", flags),
-        signature=regex.compile(rf"\s*[―—–\-]+\s*(?P<sp>{name})\s*\.?\s*\Z", flags),
-        name_colon=regex.compile(rf"\b(?P<sp>{name})\s*:\s*\Z", flags | regex.REVERSE),
-        subject=regex.compile(
-            rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This)\b"
-            rf"[^,\"“”\n]{{0,80}},\s+)?"  # "In a statement released Thursday, "
-            rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
-            rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{speaker})\b", flags),
-        verb=regex.compile(rf"\b(?P<v>{verbs})\b(?!\s+(?i:{roles})\b)", flags),
-        verb_at=regex.compile(rf"{adv}?(?P<v>{verbs})\b", flags),
-        verb_next=regex.compile(rf"{appos}?\s+{aux}?{adv}?(?:{verbs})\b", flags),
-        verb_ending=regex.compile(rf"\b(?:{verbs})\s+\Z", flags | regex.REVERSE),
-        speaker_gap=regex.compile(
-            rf"(?P<sp>{speaker})(?:(?P<ap>{appos}|{open_appos}),?|,)?\s+{aux}?{adv}?", flags),
-        speaker_next=regex.compile(rf"\s+(?P<sp>{speaker})\b", flags),
-        addressee_next=regex.compile(rf"\s+(?P<ad>{obj})\b", flags),
-        addressee_prep=regex.compile(
-            rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
-            rf"\s+(?P<ad>{obj})\b", flags),
-        tail_to_end=regex.compile(
-            rf"(?:\s+(?P<ad>{obj})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)\s*[:,—–.]?\s*\Z",
-            flags),
-        speaker_to_end=regex.compile(rf"\s+(?P<sp>{named})(?P<ap>{appos})?[\s.,:;]*\Z", flags),
-        speaker_ending=regex.compile(rf"\b(?P<sp>{named})(?:(?P<ap>{appos}),?|,)?\s+{aux}?{adv}?\Z",
-                                     flags | regex.REVERSE),
-        speaker_ending_wide=regex.compile(
-            rf"\b(?P<sp>{named})(?P<ap>,\s+[^\"“”\n]{{1,120}},)\s+{aux}?{adv}?\Z",
-            flags | regex.REVERSE),
-        according_ending=regex.compile(
-            rf"\b(?i:according\s+to)\s+(?P<sp>{speaker})(?P<ap>{appos})?\s*[,:]?\s*\Z",
-            flags | regex.REVERSE),
-        name=regex.compile(rf"(?!(?:{non_names})\b(?!{ws}\p{{Lu}})){name}", flags),
-        prefix_words=frozenset(r[0] for r in read_rows("name_prefix_words.txt")),
-        non_speech=regex.compile(rf"(?<![\w\-])(?i:(?:{alternation(cues)}))\s*[,:]?\s*\Z",
-                                 flags | regex.REVERSE),
-    )
+    return {k: v for k, v in locals().items() if isinstance(v, str)}
