@@ -9,6 +9,7 @@ players') are told from single quote marks by their neighbours.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ import regex
 
 from .lexicon import load
 
+_ANY_MARK = regex.compile(r"[\"“”„‟«»‹›'‘’‚‛`]")
 _MARK = regex.compile(r"``|''|[\"“”„‟«»‹›'‘’‚‛]")
 _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "``", "''"])
 _OPEN_GLYPH = frozenset(["“", "„", "‟", "«", "‹", "``", "‘", "‚", "‛"])
@@ -56,8 +58,14 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
     spans: list[Span] = []
     carry: int | None = None  # group of a quotation running on into the next paragraph
     n = len(paragraphs)
+    # where the marks are, found in one scan: most paragraphs of an article have none
+    marks = [m.start() for m in _ANY_MARK.finditer(text)]
     for k, (ps, pe) in enumerate(paragraphs):
         if k in skip:
+            continue
+        i = bisect_left(marks, ps)
+        if i == len(marks) or marks[i] >= pe:
+            carry = None
             continue
         found, open_end = _pair_paragraph(text, ps, pe, elisions)
         group = carry if carry is not None else -1
