@@ -33,6 +33,11 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
     words = [w.group() for w in islice(_WORD.finditer(content), 8)]
     if len(words) >= 8:
         return SPEECH
+    titled = (len(words) >= 2 and words[0][:1].isupper()
+              and all(w[:1].isupper() or w.lower() in _SMALL for w in words))
+    if titled and not _opens_sentence(text, span, para_start):
+        # "on "Meet the Press."", "CNN's "New Day,"": a title, its comma or full stop inside
+        return "scare" if text[max(para_start, span.open - 4):span.open] == "the " else "title"
     tail = content.rstrip()[-1:]
     if tail and tail in _END_PUNCT and (len(words) >= 2 or _opens_sentence(text, span, para_start)):
         return SPEECH  # "No." / "Second." as a sentence of its own
@@ -41,8 +46,7 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
     if (len(words) <= 2 and all(w[:1].isupper() for w in words)
             and before[-2:-1].isalpha() and after[1:2].isupper()):
         return "nickname"
-    if words and all(w[:1].isupper() or w.lower() in _SMALL for w in words) \
-            and words[0][:1].isupper() and len(words) >= 2:
+    if titled:
         # "the 'Special Relationship'" is a term in scare quotes; "in 'Local Hero'" a title
         return "scare" if text[max(para_start, span.open - 4):span.open] == "the " else "title"
     if len(words) >= 5:
