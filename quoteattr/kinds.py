@@ -38,6 +38,8 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
     if titled and not _opens_sentence(text, span, para_start):
         # "on "Meet the Press."", "CNN's "New Day,"": a title, its comma or full stop inside
         return "scare" if text[max(para_start, span.open - 4):span.open] == "the " else "title"
+    if len(words) <= 3 and content[:1].islower() and not _opens_sentence(text, span, para_start):
+        return "scare"  # a "shock jock," a "bad earpiece": a few words mid-sentence
     tail = content.rstrip()[-1:]
     if tail and tail in _END_PUNCT and (len(words) >= 2 or _opens_sentence(text, span, para_start)):
         return SPEECH  # "No." / "Second." as a sentence of its own
