@@ -57,8 +57,10 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
 
 
 def _opens_sentence(text: str, span: Span, para_start: int) -> bool:
-    lead = text[max(para_start, span.open - 3):span.open].rstrip()
-    return not lead or lead[-1] in ".!?:;\"”’'"
+    """Does the quotation open a sentence (after a full stop, a colon, or another quote
+    that ended one)?"""
+    lead = text[max(para_start, span.open - 4):span.open].rstrip().rstrip("\"”’'").rstrip()
+    return not lead or lead[-1] in ".!?:;"
 
 
 def _cue_kind(word: str) -> str:
