@@ -26,11 +26,18 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
     if cue is not None:
         word = cue.group().strip(" ,:").lower()
         return _cue_kind(word)
-    if not span.closed or span.open == para_start or attributed:
+    if not span.closed or attributed:
         return SPEECH
     content = text[span.start:span.end]
     # at most 8 words decide (8 or more is speech): bounded work on a giant quotation
     words = [w.group() for w in islice(_WORD.finditer(content), 8)]
+    if span.open == para_start:
+        # a paragraph opening with a quote is speech, unless one or two words open a
+        # sentence that goes on ('"Containment" has been U.S. policy')
+        goes_on = text[span.close:span.close + 20].lstrip()[:1].islower()
+        if len(words) > 2 or content.rstrip()[-1:] in _END_PUNCT or not goes_on:
+            return SPEECH
+        return "term"
     if len(words) >= 8:
         return SPEECH
     titled = (len(words) >= 2 and words[0][:1].isupper()
