@@ -152,11 +152,21 @@ def transcript_label(ctx: Context, i: int) -> Frame | None:
 
 
 def signature(ctx: Context, i: int) -> Frame | None:
-    """``"Q" ― Stephanie Egan``: a name after a dash, ending the paragraph."""
+    """``"Q" ― Stephanie Egan``: a name after a dash, ending the paragraph, or standing
+    alone as the next paragraph (``"Q"`` then ``- Sanders.``)."""
     s, e = ctx.after_window(i)
-    if e != ctx.para(i)[1] or e <= s:  # (a timed match costs microseconds even when empty)
+    pe = ctx.para(i)[1]
+    if e != pe:
         return None
-    m = compiled().signature.match(ctx.text, s, e)
+    p = compiled()
+    m = p.signature.match(ctx.text, s, e) if e > s else None
+    if m is None and not ctx.text[s:e].strip(" .,\"”’'"):
+        k = ctx.spans[i].paragraph + 1
+        while k in ctx.furniture:
+            k += 1
+        if k < len(ctx.paragraphs):
+            ns, ne = ctx.paragraphs[k]
+            m = p.signature.match(ctx.text, ns, ne) if ne - ns < 60 else None
     mention = classify(ctx.text, *m.span("sp")) if m else None
     return Frame("signature", 0.8, mention) if mention is not None else None
 
