@@ -67,7 +67,10 @@ class Context:
 
     def before_window(self, i: int) -> tuple[int, int]:
         s = self.spans[i]
-        start = max(self.para(i)[0], s.open - WINDOW, self.sentence_start(s.open))
+        ps = self.para(i)[0]
+        if s.open == ps:
+            return s.open, s.open  # a quote opening its paragraph: nothing before it
+        start = max(ps, s.open - WINDOW, self.sentence_start(s.open))
         if i > 0 and self.spans[i - 1].paragraph == s.paragraph:
             start = max(start, self.spans[i - 1].close)
         return start, s.open
