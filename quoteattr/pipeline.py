@@ -4,7 +4,6 @@ canonical speakers -> :class:`Quote` records."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import Any
 
 from . import cast as cast_mod
@@ -129,22 +128,22 @@ def _quote_id(spans: list[Span], frames: list[Frame | None], i: int, ids: list[i
 
 def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
             resolver: Resolver, i: int) -> Quote:
-    base = Quote(qid, text[span.start:span.end], span.start, span.end, kind=kind,
-                 paragraph=span.paragraph)
+    words = text[span.start:span.end]
     if frame is None:
         resolver.record(i, span.open, None, None)
-        return replace(base, evidence=("no cue frame, and no quotation before it to continue",))
+        return Quote(qid, words, span.start, span.end, kind=kind, paragraph=span.paragraph,
+                     evidence=("no cue frame, and no quotation before it to continue",))
+    cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
     if frame.inherit is not None:
         speaker, mention = resolver.speaker_of(frame.inherit)
         resolver.record(i, span.open, speaker, mention)
         why = (f"rule {frame.rule}: continues the speaker of the quotation at "
                f"{resolver.start_of(frame.inherit)}",)
-        cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
-        return replace(base, speaker=speaker, speaker_span=_span(mention), cue=cue,
-                     cue_span=frame.cue, confidence=frame.confidence if speaker else 0.0,
-                     rule=frame.rule, mention=mention.text if mention else None, evidence=why)
+        return Quote(qid, words, span.start, span.end, speaker, _span(mention), cue, frame.cue,
+                     kind=kind, paragraph=span.paragraph,
+                     confidence=frame.confidence if speaker else 0.0, rule=frame.rule,
+                     mention=mention.text if mention else None, evidence=why)
     evidence = [f"rule {frame.rule}"]
-    cue = text[frame.cue[0]:frame.cue[1]] if frame.cue else None
     if frame.cue:
         evidence.append(f"cue {cue!r} at {frame.cue[0]}-{frame.cue[1]}")
     addressee = None
@@ -157,10 +156,9 @@ def _record(text: str, span: Span, kind: str, qid: int, frame: Frame | None,
         evidence.append(f"speaker: {resolver.how}")
     resolver.record(i, span.open, speaker, frame.speaker)
     conf = frame.confidence * (0.8 if frame.speaker and frame.speaker.kind != "name" else 1.0)
-    return replace(base, speaker=speaker, speaker_span=_span(frame.speaker), cue=cue,
-                 cue_span=frame.cue, addressee=addressee, addressee_span=_span(frame.addressee),
-                 confidence=round(conf, 3), rule=frame.rule,
-                 mention=frame.speaker.text if frame.speaker else None, evidence=tuple(evidence))
+    return Quote(qid, words, span.start, span.end, speaker, _span(frame.speaker), cue, frame.cue,
+                 addressee, _span(frame.addressee), kind, span.paragraph, round(conf, 3),
+                 frame.rule, frame.speaker.text if frame.speaker else None, tuple(evidence))
 
 
 def _span(m: Mention | None) -> tuple[int, int] | None:
