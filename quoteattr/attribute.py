@@ -127,6 +127,20 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     return Frame("cue_before", 0.9, sp, cue.verb, _mention(ctx, cue.addressee))
 
 
+def quoted_as(ctx: Context, i: int) -> Frame | None:
+    """``"Q," the website quoted Ms. Simonyan as saying`` / ``Reuters quoted X as saying:
+    "Q"``: the person quoted, not the one quoting."""
+    p = compiled()
+    for s, e in (ctx.after_window(i), ctx.before_window(i)):
+        if e - s > 12 and "quot" in ctx.text[s:e]:
+            m = p.quoted_as.search(ctx.text, s, e, timeout=TIMEOUT)
+            if m is not None and not any(c in ctx.text[s:m.start()] for c in ".!?"):
+                mention = _mention(ctx, m.span("sp"))
+                if mention is not None:
+                    return Frame("quoted_as", 0.85, mention, m.span("v"))
+    return None
+
+
 def lead_in(ctx: Context, i: int) -> Frame | None:
     """``He concluded:`` closing the paragraph before one that opens with the quote."""
     sp = ctx.spans[i]
@@ -252,5 +266,5 @@ def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
 
 
 Sieve = Callable[[Context, int], "Frame | None"]
-SIEVES: tuple[Sieve, ...] = (transcript_label, cue_after, cue_before, lead_in, signature,
-                             sentence_subject, previous_sentence, reported_before)
+SIEVES: tuple[Sieve, ...] = (transcript_label, quoted_as, cue_after, cue_before, lead_in,
+                             signature, sentence_subject, previous_sentence, reported_before)

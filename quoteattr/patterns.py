@@ -50,6 +50,7 @@ class Patterns:
     signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
     subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
     name_colon: regex.Pattern[str]  # (reverse) "Jeffrey M. Jones:" ending here
+    quoted_as: regex.Pattern[str]  # "... quoted Ms. Simonyan, the editor, as saying"
     verb: regex.Pattern[str]  # a speech verb or reporting phrase
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
     verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
@@ -80,6 +81,9 @@ def compiled() -> Patterns:
         lead=regex.compile(r"[\s,—–―\-]*", flags),
         signature=regex.compile(rf"\s*[―—–\-]+\s*(?P<sp>{f['name']})\s*\.?\s*\Z", flags),
         name_colon=regex.compile(rf"\b(?P<sp>{r['name']})\s*:\s*\Z", back),
+        quoted_as=regex.compile(
+            rf"\b(?P<v>quot(?:ed|es|ing))\s+(?P<sp>{f['named']})(?P<ap>{f['appos']})?,?\s+as\s+say",
+            flags),
         subject=regex.compile(
             rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This)\b"
             rf"[^,\"“”\n]{{0,80}},\s+)?"  # "In a statement released Thursday, "

@@ -108,7 +108,7 @@ def _first_frame(ctx: Context, i: int) -> Frame | None:
 def _adjacent(frame: Frame | None) -> bool:
     """Does the frame tie the quotation to a speech verb right next to it?"""
     return frame is not None and frame.rule in ("cue_after", "cue_before", "lead_in",
-                                                "signature", "transcript_label")
+                                                "signature", "transcript_label", "quoted_as")
 
 
 def _quote_id(spans: list[Span], frames: list[Frame | None], i: int, ids: list[int]) -> int:
