@@ -15,9 +15,6 @@ between the ``bench:start`` and ``bench:end`` markers of the given Markdown file
 from __future__ import annotations
 
 import argparse
-import datetime
-import os
-import platform
 import re
 import sys
 import time
@@ -27,6 +24,7 @@ from pathlib import Path
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import quoteattr
+from benchmarks.common import machine
 from benchmarks.hostile import KINDS
 
 MB = 1_000_000
@@ -51,19 +49,6 @@ def reference(size: int = MB) -> float:
     return per_mb(lambda: list(punkt.span_tokenize(text)), len(text), 3)
 
 
-def machine() -> str:
-    model = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-            f"{platform.system()}")
-
-
 def measure(sizes: list[int], kinds: list[str]) -> tuple[float, dict[str, list[float]]]:
     quoteattr.extract('"Warm up," she said.')
     ref = reference()
@@ -82,7 +67,7 @@ def measure(sizes: list[int], kinds: list[str]) -> tuple[float, dict[str, list[f
 def markdown(sizes: list[int], ref: float, table: dict[str, list[float]]) -> str:
     heads = [f"{s / MB:g} MB" for s in sizes]
     lines = [
-        f"Measured {datetime.date.today().isoformat()} on {machine()}, one thread.",
+        f"Measured on {machine()}, one thread.",
         f"Reference: bare Punkt over ordinary text = {ref:.3f} s/MB (ratio 1).",
         "",
         "| input | " + " | ".join(f"s/MB at {h}" for h in heads)

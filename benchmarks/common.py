@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import platform
 import re
 import resource
@@ -43,8 +44,6 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    import os
-
     return (f"{date.today().isoformat()}, {platform.system()} {platform.machine()}, {cpu}, "
             f"{os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
 
