@@ -60,6 +60,7 @@ class _Scene:
 
     recent: list[Character] = field(default_factory=list)  # most recent last
     turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
+    lead: Character | None = None  # who acts in the narration just before this paragraph
 
     def saw(self, ch: Character | None) -> None:
         if ch is None:
@@ -150,13 +151,14 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
-        lead = None
+        lead = scene.lead = None
         if p != prev_para + 1:
             _narration(placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
         prev_para = p
+        scene.lead = lead
         first = quotes[idx[0]]
         if first.rule == "multi_paragraph" and idx[0] > 0:
             same = out[idx[0] - 1]
@@ -330,7 +332,7 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun" and m.core == "i":
         return NARRATOR
     if m.kind == "pronoun":
-        return _pronoun(scene, beat, m.gender, pos) if m.gender in ("m", "f") else None
+        return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
         role = _ROLE.fullmatch(m.text)
         if role is not None:
@@ -362,6 +364,8 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     here = [ch for s, _e, ch in beat if ch.gender == gender and s < pos]
     if here:
         return here[-1]
+    if scene.lead is not None and scene.lead.gender == gender:
+        return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
