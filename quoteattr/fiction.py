@@ -51,6 +51,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 PRONOUN_REACH = 80  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
+_CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}")  # a description used as a name
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -339,6 +340,8 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
             titled = cast.titled(role.group(1))
             if len(titled) == 1:
                 return titled[0]  # "the doctor": the one Doctor of the story
+        if _CAPITALISED.match(m.text):
+            return Character(-1, " ".join(m.text.split()), m.gender)  # "the Invisible Man"
         if m.gender in ("m", "f"):
             exp = scene.expected()
             if exp is not None and exp.gender == m.gender:
