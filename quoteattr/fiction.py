@@ -29,6 +29,7 @@ from .lexicon import read_rows
 from .mentions import classify
 from .model import Quote
 from .paragraphs import paragraph_spans
+from .turns import Line, alternate
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _VOC_BEFORE = regex.compile(
@@ -149,6 +150,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         by_para.setdefault(q.paragraph, []).append(i)
     prev_para = -2
     narrator = _Narrator()
+    lines: list[Line[Character]] = []
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -185,6 +187,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
                                   and ch not in narrator.tagged and _by_name(text, quotes[i])))
         scene.turns.append((speaker, addressee))
+        tags = {ch for i, ch in mention.items() if ch.key >= 0 and _by_name(text, quotes[i])}
+        lines.append(Line(p, tags.pop() if len(tags) == 1 else None))
         for i in idx:
             q = quotes[i]
             own = mention.get(i)
@@ -198,6 +202,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
+    for p, who in alternate(lines).items():
+        for i in by_para[p]:
+            if out[i].rule == "turn_taking" and out[i].speaker != who.name:
+                out[i] = replace(out[i], speaker=who.name)
+                if i in narrator.lines:
+                    narrator.lines.remove(i)
     name = narrator.name(placed, quotes, text)
     if name is not None:
         for i in narrator.lines:
