@@ -26,6 +26,7 @@ _TITLE_WORDS = {"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "pr
                 "gen": "general", "lieut": "lieutenant", "sgt": "sergeant", "insp": "inspector"}
 _GENDER_WORDS = {"female": "f", "f": "f", "woman": "f", "male": "m", "m": "m", "man": "m"}
 _WORD = regex.compile(r"\S+")
+_CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
 _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
@@ -197,8 +198,8 @@ def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
     raw = raw.rstrip(".,;:!?")
     words = raw.split()
     if not words or (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)) \
-            or words[0] in ("I", "O"):
-        return ()
+            or words[0] in ("I", "O") or _CONTRACTION.search(words[0]):
+        return ()  # "I'm", "Don't": a sentence's first word, not a name
     return ((s, s + len(raw), raw),)
 
 
