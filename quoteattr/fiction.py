@@ -49,7 +49,7 @@ _NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|h
                               regex.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-PRONOUN_REACH = 80  # characters after a name in which its pronoun is looked for
+PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
 _CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}")  # a description used as a name
