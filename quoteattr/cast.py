@@ -29,6 +29,7 @@ _WORD = regex.compile(r"\S+")
 _CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
 _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
+_PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward)\s+\Z")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 
 
@@ -229,7 +230,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     forms: dict[tuple[str, tuple[str, ...]], Counter[str]] = {}
     genders: dict[tuple[str, tuple[str, ...]], str] = {}
     parsed: dict[str, _Parsed | None] = {}
-    for _s, _e, raw in (names(text) if mentions is None else mentions):
+    places: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for s, _e, raw in (names(text) if mentions is None else mentions):
         if raw not in parsed:
             parsed[raw] = parse(raw)
         p = parsed[raw]
@@ -245,9 +247,14 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
             continue  # "Exactly," at the start of a line; "Mlle" without her name
         key = (_title_class(p.title), p.words)
         found[key] += 1
+        if not p.title and _PLACE_BEFORE.search(text, max(0, s - 12), s):
+            places[key] += 1
         forms.setdefault(key, Counter())[p.form] += 1
         if p.gender != "-":
             genders.setdefault(key, p.gender)
+    for key, n in places.items():
+        if n * 3 >= found[key] and key[1][0] not in lex.first_names:
+            del found[key]  # "in Chicago", "to London": a place, not a person
     return _build(found, forms, genders)
 
 
