@@ -52,6 +52,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
+_DEFINITE = frozenset({"the", "his", "her", "their", "this", "that"})  # "his companion"
 _CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}")  # a description used as a name
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
@@ -361,7 +362,7 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
                 return found
         exp = scene.expected()
         if exp is not None and exp != NARRATOR and m.gender == "-" \
-                and m.text[:4].lower() == "the ":
+                and m.text.split()[0].lower() in _DEFINITE:
             return exp  # "the doctor" in a conversation: the one whose turn it is
         return Character(-1, " ".join(m.text.split()), m.gender)
     for _s, _e, raw in names(text, *span):
