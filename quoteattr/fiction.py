@@ -152,6 +152,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     prev_para = -2
     narrator = _Narrator()
     lines: list[Line[Character]] = []
+    loose: dict[int, Character] = {}  # lines whose tag is a pronoun or a description
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -190,6 +191,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         scene.turns.append((speaker, addressee))
         tags = {ch for i, ch in mention.items() if ch.key >= 0 and _by_name(text, quotes[i])}
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None))
+        loose.update((i, ch) for i, ch in mention.items() if not _by_name(text, quotes[i]))
         for i in idx:
             q = quotes[i]
             own = mention.get(i)
@@ -205,7 +207,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                              addressee=addressee.name if addressee else q.addressee)
     for p, who in alternate(lines).items():
         for i in by_para[p]:
-            if out[i].rule == "turn_taking" and out[i].speaker != who.name:
+            tagged = loose.get(i)
+            if tagged is not None and (tagged.gender != who.gender or tagged.key < 0):
+                continue
+            if (out[i].rule == "turn_taking" or tagged is not None) and out[i].speaker != who.name:
                 out[i] = replace(out[i], speaker=who.name)
                 if i in narrator.lines:
                     narrator.lines.remove(i)

@@ -3,7 +3,8 @@ name exactly two people, on alternating paragraphs, the untagged lines alternate
 
 The dialogue pass walks a story forwards, so a run that opens untagged, or one whose
 turn-taking went astray before a name tag set it right, is settled here afterwards:
-each paragraph of the run is given by its parity to one of the two named speakers.
+each paragraph of the run is given by its parity to one of the two named speakers
+(the dialogue pass keeps a pronoun tag's gender: ``said he`` goes only to a man).
 """
 
 from __future__ import annotations
