@@ -189,9 +189,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
                                   and ch not in narrator.tagged and _by_name(text, quotes[i])))
         scene.turns.append((speaker, addressee))
-        tags = {ch for i, ch in mention.items() if ch.key >= 0 and _by_name(text, quotes[i])}
+        tags = {ch for i, ch in mention.items()
+                if ch == NARRATOR or (ch.key >= 0 and _by_name(text, quotes[i]))}
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None))
-        loose.update((i, ch) for i, ch in mention.items() if not _by_name(text, quotes[i]))
+        loose.update((i, ch) for i, ch in mention.items()
+                     if ch != NARRATOR and not _by_name(text, quotes[i]))
         for i in idx:
             q = quotes[i]
             own = mention.get(i)
@@ -210,7 +212,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             tagged = loose.get(i)
             if tagged is not None and (tagged.gender != who.gender or tagged.key < 0):
                 continue
-            if (out[i].rule == "turn_taking" or tagged is not None) and out[i].speaker != who.name:
+            if out[i].rule != "turn_taking" and tagged is None:
+                continue
+            if who == NARRATOR and i not in narrator.lines:
+                out[i] = replace(out[i], speaker=None)
+                narrator.lines.append(i)
+            elif who != NARRATOR and out[i].speaker != who.name:
                 out[i] = replace(out[i], speaker=who.name)
                 if i in narrator.lines:
                     narrator.lines.remove(i)
