@@ -390,7 +390,7 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     here = [ch for s, _e, ch in beat if ch.gender == gender and s < pos]
     if here:
         return here[-1]
-    if scene.lead is not None and scene.lead.gender == gender:
+    if scene.lead is not None and scene.lead.gender in (gender, "-") and scene.lead.key >= 0:
         return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
