@@ -26,8 +26,10 @@ _TITLE_WORDS = {"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "pr
                 "gen": "general", "lieut": "lieutenant", "sgt": "sergeant", "insp": "inspector"}
 _GENDER_WORDS = {"female": "f", "f": "f", "woman": "f", "male": "m", "m": "m", "man": "m"}
 _WORD = regex.compile(r"\S+")
+_CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
 _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
+_PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward)\s+\Z")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 
 
@@ -197,8 +199,8 @@ def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
     raw = raw.rstrip(".,;:!?")
     words = raw.split()
     if not words or (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)) \
-            or words[0] in ("I", "O"):
-        return ()
+            or words[0] in ("I", "O") or _CONTRACTION.search(words[0]):
+        return ()  # "I'm", "Don't": a sentence's first word, not a name
     return ((s, s + len(raw), raw),)
 
 
@@ -228,7 +230,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     forms: dict[tuple[str, tuple[str, ...]], Counter[str]] = {}
     genders: dict[tuple[str, tuple[str, ...]], str] = {}
     parsed: dict[str, _Parsed | None] = {}
-    for _s, _e, raw in (names(text) if mentions is None else mentions):
+    places: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for s, _e, raw in (names(text) if mentions is None else mentions):
         if raw not in parsed:
             parsed[raw] = parse(raw)
         p = parsed[raw]
@@ -244,9 +247,14 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
             continue  # "Exactly," at the start of a line; "Mlle" without her name
         key = (_title_class(p.title), p.words)
         found[key] += 1
+        if not p.title and _PLACE_BEFORE.search(text, max(0, s - 12), s):
+            places[key] += 1
         forms.setdefault(key, Counter())[p.form] += 1
         if p.gender != "-":
             genders.setdefault(key, p.gender)
+    for key, n in places.items():
+        if n * 3 >= found[key] and key[1][0] not in lex.first_names:
+            del found[key]  # "in Chicago", "to London": a place, not a person
     return _build(found, forms, genders)
 
 

@@ -29,6 +29,7 @@ from .lexicon import read_rows
 from .mentions import classify
 from .model import Quote
 from .paragraphs import paragraph_spans
+from .turns import Line, alternate
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _VOC_BEFORE = regex.compile(
@@ -48,9 +49,11 @@ _NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|h
                               regex.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
-PRONOUN_REACH = 80  # characters after a name in which its pronoun is looked for
+PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
+_DEFINITE = frozenset({"the", "his", "her", "their", "this", "that"})  # "his companion"
+_CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}")  # a description used as a name
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -60,6 +63,7 @@ class _Scene:
 
     recent: list[Character] = field(default_factory=list)  # most recent last
     turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
+    lead: Character | None = None  # who acts in the narration just before this paragraph
 
     def saw(self, ch: Character | None) -> None:
         if ch is None:
@@ -147,16 +151,19 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         by_para.setdefault(q.paragraph, []).append(i)
     prev_para = -2
     narrator = _Narrator()
+    lines: list[Line[Character]] = []
+    loose: dict[int, Character] = {}  # lines whose tag is a pronoun or a description
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
-        lead = None
+        lead = scene.lead = None
         if p != prev_para + 1:
             _narration(placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
         prev_para = p
+        scene.lead = lead
         first = quotes[idx[0]]
         if first.rule == "multi_paragraph" and idx[0] > 0:
             same = out[idx[0] - 1]
@@ -182,6 +189,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
                                   and ch not in narrator.tagged and _by_name(text, quotes[i])))
         scene.turns.append((speaker, addressee))
+        tags = {ch for i, ch in mention.items()
+                if ch == NARRATOR or (ch.key >= 0 and _by_name(text, quotes[i]))}
+        lines.append(Line(p, tags.pop() if len(tags) == 1 else None))
+        loose.update((i, ch) for i, ch in mention.items()
+                     if ch != NARRATOR and not _by_name(text, quotes[i]))
         for i in idx:
             q = quotes[i]
             own = mention.get(i)
@@ -195,6 +207,20 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
+    for p, who in alternate(lines).items():
+        for i in by_para[p]:
+            tagged = loose.get(i)
+            if tagged is not None and (tagged.gender != who.gender or tagged.key < 0):
+                continue
+            if out[i].rule != "turn_taking" and tagged is None:
+                continue
+            if who == NARRATOR and i not in narrator.lines:
+                out[i] = replace(out[i], speaker=None)
+                narrator.lines.append(i)
+            elif who != NARRATOR and out[i].speaker != who.name:
+                out[i] = replace(out[i], speaker=who.name)
+                if i in narrator.lines:
+                    narrator.lines.remove(i)
     name = narrator.name(placed, quotes, text)
     if name is not None:
         for i in narrator.lines:
@@ -330,13 +356,15 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun" and m.core == "i":
         return NARRATOR
     if m.kind == "pronoun":
-        return _pronoun(scene, beat, m.gender, pos) if m.gender in ("m", "f") else None
+        return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
         role = _ROLE.fullmatch(m.text)
         if role is not None:
             titled = cast.titled(role.group(1))
             if len(titled) == 1:
                 return titled[0]  # "the doctor": the one Doctor of the story
+        if _CAPITALISED.match(m.text):
+            return Character(-1, " ".join(m.text.split()), m.gender)  # "the Invisible Man"
         if m.gender in ("m", "f"):
             exp = scene.expected()
             if exp is not None and exp.gender == m.gender:
@@ -346,7 +374,7 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
                 return found
         exp = scene.expected()
         if exp is not None and exp != NARRATOR and m.gender == "-" \
-                and m.text[:4].lower() == "the ":
+                and m.text.split()[0].lower() in _DEFINITE:
             return exp  # "the doctor" in a conversation: the one whose turn it is
         return Character(-1, " ".join(m.text.split()), m.gender)
     for _s, _e, raw in names(text, *span):
@@ -362,6 +390,8 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     here = [ch for s, _e, ch in beat if ch.gender == gender and s < pos]
     if here:
         return here[-1]
+    if scene.lead is not None and scene.lead.gender in (gender, "-") and scene.lead.key >= 0:
+        return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp

@@ -64,3 +64,11 @@ def test_transcript_is_not_read_as_fiction() -> None:
             "\"HOST: Then who will stand in for her?\n\n"
             "\"GUEST: Nobody. The seat stays empty.\"")
     assert not looks_like_fiction(text, list(quoteattr.extract(text)))
+
+
+def test_alternate_settles_two_person_runs() -> None:
+    from quoteattr.turns import Line, alternate
+
+    lines = [Line(3), Line(4), Line(5, "A"), Line(6, "B"), Line(7), Line(9), Line(10, "A")]
+    assert alternate(lines) == {3: "A", 4: "B", 7: "A"}
+    assert alternate([Line(1, "A"), Line(2), Line(3, "B")]) == {}  # one parity, two people

@@ -1,0 +1,51 @@
+"""Two-person exchanges: in a run of dialogue paragraphs whose name tags (``said Emma``)
+name exactly two people, on alternating paragraphs, the untagged lines alternate too.
+
+The dialogue pass walks a story forwards, so a run that opens untagged, or one whose
+turn-taking went astray before a name tag set it right, is settled here afterwards:
+each paragraph of the run is given by its parity to one of the two named speakers
+(the dialogue pass keeps a pronoun tag's gender: ``said he`` goes only to a man).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+T = TypeVar("T", bound=Hashable)
+
+
+@dataclass(frozen=True)
+class Line(Generic[T]):
+    """A dialogue paragraph: its number, and the one speaker its name tags give, if any."""
+
+    paragraph: int
+    anchor: T | None = None
+
+
+def alternate(lines: list[Line[T]]) -> dict[int, T]:
+    """Paragraph number -> speaker, for the paragraphs without an anchor in runs of
+    consecutive ``lines`` (document order) whose anchors are two people taking turns."""
+    out: dict[int, T] = {}
+    run: list[Line[T]] = []
+    for line in [*lines, None]:
+        if line is not None and (not run or line.paragraph == run[-1].paragraph + 1):
+            run.append(line)
+            continue
+        out.update(_settle(run))
+        run = [line] if line is not None else []
+    return out
+
+
+def _settle(run: list[Line[T]]) -> dict[int, T]:
+    by_parity: dict[int, T] = {}
+    for line in run:
+        if line.anchor is None:
+            continue
+        if by_parity.setdefault(line.paragraph % 2, line.anchor) != line.anchor:
+            return {}  # the same parity names two people: not a plain exchange
+    if len(by_parity) != 2 or by_parity[0] == by_parity[1]:
+        return {}
+    return {line.paragraph: by_parity[line.paragraph % 2] for line in run
+            if line.anchor is None}
