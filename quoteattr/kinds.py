@@ -11,6 +11,7 @@ from .marks import Span
 from .patterns import compiled
 
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}'’\-]*")
+_WORDISH = regex.compile(r"[\p{L}\p{N}]")
 _END_PUNCT = frozenset(".!?,;:…—–-")
 _SMALL = frozenset(("a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with",
                     "by", "from", "de", "la", "le", "von"))
@@ -18,8 +19,16 @@ SPEECH = "speech"
 NON_SPEECH = frozenset({"scare", "title", "nickname", "term"})
 
 
+def too_short(text: str, span: Span) -> bool:
+    """Fewer than two letters or digits between the marks ("x", "...", a stray pair of
+    marks): a term at most, never speech, and not worth attributing."""
+    m = _WORDISH.search(text, span.start, span.end)
+    return m is None or _WORDISH.search(text, m.end(), span.end) is None
+
+
 def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
-    """The kind of a top-level quoted span: "speech" or one of :data:`NON_SPEECH`."""
+    """The kind of a top-level quoted span with words in it (see :func:`too_short`):
+    "speech" or one of :data:`NON_SPEECH`."""
     p = compiled()
     lead = text[max(para_start, span.open - 40):span.open]
     cue = p.non_speech.search(lead)

@@ -9,7 +9,7 @@ from typing import Any
 from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame, continuation
 from .fiction import attribute_dialogue, looks_like_fiction
-from .kinds import SPEECH, classify
+from .kinds import SPEECH, classify, too_short
 from .lexicon import load
 from .marks import Span, find_spans
 from .mentions import Mention
@@ -51,8 +51,10 @@ def extract(text: str, *, kinds: str = "speech",
     if not spans:
         return Extraction(text, ())
     ctx = Context(text, paragraphs, spans, Sentences(text, paragraphs), skip)
-    frames = [_first_frame(ctx, i) for i in range(len(spans))]
-    kinds_of = [classify(text, span, paragraphs[span.paragraph][0], _adjacent(frames[i]))
+    short = [too_short(text, span) for span in spans]  # "x", "...": a term, no attribution
+    frames = [None if short[i] else _first_frame(ctx, i) for i in range(len(spans))]
+    kinds_of = ["term" if short[i] else
+                classify(text, span, paragraphs[span.paragraph][0], _adjacent(frames[i]))
                 for i, span in enumerate(spans)]
     prev: int | None = None
     for i in range(len(spans)):
