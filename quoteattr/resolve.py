@@ -10,6 +10,7 @@ from .people import NameMention, People
 from .sentences import Sentences
 
 PRONOUN_REACH = 2500  # characters back a pronoun may look for its antecedent
+PRONOUN_TRIED = 120  # name mentions looked at, at most, nearest first
 SUBJECT_WORDS = 20  # a sentence's first name within this many words of its start is its subject
 HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
 NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
@@ -118,14 +119,18 @@ class Resolver:
         at = min(pos, m.start)
         nearest: str | None = None
         near_at = (0, 0)
-        for nm in self.people.before(at, PRONOUN_REACH):
+        rejected: set[tuple[str, str, str, bool]] = set()  # mentions that cannot be it
+        for k, nm in enumerate(self.people.before(at, PRONOUN_REACH)):
+            key = (nm.core, nm.gender, nm.honorific, nm.titled)
+            if k == PRONOUN_TRIED or key in rejected:
+                if k == PRONOUN_TRIED:
+                    break
+                continue
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-            if name == exclude:
-                continue
-            if not (self._person(name) or (nm.titled and len(name.split()) > 1)):
-                continue
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
-            if g not in ("-", m.gender):
+            if name == exclude or g not in ("-", m.gender) or not (
+                    self._person(name) or (nm.titled and len(name.split()) > 1)):
+                rejected.add(key)
                 continue
             if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
