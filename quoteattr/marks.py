@@ -9,7 +9,7 @@ players') are told from single quote marks by their neighbours.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -80,10 +80,9 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
             nxt = _next_opener(text, paragraphs, k + 1, n, skip)
             runs_on = nxt is not None and _family(nxt) == _family(mark)
             if runs_on or o == ps or _introduced(text, ps, o):
-                pieces.append((o + len(mark), pe, o, pe, mark, False))
+                insort(pieces, (o + len(mark), pe, o, pe, mark, False))  # keep start order
             if runs_on:
                 carry = group_of(o)
-        pieces.sort(key=lambda s: s[0])
         spans.extend(_flag_nested(pieces, k, group_of))
     return spans
 
