@@ -10,13 +10,14 @@ players') are told from single quote marks by their neighbours.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import regex
 
 from .lexicon import load
 
+_MARK_RUN = regex.compile(r"[\"“”„‟«»‹›'‘’‚‛`]{4,}")
 _ANY_MARK = regex.compile(r"[\"“”„‟«»‹›'‘’‚‛`]")
 _MARK = regex.compile(r"``|''|[\"“”„‟«»‹›'‘’‚‛]")
 _DOUBLE = frozenset(['"', "“", "”", "„", "‟", "«", "»", "``", "''"])
@@ -172,6 +173,17 @@ def _word_before(text: str, i: int, ps: int) -> str:
     return text[k:i].lower()
 
 
+def _marks(text: str, ps: int, pe: int) -> Iterator[regex.Match[str]]:
+    """The quotation marks of a paragraph, passing over runs of four or more marks in a
+    row: typographic noise, never the edge of a quotation (and a run of millions of
+    marks costs no per-mark work)."""
+    pos = ps
+    for run in _MARK_RUN.finditer(text, ps, pe):
+        yield from _MARK.finditer(text, pos, run.start())
+        pos = run.end()
+    yield from _MARK.finditer(text, pos, pe)
+
+
 def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
                     ) -> tuple[list[tuple[int, str, int, int]], tuple[int, str] | None]:
     """Pairs (open offset, mark, close start, close end) of one paragraph, and the last
@@ -181,7 +193,7 @@ def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
     stacks: dict[str, list[tuple[int, int, str]]] = {"d": [], "s": []}  # (seq, offset, mark)
     pairs: list[tuple[int, str, int, int]] = []
     seq = 0
-    for m in _MARK.finditer(text, ps, pe):
+    for m in _marks(text, ps, pe):
         i, j = m.span()
         if i in n_apos:
             continue
