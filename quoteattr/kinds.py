@@ -20,10 +20,13 @@ NON_SPEECH = frozenset({"scare", "title", "nickname", "term"})
 
 
 def too_short(text: str, span: Span) -> bool:
-    """Fewer than two letters or digits between the marks ("x", "...", a stray pair of
-    marks): a term at most, never speech, and not worth attributing."""
+    """No word between the marks: no letter or digit at all, or a single lowercase letter
+    ("...", "x", a stray pair of marks). A term at most, never speech, and not worth
+    attributing ("I" and "O!" are words)."""
     m = _WORDISH.search(text, span.start, span.end)
-    return m is None or _WORDISH.search(text, m.end(), span.end) is None
+    if m is None:
+        return True
+    return m.group().islower() and _WORDISH.search(text, m.end(), span.end) is None
 
 
 def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
