@@ -54,13 +54,14 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
         return SPEECH
     titled = (len(words) >= 2 and words[0][:1].isupper()
               and all(w[:1].isupper() or w.lower() in _SMALL for w in words))
-    if titled and not _opens_sentence(text, span, para_start):
+    opens = _opens_sentence(text, span, para_start)
+    if titled and not opens:
         # "on "Meet the Press."", "CNN's "New Day,"": a title, its comma or full stop inside
-        return "scare" if text[max(para_start, span.open - 4):span.open] == "the " else "title"
-    if len(words) <= 3 and content[:1].islower() and not _opens_sentence(text, span, para_start):
+        return _title_or_term(text, span, para_start)
+    if len(words) <= 3 and content[:1].islower() and not opens:
         return "scare"  # a "shock jock," a "bad earpiece": a few words mid-sentence
     tail = content.rstrip()[-1:]
-    if tail and tail in _END_PUNCT and (len(words) >= 2 or _opens_sentence(text, span, para_start)):
+    if tail and tail in _END_PUNCT and (len(words) >= 2 or opens):
         return SPEECH  # "No." / "Second." as a sentence of its own
     before = text[max(para_start, span.open - 2):span.open]
     after = text[span.close:span.close + 2]
@@ -68,11 +69,16 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
             and before[-2:-1].isalpha() and after[1:2].isupper()):
         return "nickname"
     if titled:
-        # "the 'Special Relationship'" is a term in scare quotes; "in 'Local Hero'" a title
-        return "scare" if text[max(para_start, span.open - 4):span.open] == "the " else "title"
+        return _title_or_term(text, span, para_start)
     if len(words) >= 5:
         return SPEECH
     return "scare"
+
+
+def _title_or_term(text: str, span: Span, para_start: int) -> str:
+    """Title Case in quotes: "the 'Special Relationship'" is a scare quote, "in 'Local
+    Hero'" a title."""
+    return "scare" if text[max(para_start, span.open - 4):span.open] == "the " else "title"
 
 
 def _opens_sentence(text: str, span: Span, para_start: int) -> bool:

@@ -31,7 +31,8 @@ class NameMention:
 class People:
     """Index of the name mentions of a text, for canonical names and pronoun antecedents.
 
-    ``outside`` is a predicate telling whether an offset lies outside quotations.
+    ``quoted`` holds the (start, end) of the quotations, in order: names inside them count
+    for canonical names but are never pronoun antecedents.
     """
 
     def __init__(self, text: str, quoted: list[tuple[int, int]]) -> None:
