@@ -30,6 +30,7 @@ _CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
 _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 _PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward)\s+\Z")
+_SELF = regex.compile(r"(?:\s+I\b)+\Z")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 
 
@@ -196,10 +197,10 @@ def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
     cut = _POSSESSIVE.search(raw)
     if cut:
         raw = raw[:cut.start()]
-    raw = raw.rstrip(".,;:!?")
+    raw = _SELF.sub("", raw.rstrip(".,;:!?"))  # "Whereupon I": the narrator, no name
     words = raw.split()
     if not words or (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)) \
-            or words[0] in ("I", "O") or _CONTRACTION.search(words[0]):
+            or words[0] in ("I", "O", "I.") or _CONTRACTION.search(words[0]):
         return ()  # "I'm", "Don't": a sentence's first word, not a name
     return ((s, s + len(raw), raw),)
 

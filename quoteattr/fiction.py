@@ -64,6 +64,7 @@ class _Scene:
     recent: list[Character] = field(default_factory=list)  # most recent last
     turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
     lead: Character | None = None  # who acts in the narration just before this paragraph
+    talkers: frozenset[Character] = frozenset()  # the characters some tag names as speaking
 
     def saw(self, ch: Character | None) -> None:
         if ch is None:
@@ -89,12 +90,17 @@ class _Scene:
         return self.other(last)
 
     def other(self, who: Character | None, gender: str = "-") -> Character | None:
-        for ch in reversed(self.recent):
-            if ch != who and (gender == "-" or ch.gender == gender) and ch.key != -2:
+        """The most recent person but ``who`` (of ``gender``), preferring among the last
+        few one whom the story shows speaking elsewhere."""
+        cands = [ch for ch in reversed(self.recent)
+                 if ch != who and (gender == "-" or ch.gender == gender) and ch.key != -2]
+        for ch in cands[:TALKER_REACH]:
+            if ch in self.talkers:
                 return ch
-        return None
+        return cands[0] if cands else None
 
 
+TALKER_REACH = 6  # recent people among whom one seen speaking elsewhere is preferred
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
 NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
@@ -145,7 +151,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         cast = cast.with_genders(genders)
         placed = Placed([(s, e, cast.chars[ch.key]) for s, e, ch in placed.hits])
     out = list(quotes)
-    scene = _Scene()
+    scene = _Scene(talkers=_talkers(text, cast, placed, quotes))
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -291,6 +297,16 @@ def _genders(text: str, placed: Placed) -> dict[int, str]:
         if n >= GENDER_VOTES and (not rest or rest[0][1] * 3 <= n):
             out[key] = g
     return out
+
+
+def _talkers(text: str, cast: Cast, placed: Placed, quotes: list[Quote]
+             ) -> frozenset[Character]:
+    """The characters a tag names as speaking somewhere in the story (``said Emma``)."""
+    out = set()
+    for q in quotes:
+        if q.rule in EXPLICIT and _by_name(text, q) and q.speaker_span is not None:
+            out.update(ch for _s, _e, ch in placed.find(*q.speaker_span))
+    return frozenset(out)
 
 
 def _by_name(text: str, q: Quote) -> bool:

@@ -37,6 +37,8 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     words = raw.split()
     if not words or low in lex.speaker_stopwords:
         return None
+    if len(words) > 1 and words[-1] == "I" and "i" in lex.pronouns:  # "Whereupon I said"
+        return classify(text, end - 1, end)
     run = _trailing_name(words)
     lowered = run and all(w[:1].islower() for w in words[:run])
     if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
