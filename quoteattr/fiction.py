@@ -302,7 +302,7 @@ def _genders(text: str, placed: Placed) -> dict[int, str]:
 def _talkers(text: str, cast: Cast, placed: Placed, quotes: list[Quote]
              ) -> frozenset[Character]:
     """The characters a tag names as speaking somewhere in the story (``said Emma``)."""
-    out = set()
+    out: set[Character] = set()
     for q in quotes:
         if q.rule in EXPLICIT and _by_name(text, q) and q.speaker_span is not None:
             out.update(ch for _s, _e, ch in placed.find(*q.speaker_span))
