@@ -1,5 +1,6 @@
 """Two-person exchanges: in a run of dialogue paragraphs whose name tags (``said Emma``)
-name exactly two people, on alternating paragraphs, the untagged lines alternate too.
+name two people on alternating paragraphs, the untagged lines alternate too; when the
+tags name only one of them, the untagged lines of that one's parity are theirs.
 
 The dialogue pass walks a story forwards, so a run that opens untagged, or one whose
 turn-taking went astray before a name tag set it right, is settled here afterwards:
@@ -26,7 +27,8 @@ class Line(Generic[T]):
 
 def alternate(lines: list[Line[T]]) -> dict[int, T]:
     """Paragraph number -> speaker, for the paragraphs without an anchor in runs of
-    consecutive ``lines`` (document order) whose anchors are two people taking turns."""
+    consecutive ``lines`` (document order) whose anchors are people taking turns (two,
+    or one whose parity is then known)."""
     out: dict[int, T] = {}
     run: list[Line[T]] = []
     for line in [*lines, None]:
@@ -45,7 +47,7 @@ def _settle(run: list[Line[T]]) -> dict[int, T]:
             continue
         if by_parity.setdefault(line.paragraph % 2, line.anchor) != line.anchor:
             return {}  # the same parity names two people: not a plain exchange
-    if len(by_parity) != 2 or by_parity[0] == by_parity[1]:
+    if len(by_parity) == 2 and by_parity[0] == by_parity[1]:
         return {}
     return {line.paragraph: by_parity[line.paragraph % 2] for line in run
-            if line.anchor is None}
+            if line.anchor is None and line.paragraph % 2 in by_parity}

@@ -72,3 +72,10 @@ def test_alternate_settles_two_person_runs() -> None:
     lines = [Line(3), Line(4), Line(5, "A"), Line(6, "B"), Line(7), Line(9), Line(10, "A")]
     assert alternate(lines) == {3: "A", 4: "B", 7: "A"}
     assert alternate([Line(1, "A"), Line(2), Line(3, "B")]) == {}  # one parity, two people
+
+
+def test_alternate_settles_the_named_side_of_a_run() -> None:
+    from quoteattr.turns import Line, alternate
+
+    assert alternate([Line(1), Line(2), Line(3), Line(4, "A")]) == {2: "A"}
+    assert alternate([Line(5, "B"), Line(6), Line(7)]) == {7: "B"}
