@@ -106,7 +106,7 @@ def compiled() -> Patterns:
             rf"(?:\s+(?P<ad>{f['obj']})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)"
             rf"\s*[:,—–.]?\s*\Z", flags),
         speaker_to_end=regex.compile(
-            rf"\s+(?P<sp>{f['named']})(?P<ap>{f['appos']})?[\s.,:;]*\Z", flags),
+            rf"\s+(?P<sp>{f['named']})(?P<ap>{f['appos']})?{f['aside']}{{0,2}}[\s.,:;]*\Z", flags),
         speaker_ending=regex.compile(
             rf"\b(?P<sp>{r['named']})(?:(?P<ap>{r['appos']}),?|,)?\s+{r['aux']}?{r['adv']}?\Z",
             back),
@@ -142,19 +142,23 @@ def _fragments(reverse: bool) -> dict[str, str]:
     det = (r"(?:the|a|an|one|another|his|her|their|its|our|this|that|The|A|An|One|Another|His"
            r"|Her|Their|Its|This|That)")
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
+    function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
+                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are"
+                     r"|he|she|it|they|we|i|you|him|them|me|us|himself|herself|themselves"
+                     r"|behind|beside|near|into|upon|over|under|through|across|after|before"
+                     r"|up|down|out|off|there|here|then|now|again|too|also|not|never|still"
+                     r"|last|once|length|first|least|all|random)\b")
+    plain = rf"(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*"  # "black", "beard"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
-            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|\p{{Ll}}[\p{{L}}\-]*))?")
+            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|{plain}(?:\s+{plain})?))?")
     pron = r"(?:he|she|they|I|we|He|She|They|We)"
     lead_word = rf"(?:(?:{titles})|{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)"
     role_name = (rf"(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?"
                  rf"(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+"
                  rf"|(?=(?:{titles}){ws})){name}")  # "spokesman Josh Earnest"
-    function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
-                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are"
-                     r"|he|she|it|they|we|i|you)\b")
     anyone = (rf"{det}\s+(?:[\p{{L}}\-'’]+\s+){{0,3}}?(?!{function_word})"
-              rf"\p{{Ll}}[\p{{Ll}}\-]*")  # "one user", "the heckler"
+              rf"\p{{Ll}}[\p{{Ll}}\-]*(?:\s+(?!\p{{Ll}}+ly\b){plain}){{0,2}}")  # "a faint voice"
     the_name = rf"(?:the|The)\s+{name}"  # "the Pentagon", "the White House"
     # "plumber Terry Noon", "coastguard officer Beth Lanyon"
     trade_name = rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}{name}"
@@ -170,5 +174,8 @@ def _fragments(reverse: bool) -> dict[str, str]:
              rf"|\s+(?:of|from|at)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})")
     open_appos = r"(?:,\s+(?:the|a|an)\s+[^,\"“”\n]{1,100}?)"  # ", the guru who founded it tweeted"
     adv = r"(?:\p{Ll}+ly\s+)"
+    # "said the old man to himself, ...", "said Anne quietly, ...": words after a speaker
+    aside = (r"(?:\s+(?:to|at|with|towards?)\s+(?:himself|herself|themselves|myself|him|her"
+             r"|them|me|us|you)\b|\s+\p{Ll}+ly\b|\s+(?:again|at\s+last|at\s+once|at\s+length)\b)")
     aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
     return {k: v for k, v in locals().items() if isinstance(v, str)}
