@@ -89,11 +89,13 @@ class _Scene:
             return addressee
         return self.other(last)
 
-    def other(self, who: Character | None, gender: str = "-") -> Character | None:
-        """The most recent person but ``who`` (of ``gender``), preferring among the last
-        few one whom the story shows speaking elsewhere."""
+    def other(self, who: Character | None, gender: str = "-", loose: bool = False
+              ) -> Character | None:
+        """The most recent person but ``who`` (of ``gender``; with ``loose``, also of no
+        known gender), preferring among the last few one the story shows speaking."""
+        fits = (gender, "-") if loose else (gender,)
         cands = [ch for ch in reversed(self.recent)
-                 if ch != who and (gender == "-" or ch.gender == gender) and ch.key != -2]
+                 if ch != who and (gender == "-" or ch.gender in fits) and ch.key != -2]
         for ch in cands[:TALKER_REACH]:
             if ch in self.talkers:
                 return ch
@@ -412,7 +414,8 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
-    return scene.other(scene.last_speaker(), gender) or scene.other(None, gender)
+    return (scene.other(scene.last_speaker(), gender) or scene.other(None, gender)
+            or scene.other(scene.last_speaker(), gender, loose=True))
 
 
 def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
