@@ -29,7 +29,9 @@ _WORD = regex.compile(r"\S+")
 _CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
 _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
-_PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward)\s+\Z")
+# "in Chicago", "at Hartfield", "the Casino": words before a place, not a person
+_PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward|at|of|through|across"
+                              r"|round|around|past|beyond|the)\s+\Z")
 _SELF = regex.compile(r"(?:\s+I\b)+\Z")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 

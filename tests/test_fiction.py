@@ -79,3 +79,13 @@ def test_alternate_settles_the_named_side_of_a_run() -> None:
 
     assert alternate([Line(1), Line(2), Line(3), Line(4, "A")]) == {2: "A"}
     assert alternate([Line(5, "B"), Line(6), Line(7)]) == {7: "B"}
+
+
+def test_cast_leaves_out_places_named_after_the_or_a_preposition() -> None:
+    from quoteattr import cast
+
+    text = ("After dinner Polina went down to the Casino with Mr. Astley. The Casino was "
+            "crowded, and the noise of the Casino reached the street. Polina laughed.\n\n"
+            "Later they drove back past Hartfield, and the lights of Hartfield were out. "
+            "Polina said nothing.")
+    assert sorted(c.name for c in cast.from_text(text).chars) == ["Mr. Astley", "Polina"]
