@@ -32,6 +32,8 @@ _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 # "in Chicago", "at Hartfield", "the Casino": words before a place, not a person
 _PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward|at|of|through|across"
                               r"|round|around|past|beyond|the)\s+\Z")
+_SAINT_BEFORE = regex.compile(r"\b(?:St\.?|Saint)\s+\Z")
+_SAINTS = frozenset({"St", "St.", "Saint"})
 _SELF = regex.compile(r"(?:\s+I\b)+\Z")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 
@@ -240,6 +242,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
         p = parsed[raw]
         if p is None or " ".join(p.words) in lex.non_names or not p.words[0][:1].isupper():
             continue
+        if _SAINT_BEFORE.search(text, max(0, s - 7), s) or p.words[0] in _SAINTS:
+            continue  # "St. Paul's", "Saint Giles": a church or a place
         if len(p.words) > 4 or any(w.lower() in lex.role_nouns for w in p.words):
             continue
         while len(p.words) > 1 and p.words[0].lower() in lower \

@@ -89,3 +89,11 @@ def test_cast_leaves_out_places_named_after_the_or_a_preposition() -> None:
             "Later they drove back past Hartfield, and the lights of Hartfield were out. "
             "Polina said nothing.")
     assert sorted(c.name for c in cast.from_text(text).chars) == ["Mr. Astley", "Polina"]
+
+
+def test_cast_leaves_out_saints_names_of_churches() -> None:
+    from quoteattr import cast
+
+    text = ("The bell of St. Paul's tolled eleven as Nancy reached the bridge. Nancy waited. "
+            "Saint Bride's answered it, and Nancy turned to go.")
+    assert [c.name for c in cast.from_text(text).chars] == ["Nancy"]
