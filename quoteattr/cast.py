@@ -315,13 +315,16 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         g = genders.get((title, words), "-")
         pool = given.get(word, []) if word in given else surnames.get(word, [])
         fits = [k for k in pool if _compatible(g, chars[k].gender)
-                and (title not in ("Mr", "Mrs", "Miss") or chars[k].gender != "-")]
+                and (title not in ("Mr", "Mrs", "Miss") or chars[k].gender != "-"
+                     or (title == "Mr" and len(pool) == 1))]  # Mr. Poirot: Hercule Poirot
         if title == "Mrs" and word not in given:
             fits = []  # Mrs. Bennet is not Jane Bennet; a married name stands alone
         if title == "Mr" and word not in given:
             # Mr. Ashby is not Tom Ashby when the text calls Tom by his given name
             fits = [k for k in fits if ("", tuple(chars[k].name.split()[:1])) not in found]
         if len(fits) == 1 and (title != "Miss" or word in given or _one_female(fits, chars)):
+            if g in ("m", "f") and chars[fits[0]].gender == "-":
+                chars[fits[0]] = replace(chars[fits[0]], gender=g)
             index.setdefault(_norm(f"{title} {word}"), fits[0])
             used(fits[0], (title, words))
             continue
