@@ -34,6 +34,8 @@ _PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward|at|of|t
                               r"|round|around|past|beyond|the)\s+\Z")
 _SAINT_BEFORE = regex.compile(r"\b(?:St\.?|Saint)\s+\Z")
 _SAINTS = frozenset({"St", "St.", "Saint"})
+_ROLE_NAME = regex.compile(r"\b[Tt]he\s+(\p{Lu}\p{Ll}+)\b(?![^\S\n]+\p{Lu})")
+ROLE_MENTIONS = 2  # "the Grandmother" named so this often is one of the cast
 _SELF = regex.compile(r"(?:\s+I\b)+\Z")
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
 
@@ -262,7 +264,24 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     for key, n in places.items():
         if n * 3 >= found[key] and key[1][0] not in lex.first_names:
             del found[key]  # "in Chicago", "to London": a place, not a person
-    return _build(found, forms, genders)
+    cast = _build(found, forms, genders)
+    return _with_roles(cast, text)
+
+
+def _with_roles(cast: Cast, text: str) -> Cast:
+    """Add the people a story calls by a capitalised role, ``the Grandmother``, ``the
+    General`` (twice or more, and not already a character's name)."""
+    roles = load().role_nouns
+    seen = Counter(m.group(1) for m in _ROLE_NAME.finditer(text) if m.group(1).lower() in roles)
+    new = [w for w, n in seen.items() if n >= ROLE_MENTIONS and _norm(w) not in cast._index]
+    if not new:
+        return cast
+    chars, index = list(cast.chars), dict(cast._index)
+    for w in new:
+        g = roles[w.lower()]
+        chars.append(Character(len(chars), f"the {w}", g if g in ("m", "f") else "-"))
+        index[_norm(w)] = chars[-1].key
+    return Cast(chars, index, cast._surnames, cast._given)
 
 
 def _build(found: Counter[tuple[str, tuple[str, ...]]],

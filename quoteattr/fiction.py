@@ -53,7 +53,8 @@ PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked fo
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
 _DEFINITE = frozenset({"the", "his", "her", "their", "this", "that"})  # "his companion"
-_CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}")  # a description used as a name
+# a description used as a name ("the Invisible Man"), not a possessive ("the Prince's sister")
+_CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}(?!.*['’]s\b)", regex.S)
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 
@@ -383,7 +384,8 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
             if len(titled) == 1:
                 return titled[0]  # "the doctor": the one Doctor of the story
         if _CAPITALISED.match(m.text):
-            return Character(-1, " ".join(m.text.split()), m.gender)  # "the Invisible Man"
+            known = cast.lookup(m.text.split(None, 1)[1])  # "the Grandmother" of the cast
+            return known or Character(-1, " ".join(m.text.split()), m.gender)  # "the Invisible Man"
         if m.gender in ("m", "f"):
             exp = scene.expected()
             if exp is not None and exp.gender == m.gender:

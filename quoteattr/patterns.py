@@ -163,7 +163,7 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # "plumber Terry Noon", "coastguard officer Beth Lanyon"
     trade_name = rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}{name}"
     # "Florida's Rick Wilson", "Powell's office"
-    owned_name = rf"{cap}['’]s\s+(?:{name}|\p{{Ll}}+\b)"
+    owned_name = rf"(?:(?:the|The)\s+)?{cap}['’]s\s+(?:{name}|\p{{Ll}}+\b)"
     # before a quotation a generic noun phrase is too often an object ("defended the
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
     named = rf"(?:{role_name}|{owned_name}|{the_name}|{desc}|{name}|{pron}|{trade_name})"
