@@ -186,6 +186,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         segments = _segments(ps, pe, [quotes[i] for i in idx])
         beat = [hit for s, e in segments for hit in placed.find(s, e)]
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat)
+        speaker = _not_addressed(text, placed, scene, quotes, idx, mention, speaker)
         addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
@@ -201,7 +202,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         scene.turns.append((speaker, addressee))
         tags = {ch for i, ch in mention.items()
                 if ch == NARRATOR or (ch.key >= 0 and _by_name(text, quotes[i]))}
-        lines.append(Line(p, tags.pop() if len(tags) == 1 else None))
+        guesses = {ch for i, ch in mention.items() if ch.key >= 0 and not _by_name(text, quotes[i])}
+        lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
+                          guesses.pop() if len(guesses) == 1 else None))
         loose.update((i, ch) for i, ch in mention.items()
                      if ch != NARRATOR and not _by_name(text, quotes[i]))
         for i in idx:
@@ -347,6 +350,27 @@ def _narration(placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
     for k in range(max(a, b - 3), b):
         for _s, _e, ch in placed.find(*paragraphs[k]):
             scene.saw(ch)
+
+
+def _not_addressed(text: str, placed: Placed, scene: _Scene, quotes: list[Quote],
+                   idx: list[int], mention: dict[int, Character], speaker: Character | None
+                   ) -> Character | None:
+    """``"Never marry, Dorian," he said``: the one a line calls by name is not its ``he``;
+    a pronoun tag that went to them goes to the other person of that gender on stage."""
+    if speaker is None:
+        return None
+    called = _vocative(text, placed, [quotes[i] for i in idx], None)
+    if called != speaker:
+        return speaker
+    other = scene.other(called, called.gender)
+    if other is None:
+        return speaker
+    for i, ch in mention.items():
+        span = quotes[i].speaker_span
+        m = classify(text, *span) if ch == called and span is not None else None
+        if m is not None and m.kind == "pronoun":
+            mention[i] = other
+    return other if any(ch == other for ch in mention.values()) else speaker
 
 
 def _explicit(text: str, cast: Cast, scene: _Scene, quotes: list[Quote], idx: list[int],

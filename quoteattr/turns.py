@@ -5,7 +5,9 @@ tags name only one of them, the untagged lines of that one's parity are theirs.
 The dialogue pass walks a story forwards, so a run that opens untagged, or one whose
 turn-taking went astray before a name tag set it right, is settled here afterwards:
 each paragraph of the run is given by its parity to one of the two named speakers
-(the dialogue pass keeps a pronoun tag's gender: ``said he`` goes only to a man).
+(the dialogue pass keeps a pronoun tag's gender: ``said he`` goes only to a man). A
+run where a pronoun tag gave a line to the person of the other parity (they spoke
+twice in a row) is not a plain exchange and is left as the forward pass had it.
 """
 
 from __future__ import annotations
@@ -19,10 +21,12 @@ T = TypeVar("T", bound=Hashable)
 
 @dataclass(frozen=True)
 class Line(Generic[T]):
-    """A dialogue paragraph: its number, and the one speaker its name tags give, if any."""
+    """A dialogue paragraph: its number, the one speaker its name tags give, if any, and
+    the one its pronoun or description tags were resolved to."""
 
     paragraph: int
     anchor: T | None = None
+    guess: T | None = None  # whom a pronoun or description tag gave the line to
 
 
 def alternate(lines: list[Line[T]]) -> dict[int, T]:
@@ -49,5 +53,8 @@ def _settle(run: list[Line[T]]) -> dict[int, T]:
             return {}  # the same parity names two people: not a plain exchange
     if len(by_parity) == 2 and by_parity[0] == by_parity[1]:
         return {}
+    if any(line.guess is not None and by_parity.get(1 - line.paragraph % 2) == line.guess
+           for line in run):
+        return {}  # "said he" gave a line of one side to the other: they spoke twice
     return {line.paragraph: by_parity[line.paragraph % 2] for line in run
             if line.anchor is None and line.paragraph % 2 in by_parity}

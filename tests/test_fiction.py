@@ -97,3 +97,11 @@ def test_cast_leaves_out_saints_names_of_churches() -> None:
     text = ("The bell of St. Paul's tolled eleven as Nancy reached the bridge. Nancy waited. "
             "Saint Bride's answered it, and Nancy turned to go.")
     assert [c.name for c in cast.from_text(text).chars] == ["Nancy"]
+
+
+def test_alternate_leaves_a_run_where_someone_spoke_twice() -> None:
+    from quoteattr.turns import Line, alternate
+
+    # line 2 ("he said") went to A, who named line 1 too: no alternation to impose
+    assert alternate([Line(1, "A"), Line(2, None, "A"), Line(3), Line(4, "B")]) == {}
+    assert alternate([Line(1, "A"), Line(2, None, "B"), Line(3)]) == {3: "A"}
