@@ -316,6 +316,12 @@ def _talkers(text: str, cast: Cast, placed: Placed, quotes: list[Quote]
     return frozenset(out)
 
 
+def _object(text: str, at: int) -> bool:
+    """Is the name at ``at`` the object of a verb or preposition (``looked at Anne``)?"""
+    before = _LAST_WORD.search(text, max(0, at - 20), at)
+    return before is not None and before.group().lower() in _OBJECT_AFTER
+
+
 def _by_name(text: str, q: Quote) -> bool:
     """Whether a quotation's tag names its speaker (``said Poirot``, not ``said he``)."""
     if q.speaker_span is None:
@@ -449,7 +455,7 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
               lead: Character | None = None) -> tuple[Character | None, str, float]:
     """An untagged paragraph: an action beat, else the subject of the narration just
     before it (``lead``), else the turn of the conversation."""
-    actors = [ch for _s, _e, ch in beat if ch != addressee]
+    actors = [ch for s, _e, ch in beat if ch != addressee and not _object(text, s)]
     if actors:
         return actors[0], "action_beat", 0.7
     for s, e in segments:
