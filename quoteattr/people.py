@@ -15,6 +15,11 @@ from .patterns import compiled
 # "Jordan Tate, who set up her business": a relative clause about the person
 _NEXT_PRONOUN = regex.compile(r",\s+who\b[^.!?,;\"“”]{0,60}?\b(his|her|himself|herself)\b")
 
+# "Tolu Varga, 34," / "Orla Quaid, a shopkeeper on the high street": the words after a name
+_AGE_NEXT = regex.compile(r",\s+\d{1,3},")
+_APPOS_NEXT = regex.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:.!?\"“”()\n]{1,80})")
+_CLAUSE_END = regex.compile(r"\s(?:who|whom|whose|that|which|where|when)\b")
+APPOS_WORDS = 6  # a role noun this early in an apposition describes the person
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
 
 
@@ -46,6 +51,8 @@ class People:
         self._gender: dict[str, str] = {}
         self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
         self._canonical: dict[tuple[str, str, int, str], str] = {}  # canonical() memo
+        self._person: dict[str, bool] = {}  # described_as_person() memo
+        self._of_core: dict[str, list[NameMention]] | None = None  # core -> its mentions
         titles = lex.titles
         cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
         q = 0  # index of the first quotation not ending before the mention
@@ -131,16 +138,54 @@ class People:
         return self._pronoun_gender(name)
 
     def _pronoun_gender(self, name: str) -> str:
-        """Gender from the pronoun that follows the name's first mention in its clause
-        ("Jordan Tate, who set up her business"), when titles and given names are silent."""
+        """Gender from the words around the name's first mention, when titles and given
+        names are silent: a gendered role noun just before it ("her husband, Ilkka Sorvali")
+        or a pronoun after it in its clause ("Jordan Tate, who set up her business")."""
         starts = self._by_last.get(name.split()[-1], {}).get(name)
         if not starts:
             return "-"
         start = starts[0]
+        before = self.text[max(0, start - 30):start].split()
+        if before and before[-1][:1].islower():
+            g = load().role_nouns.get(before[-1].rstrip(","), "-")
+            if g in ("m", "f"):
+                return g
         m = _NEXT_PRONOUN.match(self.text, start + len(name), start + len(name) + 80)
         if m is None:
             return "-"
         return "f" if m.group(1).lower() in ("she", "her", "hers", "herself") else "m"
+
+    def described_as_person(self, name: str) -> bool:
+        """Does the text present the full name ``name`` as a person somewhere: with a title
+        ("Senator Ada Lind"), an age ("Tolu Varga, 34,"), a role noun before it ("professor
+        Ada Lind") or in an apposition after it ("Orla Quaid, executive director of ...")?"""
+        hit = self._person.get(name)
+        if hit is None:
+            if self._of_core is None:
+                self._of_core = {}
+                for nm in self.mentions:
+                    self._of_core.setdefault(nm.core, []).append(nm)
+            hit = self._person[name] = len(name.split()) > 1 and any(
+                self._presented(nm) for nm in self._of_core.get(name, ()))
+        return hit
+
+    def _presented(self, nm: NameMention) -> bool:
+        """Is this mention of a name one that presents its bearer as a person?"""
+        lex = load()
+        if nm.titled or _AGE_NEXT.match(self.text, nm.end):
+            return True
+        before = self.text[max(0, nm.start - 40):nm.start].split()
+        if before and before[-1].rstrip(",").lower() in lex.role_nouns \
+                and before[-1][:1].islower():
+            return True
+        appos = _APPOS_NEXT.match(self.text, nm.end)
+        if appos is not None:
+            clause = appos.group(1)
+            end = _CLAUSE_END.search(clause)
+            words = clause[:end.start() if end else len(clause)].split()[:APPOS_WORDS]
+            if any(w.lower() in lex.role_nouns and w[:1].islower() for w in words):
+                return True
+        return False
 
     def previous(self, nm: NameMention) -> NameMention | None:
         """The name mention outside quotations just before ``nm`` (or None)."""

@@ -16,6 +16,9 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
 NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
 NOMINAL_TRIED = 60  # name mentions tried, nearest first
 _APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "he's", "she's", "he’s", "she’s"))
+_SUBORDINATORS = frozenset(("when", "because", "after", "before", "while", "as", "since", "until",
+                            "if", "unless", "although", "though", "whether", "once", "where"))
 _AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
@@ -126,13 +129,20 @@ class Resolver:
                 if k == PRONOUN_TRIED:
                     break
                 continue
-            name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-            g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
-            if name == exclude or g not in ("-", m.gender) or not (
-                    self._person(name) or (nm.titled and len(name.split()) > 1)):
+            name = self._candidate(nm, m.gender, exclude)
+            if name is None:
                 rejected.add(key)
                 continue
-            if self._is_subject(nm):
+            kind = self._subject(nm)
+            if kind == "clause" and self._subordinate(nm):
+                # "Reed did not sound confident when Lowe asked": the sentence's own
+                # subject, when it could be meant, comes before the subject of a clause
+                first = self._first_in_sentence(nm)
+                main = None if first is None or self._subject(first) != "sentence" \
+                    else self._candidate(first, m.gender, exclude)
+                if main is not None and first is not None:
+                    name, nm = main, first
+            if kind:
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
                 return name
@@ -153,27 +163,58 @@ class Resolver:
         g = self.people.gender_of(name)
         return g in ("-", gender)
 
-    def _is_subject(self, nm: NameMention) -> bool:
-        """Is the mention its sentence's subject: the first name in it (within a few words of
-        its start), followed by a speech verb ("Feinstein said"), or named by an inverted
-        cue ("said James Henson")?"""
+    def _candidate(self, nm: NameMention, gender: str, exclude: str | None) -> str | None:
+        """The person mention ``nm`` names, if a pronoun of ``gender`` can mean them."""
+        name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
+        g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
+        if g not in ("-", gender) and nm.gender == "-":
+            # "Grant" where the text names two Grants: "she" means the woman
+            other = self.people.canonical(nm.core, gender, nm.start, nm.honorific)
+            if other not in (nm.core, name):
+                name, g = other, self.people.gender_of(other)
+        if name == exclude or g not in ("-", gender) or not (
+                self._person(name) or (nm.titled and len(name.split()) > 1)):
+            return None
+        return name
+
+    def _subordinate(self, nm: NameMention) -> bool:
+        """Does a subordinating word open the clause of ``nm`` ("when Lowe asked",
+        "because Mr. Lowe agreed")?"""
+        words = self.text[max(0, nm.start - 20):nm.start].split()
+        return bool(words) and words[-1].lower() in _SUBORDINATORS
+
+    def _first_in_sentence(self, nm: NameMention) -> NameMention | None:
+        """The first name mention of ``nm``'s sentence, when that is not ``nm`` itself."""
+        start = self.sentences.start_of(nm.start)
+        first = None
+        prior = self.people.previous(nm)
+        while prior is not None and prior.start >= start:
+            first = prior
+            prior = self.people.previous(prior)
+        return first
+
+    def _subject(self, nm: NameMention) -> str:
+        """Is the mention a subject: "sentence" when it is its sentence's first name (within
+        a few words of its start, no pronoun subject before it); "clause" when a speech verb
+        follows it ("Feinstein said") or an inverted cue names it ("said James Henson");
+        else ""."""
         if self.text[nm.end:nm.end + 2] in ("'s", "’s"):
-            return False  # "Trump's logic": a possessor, not the subject
+            return ""  # "Trump's logic": a possessor, not the subject
         start = self.sentences.start_of(nm.start)
         prior = self.people.previous(nm)
         if (prior is None or prior.end <= start) and \
-                len(self.text[start:nm.start].split()) <= SUBJECT_WORDS:
-            return True
+                len(words := self.text[start:nm.start].split()) <= SUBJECT_WORDS and \
+                not any(w.lower() in _SUBJECT_PRONOUNS for w in words):
+            return "sentence"
         p = compiled()
         if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
-            return True
+            return "clause"
         lead = self.text[max(start, nm.start - 30):nm.start]
         v = p.verb_ending.search(lead)
-        if v is None:
-            return False
+        if v is None or v.group().rstrip().endswith("ing"):
+            return ""  # ", thanking Peter Lowe": a participle's object
         before = lead[:v.start()].rstrip()
-        return not before or before[-1] in ",;:—–\"”’"  # ', said James Henson'
-
+        return "clause" if not before or before[-1] in ",;:—–\"”’" else ""  # ', said X'
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""
@@ -181,7 +222,7 @@ class Resolver:
             return True
         words = name.split()
         return (words[0] in HONORIFICS or words[0] in self.people.given_names
-                or self.people.gender_of(name) != "-")
+                or self.people.gender_of(name) != "-" or self.people.described_as_person(name))
 
 
 def _honorific(word: str) -> str:
