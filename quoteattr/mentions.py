@@ -40,10 +40,11 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     run = _trailing_name(words)
     lowered = run and all(w[:1].islower() for w in words[:run])
     if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
+                                     or words[run - 1].endswith(",")  # "a friend at school, X"
                                      or (lowered and words[0] not in _DETERMINERS)):
         core, gender = name_core(" ".join(words[run:]))
         if core:
-            return Mention(start, end, raw, "name", core, gender)
+            return _named(start, end, raw, core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
         if not rest:
@@ -60,6 +61,13 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     core, gender = name_core(raw)
     if not core:
         return None
+    return _named(start, end, raw, core, gender)
+
+
+def _named(start: int, end: int, raw: str, core: str, gender: str) -> Mention:
+    """A name mention, unless its core is the writer's "I" ("when I asked him")."""
+    if core == "I":
+        return Mention(start, end, raw, "pronoun", "i", "-")
     return Mention(start, end, raw, "name", core, gender)
 
 

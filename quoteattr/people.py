@@ -19,7 +19,7 @@ _NEXT_PRONOUN = regex.compile(r",\s+who\b[^.!?,;\"“”]{0,60}?\b(his|her|himse
 _AGE_NEXT = regex.compile(r",\s+\d{1,3},")
 _APPOS_NEXT = regex.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:.!?\"“”()\n]{1,80})")
 _CLAUSE_END = regex.compile(r"\s(?:who|whom|whose|that|which|where|when)\b")
-APPOS_WORDS = 6  # a role noun this early in an apposition describes the person
+APPOS_WORDS = 8  # a role noun this early in an apposition describes the person
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
 
 
@@ -63,8 +63,9 @@ class People:
             if hit is None:
                 hit = cores[raw] = name_core(raw)
             core, gender = hit
-            if not core or core in lex.non_names:
-                continue
+            if not core or core in lex.non_names or (
+                    core in titles and text[m.end():m.end() + 1] == "."):
+                continue  # "But Mr" of "But Mr. Lowe": the name itself follows
             start = m.start()
             first = raw.split(None, 1)[0].rstrip(".")
             hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""

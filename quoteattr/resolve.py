@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .lexicon import load
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
@@ -18,7 +19,10 @@ NOMINAL_TRIED = 60  # name mentions tried, nearest first
 _APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "he's", "she's", "he’s", "she’s"))
 _SUBORDINATORS = frozenset(("when", "because", "after", "before", "while", "as", "since", "until",
-                            "if", "unless", "although", "though", "whether", "once", "where"))
+                            "if", "unless", "although", "though", "whether", "once", "where",
+                            "that"))
+_PREPOSITIONS = frozenset(("of", "for", "to", "with", "about", "from", "by", "on", "in", "at",
+                           "against", "like", "unlike", "as"))
 _AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
@@ -134,14 +138,14 @@ class Resolver:
                 rejected.add(key)
                 continue
             kind = self._subject(nm)
-            if kind == "clause" and self._subordinate(nm):
+            if kind == "clause":
                 # "Reed did not sound confident when Lowe asked": the sentence's own
                 # subject, when it could be meant, comes before the subject of a clause
                 first = self._first_in_sentence(nm)
-                main = None if first is None or self._subject(first) != "sentence" \
-                    else self._candidate(first, m.gender, exclude)
-                if main is not None and first is not None:
-                    name, nm = main, first
+                if first is not None and self._outranks(first, nm):
+                    main = self._candidate(first, m.gender, exclude)
+                    if main is not None:
+                        name, nm = main, first
             if kind:
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
@@ -177,11 +181,25 @@ class Resolver:
             return None
         return name
 
-    def _subordinate(self, nm: NameMention) -> bool:
-        """Does a subordinating word open the clause of ``nm`` ("when Lowe asked",
-        "because Mr. Lowe agreed")?"""
+    def _outranks(self, first: NameMention, nm: NameMention) -> bool:
+        """Is ``first``, its sentence's first name, the subject over ``nm``, the subject of
+        a clause later in the sentence: ``nm``'s clause is subordinate ("when Lowe asked",
+        "because Mr. Lowe agreed", "said Lowe had agreed"), or ``nm`` stands in ``first``'s
+        apposition, both reaching the same speech verb ("Reed, an aide to Lowe, said")?"""
+        if self._subject(first) != "sentence":
+            return False
         words = self.text[max(0, nm.start - 20):nm.start].split()
-        return bool(words) and words[-1].lower() in _SUBORDINATORS
+        if words and (words[-1].lower() in _SUBORDINATORS
+                      or words[-1].lower() in load().verb_lemma):
+            return True
+        lead = self.text[max(0, first.start - 20):first.start].split()
+        lead.append(self.text[first.start:first.end].split()[0])  # "Of Reed" is one match
+        if any(w.lower() in _PREPOSITIONS for w in lead[-2:]):
+            return False  # "Of Reed, Lowe, who knows him, said": Lowe is the subject
+        p = compiled()
+        own = p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT)
+        via = p.verb_next.match(self.text, first.end, first.end + 160, timeout=TIMEOUT)
+        return own is not None and via is not None and own.end() == via.end()
 
     def _first_in_sentence(self, nm: NameMention) -> NameMention | None:
         """The first name mention of ``nm``'s sentence, when that is not ``nm`` itself."""
