@@ -109,6 +109,11 @@ class People:
                 return next(iter(fulls))
         if not cands:
             return f"{honorific} {core}" if honorific and len(words) == 1 else core
+        if len(words) == 1 and len(cands) > 1:
+            # "Clinton and her husband, Bill Clinton": a relative introduced so is named in
+            # full afterwards; the bare surname means the other
+            own = {c: st for c, st in cands.items() if not self._relative(c, st[0])}
+            cands = own or cands
         # the candidate mentioned last at or before pos, else the first mentioned
         last_before = {c: st[k - 1] for c, st in cands.items() if (k := bisect_right(st, pos))}
         if last_before:
@@ -118,6 +123,13 @@ class People:
         first = pick.split()[0]
         return max((c for c in cands if c.split()[0] == first),
                    key=lambda c: (len(c.split()), len(c)))
+
+    def _relative(self, name: str, start: int) -> bool:
+        """Is the mention of ``name`` at ``start`` introduced as someone's relative ("her
+        husband, former President X", "his brother X")?"""
+        words = [w.strip(",").lower() for w in self.text[max(0, start - 40):start].split()[-3:]]
+        kin = load().kin_nouns
+        return any(w in kin for w in words)
 
     @property
     def given_names(self) -> Mapping[str, str]:
