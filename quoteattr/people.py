@@ -171,7 +171,9 @@ class People:
     def described_as_person(self, name: str) -> bool:
         """Does the text present the full name ``name`` as a person somewhere: with a title
         ("Senator Ada Lind"), an age ("Tolu Varga, 34,"), a role noun before it ("professor
-        Ada Lind") or in an apposition after it ("Orla Quaid, executive director of ...")?"""
+        Ada Lind") or in an apposition after it ("Orla Quaid, executive director of ..."),
+        or as the subject of a speech verb ("Ilkka Sorvali told"; not an organisation, nor a
+        name after "the" or "of")?"""
         hit = self._person.get(name)
         if hit is None:
             if self._of_core is None:
@@ -198,7 +200,10 @@ class People:
             words = clause[:end.start() if end else len(clause)].split()[:APPOS_WORDS]
             if any(w.lower() in lex.role_nouns and w[:1].islower() for w in words):
                 return True
-        return False
+        if set(nm.core.split()) & lex.org_words or (
+                before and before[-1].lower() in ("of", "in", "from", "at", "for", "the", "a")):
+            return False  # "Freedom Partners said", "Ann Lee of New York, an aide, said"
+        return compiled().verb_next.match(self.text, nm.end, nm.end + 160) is not None
 
     def previous(self, nm: NameMention) -> NameMention | None:
         """The name mention outside quotations just before ``nm`` (or None)."""
