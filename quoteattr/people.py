@@ -15,9 +15,11 @@ from .patterns import compiled
 # "Jordan Tate, who set up her business": a relative clause about the person
 _NEXT_PRONOUN = regex.compile(r",\s+who\b[^.!?,;\"“”]{0,60}?\b(his|her|himself|herself)\b")
 
-# "Tolu Varga, 34," / "Orla Quaid, a shopkeeper on the high street": the words after a name
+# "Tolu Varga, 34," / "Orla Quaid, a shopkeeper on the high street" / "Orla Quaid is a
+# shopkeeper": the words after a name
 _AGE_NEXT = regex.compile(r",\s+\d{1,3},")
-_APPOS_NEXT = regex.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;:.!?\"“”()\n]{1,80})")
+_APPOS_NEXT = regex.compile(
+    r"(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:(?:a|an|the)\s+)?((?:[^,;:.!?\"“”()\n]|\.(?=\S)|(?<=\b\p{Lu})\.){1,80})")
 _CLAUSE_END = regex.compile(r"\s(?:who|whom|whose|that|which|where|when)\b")
 APPOS_WORDS = 8  # a role noun this early in an apposition describes the person
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
@@ -63,9 +65,9 @@ class People:
             if hit is None:
                 hit = cores[raw] = name_core(raw)
             core, gender = hit
-            if not core or core in lex.non_names or (
+            if not core or core in lex.non_names or core == "I" or (
                     core in titles and text[m.end():m.end() + 1] == "."):
-                continue  # "But Mr" of "But Mr. Lowe": the name itself follows
+                continue  # the writer's "I"; "But Mr" of "But Mr. Lowe": the name follows
             start = m.start()
             first = raw.split(None, 1)[0].rstrip(".")
             hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
@@ -180,16 +182,26 @@ class People:
                 self._of_core = {}
                 for nm in self.mentions:
                     self._of_core.setdefault(nm.core, []).append(nm)
-            hit = self._person[name] = len(name.split()) > 1 and any(
-                self._presented(nm) for nm in self._of_core.get(name, ()))
+            words = name.split()
+            bare = self._of_core.get(words[-1], []) \
+                if len(self._by_last.get(words[-1], {})) == 1 else []  # "Varga, 34," too
+            hit = self._person[name] = len(words) > 1 and (
+                any(self._presented(nm) for nm in self._of_core.get(name, ()))
+                or any(self._presented(nm) for nm in bare))
         return hit
 
-    def _presented(self, nm: NameMention) -> bool:
-        """Is this mention of a name one that presents its bearer as a person?"""
+    def _presented(self, nm: NameMention, speech: bool = True) -> bool:
+        """Is this mention of a name one that presents its bearer as a person (``speech``:
+        counting a speech verb after it)?"""
         lex = load()
-        if nm.titled or _AGE_NEXT.match(self.text, nm.end):
+        if nm.titled:
             return True
         before = self.text[max(0, nm.start - 40):nm.start].split()
+        if set(nm.core.split()) & lex.org_words or (
+                before and before[-1].lower() in ("of", "in", "from", "at", "for", "the", "a")):
+            return False  # "Freedom Partners said", "Ann Lee of Essex, an aide, said"
+        if _AGE_NEXT.match(self.text, nm.end):
+            return True
         if before and before[-1].rstrip(",").lower() in lex.role_nouns \
                 and before[-1][:1].islower():
             return True
@@ -200,10 +212,7 @@ class People:
             words = clause[:end.start() if end else len(clause)].split()[:APPOS_WORDS]
             if any(w.lower() in lex.role_nouns and w[:1].islower() for w in words):
                 return True
-        if set(nm.core.split()) & lex.org_words or (
-                before and before[-1].lower() in ("of", "in", "from", "at", "for", "the", "a")):
-            return False  # "Freedom Partners said", "Ann Lee of New York, an aide, said"
-        return compiled().verb_next.match(self.text, nm.end, nm.end + 160) is not None
+        return speech and compiled().verb_next.match(self.text, nm.end, nm.end + 160) is not None
 
     def previous(self, nm: NameMention) -> NameMention | None:
         """The name mention outside quotations just before ``nm`` (or None)."""

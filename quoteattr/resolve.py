@@ -193,13 +193,18 @@ class Resolver:
                       or words[-1].lower() in load().verb_lemma):
             return True
         lead = self.text[max(0, first.start - 20):first.start].split()
-        lead.append(self.text[first.start:first.end].split()[0])  # "Of Reed" is one match
-        if any(w.lower() in _PREPOSITIONS for w in lead[-2:]):
+        if self._after_preposition(first, lead):
             return False  # "Of Reed, Lowe, who knows him, said": Lowe is the subject
         p = compiled()
         own = p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT)
         via = p.verb_next.match(self.text, first.end, first.end + 160, timeout=TIMEOUT)
         return own is not None and via is not None and own.end() == via.end()
+
+    def _after_preposition(self, nm: NameMention, lead: list[str]) -> bool:
+        """Does a preposition govern the mention ("Like Reed, Lowe ...", "Of Reed, ...")?
+        ``lead``: the words of its sentence before it."""
+        words = lead[-1:] + self.text[nm.start:nm.end].split()[:1]  # "Of Reed" is one match
+        return any(w.lower() in _PREPOSITIONS for w in words)
 
     def _first_in_sentence(self, nm: NameMention) -> NameMention | None:
         """The first name mention of ``nm``'s sentence, when that is not ``nm`` itself."""
