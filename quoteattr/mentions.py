@@ -11,6 +11,7 @@ from .patterns import compiled
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-\.]*")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "another", "his", "her", "their", "its", "our"])
+_AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
 _JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
 
 
@@ -29,6 +30,7 @@ class Mention:
 def classify(text: str, start: int, end: int) -> Mention | None:
     """The mention ``text[start:end]`` (a matched speaker group), or None if it names nobody."""
     lex = load()
+    end = _past_title(text, start, end)
     raw = text[start:end]
     low = raw.lower()
     if low in lex.pronouns:
@@ -71,6 +73,19 @@ def _named(start: int, end: int, raw: str, core: str, gender: str) -> Mention:
     return Mention(start, end, raw, "name", core, gender)
 
 
+def _past_title(text: str, start: int, end: int) -> int:
+    """Where a mention cut short at an abbreviated title really ends: "Navy Capt" of "Navy
+    Capt. Jeff Davis", "former Ohio Gov" of "former Ohio Gov. and party chairman Ed Lowe"."""
+    words = text[start:end].split()
+    if not words or text[end:end + 1] != "." or words[-1] not in load().titles:
+        return end
+    m = _AFTER_TITLE.match(text, end)
+    if m is None:
+        return end
+    name = compiled().name.match(text, m.end())
+    return name.end() if name is not None else end
+
+
 def _trailing_name(words: list[str]) -> int:
     """Index where the final run of capitalised words begins (len(words) if none)."""
     k = len(words)
@@ -111,7 +126,8 @@ def name_core(raw: str) -> tuple[str, str]:
         if i == len(words) - 2 and w in lex.first_names:
             continue  # "Coach Dean Whitaker": Dean is his given name, not a title
         if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix
-                or w in lex.non_names or w.lower() in lex.role_nouns):
+                or w in lex.non_names or w.lower() in lex.role_nouns
+                or (w.endswith("s") and w[:-1] in lex.titles)):  # "Senators Lee and Ruiz"
             cut = i + 1
             g = lex.title_gender(w)
             if g in ("m", "f"):
