@@ -133,6 +133,9 @@ def name_core(raw: str) -> tuple[str, str]:
             if g in ("m", "f"):
                 gender = g
     core_words = words[cut:]
+    if len(core_words) > 1 and len(core_words[0]) > 5 and core_words[0].endswith("ing") \
+            and core_words[0] not in lex.first_names:
+        core_words = core_words[1:]  # "Asserting Clinton": a participle opening a sentence
     given = [i for i, w in enumerate(core_words) if w in lex.first_names]
     if given and 0 < given[0] < len(core_words) - 1:
         # "Harbourmaster Glen Tuckett": an unknown capitalised word before a given name
