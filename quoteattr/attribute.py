@@ -83,7 +83,7 @@ def _mention(ctx: Context, span: tuple[int, int] | None) -> Mention | None:
 
 def _speaker(ctx: Context, cue: cues.Cue) -> Mention | None:
     """The cue's speaker; a description followed by a name in apposition ("another Twitter
-    user, Johanna Bayer,") is that name."""
+    user, Ana Ruiz,") is that name."""
     sp = _mention(ctx, cue.speaker)
     if sp is not None and sp.kind == "description" and cue.apposition is not None:
         named = _mention(ctx, cue.apposition)

@@ -19,6 +19,7 @@ from .patterns import TIMEOUT, compiled
 # to the opening mark, a hearer) cannot run long and skip its cost (~1.4 us a call).
 SPEAKER_REACH = 120  # characters between a closing mark and the verb of "X said"
 VERBS_TRIED = 3  # verbs tried, nearest the quotation first, for one cue frame
+_DETERMINERS = frozenset(("the", "a", "an", "one", "another", "his", "her", "their", "its", "our"))
 
 Offsets = tuple[int, int]
 
@@ -44,8 +45,15 @@ def after(text: str, start: int, end: int) -> Cue | None:
     if v is not None:
         sp = p.speaker_next.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
-            return Cue("after_inverted", sp.span("sp"), verb_of(text, v.span("v")),
-                       hearer(text, v.span("v"), end, sp.end()))
+            who, named = sp.span("sp"), None
+            first = text[who[0]:who[1]].split(None, 1)[0]
+            if first.lower() in _DETERMINERS or first.endswith(("'s", "’s")):
+                # "said another user, Ana Ruiz.": the description is named after it
+                ap = p.named_after.match(text, who[1], end, timeout=TIMEOUT)
+                if ap is not None:
+                    who, named = (who[0], ap.end("more")), ap.span("ap")
+            return Cue("after_inverted", who, verb_of(text, v.span("v")),
+                       hearer(text, v.span("v"), end, sp.end()), apposition=named)
         return None
     reach = min(end, pos + SPEAKER_REACH)
     for k, v in enumerate(p.verb.finditer(text, pos, reach, timeout=TIMEOUT)):

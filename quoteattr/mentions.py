@@ -11,6 +11,7 @@ from .patterns import compiled
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-\.]*")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "another", "his", "her", "their", "its", "our"])
+_AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
 _JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
 
 
@@ -29,6 +30,7 @@ class Mention:
 def classify(text: str, start: int, end: int) -> Mention | None:
     """The mention ``text[start:end]`` (a matched speaker group), or None if it names nobody."""
     lex = load()
+    end = _past_title(text, start, end)
     raw = text[start:end]
     low = raw.lower()
     if low in lex.pronouns:
@@ -42,10 +44,11 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     run = _trailing_name(words)
     lowered = run and all(w[:1].islower() for w in words[:run])
     if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
+                                     or words[run - 1].endswith(",")  # "a friend at school, X"
                                      or (lowered and words[0] not in _DETERMINERS)):
         core, gender = name_core(" ".join(words[run:]))
         if core:
-            return Mention(start, end, raw, "name", core, gender)
+            return _named(start, end, raw, core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
         if not rest:
@@ -62,7 +65,27 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     core, gender = name_core(raw)
     if not core:
         return None
+    return _named(start, end, raw, core, gender)
+
+
+def _named(start: int, end: int, raw: str, core: str, gender: str) -> Mention:
+    """A name mention, unless its core is the writer's "I" ("when I asked him")."""
+    if core == "I":
+        return Mention(start, end, raw, "pronoun", "i", "-")
     return Mention(start, end, raw, "name", core, gender)
+
+
+def _past_title(text: str, start: int, end: int) -> int:
+    """Where a mention cut short at an abbreviated title really ends: "Navy Capt" of "Navy
+    Capt. Jeff Davis", "former Ohio Gov" of "former Ohio Gov. and party chairman Ed Lowe"."""
+    words = text[start:end].split()
+    if not words or text[end:end + 1] != "." or words[-1] not in load().titles:
+        return end
+    m = _AFTER_TITLE.match(text, end)
+    if m is None:
+        return end
+    name = compiled().name.match(text, m.end())
+    return name.end() if name is not None else end
 
 
 def _trailing_name(words: list[str]) -> int:
@@ -105,12 +128,16 @@ def name_core(raw: str) -> tuple[str, str]:
         if i == len(words) - 2 and w in lex.first_names:
             continue  # "Coach Dean Whitaker": Dean is his given name, not a title
         if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix
-                or w in lex.non_names or w.lower() in lex.role_nouns):
+                or w in lex.non_names or w.lower() in lex.role_nouns
+                or (w.endswith("s") and w[:-1] in lex.titles)):  # "Senators Lee and Ruiz"
             cut = i + 1
             g = lex.title_gender(w)
             if g in ("m", "f"):
                 gender = g
     core_words = words[cut:]
+    if len(core_words) > 1 and len(core_words[0]) > 5 and core_words[0].endswith("ing") \
+            and core_words[0] not in lex.first_names:
+        core_words = core_words[1:]  # "Asserting Clinton": a participle opening a sentence
     given = [i for i, w in enumerate(core_words) if w in lex.first_names]
     if given and 0 < given[0] < len(core_words) - 1:
         # "Harbourmaster Glen Tuckett": an unknown capitalised word before a given name

@@ -57,6 +57,7 @@ class Patterns:
     verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
     speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
     speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
+    named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
     addressee_prep: regex.Pattern[str]  # a hearer after a preposition: "said to Y"
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
@@ -98,6 +99,9 @@ def compiled() -> Patterns:
             rf"(?P<sp>{f['speaker']})(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
             rf"\s+{f['aux']}?{f['adv']}?", flags),
         speaker_next=regex.compile(rf"\s+(?P<sp>{f['speaker']})\b", flags),
+        named_after=regex.compile(
+            rf"(?P<more>(?:['’]s)?(?:\s+\p{{Ll}}[\p{{Ll}}\-]*){{0,2}}),\s+(?:(?:{f['roles']})\s+)?"
+            rf"(?P<ap>{f['name']})(?=\s*[.,;:!?]|\s+(?:of|from|at|who|with|in)\b|\s*\Z)", flags),
         addressee_next=regex.compile(rf"\s+(?P<ad>{f['obj']})\b", flags),
         addressee_prep=regex.compile(
             rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"

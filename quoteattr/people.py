@@ -15,6 +15,13 @@ from .patterns import compiled
 # "Jordan Tate, who set up her business": a relative clause about the person
 _NEXT_PRONOUN = regex.compile(r",\s+who\b[^.!?,;\"“”]{0,60}?\b(his|her|himself|herself)\b")
 
+# "Tolu Varga, 34," / "Orla Quaid, a shopkeeper on the high street" / "Orla Quaid is a
+# shopkeeper": the words after a name
+_AGE_NEXT = regex.compile(r",\s+\d{1,3},")
+_APPOS_NEXT = regex.compile(
+    r"(?:,|\s+(?:is|was)(?=\s+(?:a|an|the)\s))\s+(?:(?:a|an|the)\s+)?((?:[^,;:.!?\"“”()\n]|\.(?=\S)|(?<=\b\p{Lu})\.){1,80})")
+_CLAUSE_END = regex.compile(r"\s(?:who|whom|whose|that|which|where|when)\b")
+APPOS_WORDS = 8  # a role noun this early in an apposition describes the person
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
 
 
@@ -46,6 +53,8 @@ class People:
         self._gender: dict[str, str] = {}
         self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
         self._canonical: dict[tuple[str, str, int, str], str] = {}  # canonical() memo
+        self._person: dict[str, bool] = {}  # described_as_person() memo
+        self._of_core: dict[str, list[NameMention]] | None = None  # core -> its mentions
         titles = lex.titles
         cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
         q = 0  # index of the first quotation not ending before the mention
@@ -56,8 +65,9 @@ class People:
             if hit is None:
                 hit = cores[raw] = name_core(raw)
             core, gender = hit
-            if not core or core in lex.non_names:
-                continue
+            if not core or core in lex.non_names or core == "I" or (
+                    core in titles and text[m.end():m.end() + 1] == "."):
+                continue  # the writer's "I"; "But Mr" of "But Mr. Lowe": the name follows
             start = m.start()
             first = raw.split(None, 1)[0].rstrip(".")
             hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
@@ -101,6 +111,11 @@ class People:
                 return next(iter(fulls))
         if not cands:
             return f"{honorific} {core}" if honorific and len(words) == 1 else core
+        if len(words) == 1 and len(cands) > 1:
+            # "Clinton and her husband, Bill Clinton": a relative introduced so is named in
+            # full afterwards; the bare surname means the other
+            own = {c: st for c, st in cands.items() if not self._relative(c, st[0])}
+            cands = own or cands
         # the candidate mentioned last at or before pos, else the first mentioned
         last_before = {c: st[k - 1] for c, st in cands.items() if (k := bisect_right(st, pos))}
         if last_before:
@@ -110,6 +125,13 @@ class People:
         first = pick.split()[0]
         return max((c for c in cands if c.split()[0] == first),
                    key=lambda c: (len(c.split()), len(c)))
+
+    def _relative(self, name: str, start: int) -> bool:
+        """Is the mention of ``name`` at ``start`` introduced as someone's relative ("her
+        husband, former President X", "his brother X")?"""
+        words = [w.strip(",").lower() for w in self.text[max(0, start - 40):start].split()[-3:]]
+        kin = load().kin_nouns
+        return any(w in kin for w in words)
 
     @property
     def given_names(self) -> Mapping[str, str]:
@@ -131,16 +153,66 @@ class People:
         return self._pronoun_gender(name)
 
     def _pronoun_gender(self, name: str) -> str:
-        """Gender from the pronoun that follows the name's first mention in its clause
-        ("Jordan Tate, who set up her business"), when titles and given names are silent."""
+        """Gender from the words around the name's first mention, when titles and given
+        names are silent: a gendered role noun just before it ("her husband, Ilkka Sorvali")
+        or a pronoun after it in its clause ("Jordan Tate, who set up her business")."""
         starts = self._by_last.get(name.split()[-1], {}).get(name)
         if not starts:
             return "-"
         start = starts[0]
+        before = self.text[max(0, start - 30):start].split()
+        if before and before[-1][:1].islower():
+            g = load().role_nouns.get(before[-1].rstrip(","), "-")
+            if g in ("m", "f"):
+                return g
         m = _NEXT_PRONOUN.match(self.text, start + len(name), start + len(name) + 80)
         if m is None:
             return "-"
         return "f" if m.group(1).lower() in ("she", "her", "hers", "herself") else "m"
+
+    def described_as_person(self, name: str) -> bool:
+        """Does the text present the full name ``name`` as a person somewhere: with a title
+        ("Senator Ada Lind"), an age ("Tolu Varga, 34,"), a role noun before it ("professor
+        Ada Lind") or in an apposition after it ("Orla Quaid, executive director of ..."),
+        or as the subject of a speech verb ("Ilkka Sorvali told"; not an organisation, nor a
+        name after "the" or "of")?"""
+        hit = self._person.get(name)
+        if hit is None:
+            if self._of_core is None:
+                self._of_core = {}
+                for nm in self.mentions:
+                    self._of_core.setdefault(nm.core, []).append(nm)
+            words = name.split()
+            bare = self._of_core.get(words[-1], []) \
+                if len(self._by_last.get(words[-1], {})) == 1 else []  # "Varga, 34," too
+            hit = self._person[name] = len(words) > 1 and (
+                any(self._presented(nm) for nm in self._of_core.get(name, ()))
+                or any(self._presented(nm) for nm in bare))
+        return hit
+
+    def _presented(self, nm: NameMention, speech: bool = True) -> bool:
+        """Is this mention of a name one that presents its bearer as a person (``speech``:
+        counting a speech verb after it)?"""
+        lex = load()
+        if nm.titled:
+            return True
+        before = self.text[max(0, nm.start - 40):nm.start].split()
+        if set(nm.core.split()) & lex.org_words or (
+                before and before[-1].lower() in ("of", "in", "from", "at", "for", "the", "a")):
+            return False  # "Freedom Partners said", "Ann Lee of Essex, an aide, said"
+        if _AGE_NEXT.match(self.text, nm.end):
+            return True
+        if before and before[-1].rstrip(",").lower() in lex.role_nouns \
+                and before[-1][:1].islower():
+            return True
+        appos = _APPOS_NEXT.match(self.text, nm.end)
+        if appos is not None:
+            clause = appos.group(1)
+            end = _CLAUSE_END.search(clause)
+            words = clause[:end.start() if end else len(clause)].split()[:APPOS_WORDS]
+            if any(w.lower() in lex.role_nouns and w[:1].islower() for w in words):
+                return True
+        return speech and compiled().verb_next.match(self.text, nm.end, nm.end + 160) is not None
 
     def previous(self, nm: NameMention) -> NameMention | None:
         """The name mention outside quotations just before ``nm`` (or None)."""

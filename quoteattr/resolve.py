@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from .lexicon import load
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
@@ -16,6 +17,12 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
 NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
 NOMINAL_TRIED = 60  # name mentions tried, nearest first
 _APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "he's", "she's", "he’s", "she’s"))
+_SUBORDINATORS = frozenset(("when", "because", "after", "before", "while", "as", "since", "until",
+                            "if", "unless", "although", "though", "whether", "once", "where",
+                            "that"))
+_PREPOSITIONS = frozenset(("of", "for", "to", "with", "about", "from", "by", "on", "in", "at",
+                           "against", "like", "unlike", "as"))
 _AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
@@ -126,13 +133,20 @@ class Resolver:
                 if k == PRONOUN_TRIED:
                     break
                 continue
-            name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-            g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
-            if name == exclude or g not in ("-", m.gender) or not (
-                    self._person(name) or (nm.titled and len(name.split()) > 1)):
+            name = self._candidate(nm, m.gender, exclude)
+            if name is None:
                 rejected.add(key)
                 continue
-            if self._is_subject(nm):
+            kind = self._subject(nm)
+            if kind == "clause":
+                # "Reed did not sound confident when Lowe asked": the sentence's own
+                # subject, when it could be meant, comes before the subject of a clause
+                first = self._first_in_sentence(nm)
+                if first is not None and self._outranks(first, nm):
+                    main = self._candidate(first, m.gender, exclude)
+                    if main is not None:
+                        name, nm = main, first
+            if kind:
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
                             f"{nm.start}-{nm.end}")
                 return name
@@ -153,27 +167,77 @@ class Resolver:
         g = self.people.gender_of(name)
         return g in ("-", gender)
 
-    def _is_subject(self, nm: NameMention) -> bool:
-        """Is the mention its sentence's subject: the first name in it (within a few words of
-        its start), followed by a speech verb ("Feinstein said"), or named by an inverted
-        cue ("said James Henson")?"""
+    def _candidate(self, nm: NameMention, gender: str, exclude: str | None) -> str | None:
+        """The person mention ``nm`` names, if a pronoun of ``gender`` can mean them."""
+        name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
+        g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
+        if g not in ("-", gender) and nm.gender == "-":
+            # "Grant" where the text names two Grants: "she" means the woman
+            other = self.people.canonical(nm.core, gender, nm.start, nm.honorific)
+            if other not in (nm.core, name):
+                name, g = other, self.people.gender_of(other)
+        if name == exclude or g not in ("-", gender) or not (
+                self._person(name) or (nm.titled and len(name.split()) > 1)):
+            return None
+        return name
+
+    def _outranks(self, first: NameMention, nm: NameMention) -> bool:
+        """Is ``first``, its sentence's first name, the subject over ``nm``, the subject of
+        a clause later in the sentence: ``nm``'s clause is subordinate ("when Lowe asked",
+        "because Mr. Lowe agreed", "said Lowe had agreed"), or ``nm`` stands in ``first``'s
+        apposition, both reaching the same speech verb ("Reed, an aide to Lowe, said")?"""
+        if self._subject(first) != "sentence":
+            return False
+        words = self.text[max(0, nm.start - 20):nm.start].split()
+        if words and (words[-1].lower() in _SUBORDINATORS
+                      or words[-1].lower() in load().verb_lemma):
+            return True
+        lead = self.text[max(0, first.start - 20):first.start].split()
+        if self._after_preposition(first, lead):
+            return False  # "Of Reed, Lowe, who knows him, said": Lowe is the subject
+        p = compiled()
+        own = p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT)
+        via = p.verb_next.match(self.text, first.end, first.end + 160, timeout=TIMEOUT)
+        return own is not None and via is not None and own.end() == via.end()
+
+    def _after_preposition(self, nm: NameMention, lead: list[str]) -> bool:
+        """Does a preposition govern the mention ("Like Reed, Lowe ...", "Of Reed, ...")?
+        ``lead``: the words of its sentence before it."""
+        words = lead[-1:] + self.text[nm.start:nm.end].split()[:1]  # "Of Reed" is one match
+        return any(w.lower() in _PREPOSITIONS for w in words)
+
+    def _first_in_sentence(self, nm: NameMention) -> NameMention | None:
+        """The first name mention of ``nm``'s sentence, when that is not ``nm`` itself."""
+        start = self.sentences.start_of(nm.start)
+        first = None
+        prior = self.people.previous(nm)
+        while prior is not None and prior.start >= start:
+            first = prior
+            prior = self.people.previous(prior)
+        return first
+
+    def _subject(self, nm: NameMention) -> str:
+        """Is the mention a subject: "sentence" when it is its sentence's first name (within
+        a few words of its start, no pronoun subject before it); "clause" when a speech verb
+        follows it ("Feinstein said") or an inverted cue names it ("said James Henson");
+        else ""."""
         if self.text[nm.end:nm.end + 2] in ("'s", "’s"):
-            return False  # "Trump's logic": a possessor, not the subject
+            return ""  # "Trump's logic": a possessor, not the subject
         start = self.sentences.start_of(nm.start)
         prior = self.people.previous(nm)
         if (prior is None or prior.end <= start) and \
-                len(self.text[start:nm.start].split()) <= SUBJECT_WORDS:
-            return True
+                len(words := self.text[start:nm.start].split()) <= SUBJECT_WORDS and \
+                not any(w.lower() in _SUBJECT_PRONOUNS for w in words):
+            return "sentence"
         p = compiled()
         if p.verb_next.match(self.text, nm.end, nm.end + 160, timeout=TIMEOUT):
-            return True
+            return "clause"
         lead = self.text[max(start, nm.start - 30):nm.start]
         v = p.verb_ending.search(lead)
-        if v is None:
-            return False
+        if v is None or v.group().rstrip().endswith("ing"):
+            return ""  # ", thanking Peter Lowe": a participle's object
         before = lead[:v.start()].rstrip()
-        return not before or before[-1] in ",;:—–\"”’"  # ', said James Henson'
-
+        return "clause" if not before or before[-1] in ",;:—–\"”’" else ""  # ', said X'
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""
@@ -181,7 +245,7 @@ class Resolver:
             return True
         words = name.split()
         return (words[0] in HONORIFICS or words[0] in self.people.given_names
-                or self.people.gender_of(name) != "-")
+                or self.people.gender_of(name) != "-" or self.people.described_as_person(name))
 
 
 def _honorific(word: str) -> str:

@@ -25,8 +25,8 @@ pytestmark = [
 
 # corpus -> (score.py --kinds, {figure: floor})
 FLOORS = {
-    # named: the floor is 0.85, not reached yet; this guards what we have
-    "polnear": ("direct", {"extraction": 0.95, "e2e": 0.88, "named": 0.80}),
+    # named: the floor is 0.85 (now 0.860)
+    "polnear": ("direct", {"extraction": 0.95, "e2e": 0.88, "named": 0.855}),
     "quoteli3": ("", {"extraction": 0.98}),
     "litbank": ("", {"extraction": 0.90}),
     "pdnc": ("", {"extraction": 0.94}),
