@@ -26,7 +26,7 @@ import regex
 
 from .cast import Cast, Character, Placed, names
 from .lexicon import read_rows
-from .mentions import classify
+from .mentions import Mention, classify
 from .model import Quote
 from .paragraphs import paragraph_spans
 from .turns import Line, alternate
@@ -155,7 +155,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         cast = cast.with_genders(genders)
         placed = Placed([(s, e, cast.chars[ch.key]) for s, e, ch in placed.hits])
     out = list(quotes)
-    scene = _Scene(talkers=_talkers(text, cast, placed, quotes))
+    tags_of = _tags(text, quotes)
+    by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
+    scene = _Scene(talkers=_talkers(placed, quotes, by_name))
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -185,8 +187,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             continue
         segments = _segments(ps, pe, [quotes[i] for i in idx])
         beat = [hit for s, e in segments for hit in placed.find(s, e)]
-        speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat)
-        speaker = _not_addressed(text, placed, scene, quotes, idx, mention, speaker)
+        speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
+        speaker = _not_addressed(text, placed, scene, quotes, idx, mention, speaker, tags_of)
         addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
@@ -198,15 +200,15 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         scene.saw(addressee)
         scene.saw(speaker)
         narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
-                                  and ch not in narrator.tagged and _by_name(text, quotes[i])))
+                                  and ch not in narrator.tagged and i in by_name))
         scene.turns.append((speaker, addressee))
         tags = {ch for i, ch in mention.items()
-                if ch == NARRATOR or (ch.key >= 0 and _by_name(text, quotes[i]))}
-        guesses = {ch for i, ch in mention.items() if ch.key >= 0 and not _by_name(text, quotes[i])}
+                if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
+        guesses = {ch for i, ch in mention.items() if ch.key >= 0 and i not in by_name}
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
                           guesses.pop() if len(guesses) == 1 else None))
         loose.update((i, ch) for i, ch in mention.items()
-                     if ch != NARRATOR and not _by_name(text, quotes[i]))
+                     if ch != NARRATOR and i not in by_name)
         for i in idx:
             q = quotes[i]
             own = mention.get(i)
@@ -306,13 +308,14 @@ def _genders(text: str, placed: Placed) -> dict[int, str]:
     return out
 
 
-def _talkers(text: str, cast: Cast, placed: Placed, quotes: list[Quote]
-             ) -> frozenset[Character]:
-    """The characters a tag names as speaking somewhere in the story (``said Emma``)."""
+def _talkers(placed: Placed, quotes: list[Quote], by_name: set[int]) -> frozenset[Character]:
+    """The characters a tag names as speaking somewhere in the story (``said Emma``):
+    ``by_name`` are the quotations whose tag gives a name."""
     out: set[Character] = set()
-    for q in quotes:
-        if q.rule in EXPLICIT and _by_name(text, q) and q.speaker_span is not None:
-            out.update(ch for _s, _e, ch in placed.find(*q.speaker_span))
+    for i in by_name:
+        span = quotes[i].speaker_span
+        if span is not None:
+            out.update(ch for _s, _e, ch in placed.find(*span))
     return frozenset(out)
 
 
@@ -322,12 +325,15 @@ def _object(text: str, at: int) -> bool:
     return before is not None and before.group().lower() in _OBJECT_AFTER
 
 
-def _by_name(text: str, q: Quote) -> bool:
-    """Whether a quotation's tag names its speaker (``said Poirot``, not ``said he``)."""
-    if q.speaker_span is None:
-        return False
-    m = classify(text, *q.speaker_span)
-    return m is not None and m.kind == "name"
+def _tags(text: str, quotes: list[Quote]) -> dict[int, Mention]:
+    """The speaker mention of each quotation with a tag (``said Poirot``, ``said he``)."""
+    out = {}
+    for i, q in enumerate(quotes):
+        if q.rule in EXPLICIT and q.speaker_span is not None:
+            m = classify(text, *q.speaker_span)
+            if m is not None:
+                out[i] = m
+    return out
 
 
 def _opening(text: str, q: Quote) -> int:
@@ -359,8 +365,8 @@ def _narration(placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
 
 
 def _not_addressed(text: str, placed: Placed, scene: _Scene, quotes: list[Quote],
-                   idx: list[int], mention: dict[int, Character], speaker: Character | None
-                   ) -> Character | None:
+                   idx: list[int], mention: dict[int, Character], speaker: Character | None,
+                   tags_of: dict[int, Mention]) -> Character | None:
     """``"Never marry, Dorian," he said``: the one a line calls by name is not its ``he``;
     a pronoun tag that went to them goes to the other person of that gender on stage."""
     if speaker is None:
@@ -372,23 +378,22 @@ def _not_addressed(text: str, placed: Placed, scene: _Scene, quotes: list[Quote]
     if other is None:
         return speaker
     for i, ch in mention.items():
-        span = quotes[i].speaker_span
-        m = classify(text, *span) if ch == called and span is not None else None
+        m = tags_of.get(i) if ch == called else None
         if m is not None and m.kind == "pronoun":
             mention[i] = other
     return other if any(ch == other for ch in mention.values()) else speaker
 
 
 def _explicit(text: str, cast: Cast, scene: _Scene, quotes: list[Quote], idx: list[int],
-              beat: list[tuple[int, int, Character]]
+              beat: list[tuple[int, int, Character]], tags_of: dict[int, Mention]
               ) -> tuple[Character | None, str, float, dict[int, Character]]:
     """The speaker a tag of this paragraph names (``said she``, ``cried Mrs. Bennet``)."""
     named: dict[int, Character] = {}
     for i in idx:
-        q = quotes[i]
-        if q.rule not in EXPLICIT or q.speaker_span is None:
+        m = tags_of.get(i)
+        if m is None:
             continue
-        ch = _tagged(text, cast, scene, beat, q.speaker_span, q.start)
+        ch = _tagged(text, cast, scene, beat, m)
         if ch is not None:
             named[i] = ch
     if not named:
@@ -398,11 +403,9 @@ def _explicit(text: str, cast: Cast, scene: _Scene, quotes: list[Quote], idx: li
 
 
 def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Character]],
-            span: tuple[int, int], pos: int) -> Character | None:
+            m: Mention) -> Character | None:
     """The character a tag's speaker mention refers to (a stand-in when the cast lacks it)."""
-    m = classify(text, *span)
-    if m is None:
-        return None
+    span = (m.start, m.end)
     if m.kind == "pronoun" and m.core == "i":
         return NARRATOR
     if m.kind == "pronoun":
