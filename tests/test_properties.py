@@ -12,6 +12,7 @@ import pickle
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import quoteattr
 from quoteattr import sentences
@@ -119,3 +120,12 @@ def test_generated_dialogues(text: str) -> None:
 def test_sentence_pieces_match_a_plain_punkt_pass(text: str) -> None:
     """The shortcut for text with no sentence end, and the pieces, change nothing."""
     assert sentences.sentence_spans(text) == list(sentences.tokenizer().span_tokenize(text))
+
+
+@EXAMPLES
+@given(st.one_of(mixed, article, dialogue))
+def test_remembered_sentence_breaks_match_a_plain_punkt(text: str) -> None:
+    """Punkt's decisions, remembered per context, are the decisions of a plain Punkt."""
+    plain = PunktSentenceTokenizer(sentences.parameters())
+    text = text + " " + text  # every context comes twice: the second time, remembered
+    assert list(sentences.tokenizer().span_tokenize(text)) == list(plain.span_tokenize(text))
