@@ -68,7 +68,11 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
         if i == len(marks) or marks[i] >= pe:
             carry = None
             continue
-        found, open_end = _pair_paragraph(text, ps, pe, elisions)
+        found: list[tuple[int, str, int, int]] = []
+        if i + 1 == len(marks) or marks[i + 1] >= pe:  # one mark: nothing to pair
+            open_end = _lone_mark(text, marks[i], ps, pe, elisions)
+        else:
+            found, open_end = _pair_paragraph(text, ps, pe, elisions)
         group = carry if carry is not None else -1
         carry = None
 
@@ -182,6 +186,17 @@ def _marks(text: str, ps: int, pe: int) -> Iterator[regex.Match[str]]:
         yield from _MARK.finditer(text, pos, run.start())
         pos = run.end()
     yield from _MARK.finditer(text, pos, pe)
+
+
+def _lone_mark(text: str, o: int, ps: int, pe: int, elisions: frozenset[str]
+               ) -> tuple[int, str] | None:
+    """What :func:`_pair_paragraph` finds in a paragraph with one mark, at ``o``: no
+    pair, and the mark left open when it can open (a lone backtick is no mark)."""
+    mark = text[o]
+    if mark == "`":
+        return None
+    role = _role(text, o, o + 1, mark, ps, pe, elisions)
+    return (o, mark) if role in (OPEN, EITHER) else None
 
 
 def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
