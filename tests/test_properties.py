@@ -161,3 +161,19 @@ def _mid_sentence_lines(text: str) -> tuple[int, int]:
 def test_wrapped_counts_lines_that_end_mid_sentence(text: str) -> None:
     mid, ends = _mid_sentence_lines(text)
     assert paragraphs._wrapped(text) == (ends > 0 and mid * 2 >= ends)
+
+
+@EXAMPLES
+@given(st.one_of(mixed, article, dialogue), st.data())
+def test_sentence_starts_known_without_punkt_are_punkts(text: str, data: st.DataObject
+                                                        ) -> None:
+    """``start_after`` and ``starts_at`` answer as ``start_of`` does, split or not."""
+    spans = paragraphs.paragraph_spans(text)
+    if not spans:
+        return
+    ps, pe = data.draw(st.sampled_from(spans))
+    pos = data.draw(st.integers(ps, pe))
+    lo = data.draw(st.integers(ps, pos))
+    split = sentences.Sentences(text, spans)
+    assert sentences.Sentences(text, spans).start_after(lo, pos) == max(lo, split.start_of(pos))
+    assert sentences.Sentences(text, spans).starts_at(pos) == (split.start_of(pos) == pos)
