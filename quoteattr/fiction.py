@@ -186,14 +186,15 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
+        by_name = {i for i in mention if _by_name(text, quotes[i])}  # "said Poirot"
         narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
-                                  and ch not in narrator.tagged and _by_name(text, quotes[i])))
+                                  and ch not in narrator.tagged and i in by_name))
         scene.turns.append((speaker, addressee))
         tags = {ch for i, ch in mention.items()
-                if ch == NARRATOR or (ch.key >= 0 and _by_name(text, quotes[i]))}
+                if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None))
         loose.update((i, ch) for i, ch in mention.items()
-                     if ch != NARRATOR and not _by_name(text, quotes[i]))
+                     if ch != NARRATOR and i not in by_name)
         for i in idx:
             q = quotes[i]
             own = mention.get(i)

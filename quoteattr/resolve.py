@@ -119,18 +119,15 @@ class Resolver:
         at = min(pos, m.start)
         nearest: str | None = None
         near_at = (0, 0)
-        rejected: set[tuple[str, str, str, bool]] = set()  # mentions that cannot be it
-        for k, nm in enumerate(self.people.before(at, PRONOUN_REACH)):
-            key = (nm.core, nm.gender, nm.honorific, nm.titled)
-            if k == PRONOUN_TRIED or key in rejected:
-                if k == PRONOUN_TRIED:
-                    break
+        rejected: set[int] = set()  # forms of mentions that cannot be it
+        for nm, form in self.people.nearest(at, PRONOUN_REACH, PRONOUN_TRIED):
+            if form in rejected:
                 continue
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
             g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
             if name == exclude or g not in ("-", m.gender) or not (
                     self._person(name) or (nm.titled and len(name.split()) > 1)):
-                rejected.add(key)
+                rejected.add(form)
                 continue
             if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
