@@ -170,8 +170,10 @@ def _span(m: Mention | None) -> tuple[int, int] | None:
 def _furniture(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
     """Paragraphs that are page furniture (ads, prompts), passed over by quotations."""
     lines = load().ad_lines
+    firsts = frozenset(line[:1] for line in lines)  # a cheap test first: the first letter
     return frozenset(k for k, (s, e) in enumerate(paragraphs)
-                     if e - s < 40 and " ".join(text[s:e].lower().split()) in lines)
+                     if e - s < 40 and text[s].lower()[:1] in firsts
+                     and " ".join(text[s:e].lower().split()) in lines)
 
 
 # Build the word lists, patterns and sentence splitter at import, once, so that the first
