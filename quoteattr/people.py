@@ -152,13 +152,13 @@ class People:
         i = bisect_left(self._starts, nm.start)
         return self.mentions[i - 1] if i > 0 else None
 
-    def nearest(self, pos: int, limit: int, most: int) -> list[tuple[NameMention, int]]:
+    def nearest(self, pos: int, limit: int, most: int) -> tuple[list[NameMention], list[int]]:
         """The ``most`` name mentions outside quotations in ``[pos - limit, pos)`` nearest
-        ``pos``, nearest first, each with the number of its form: mentions alike in core,
+        ``pos``, nearest first, and the number of each one's form: mentions alike in core,
         gender, honorific and title have the same number."""
         i = bisect_left(self._starts, pos)
         j = max(bisect_left(self._starts, pos - limit), i - most)
-        return list(zip(self.mentions[j:i][::-1], self._forms[j:i][::-1], strict=True))
+        return self.mentions[j:i][::-1], self._forms[j:i][::-1]
 
     def before(self, pos: int, limit: int) -> list[NameMention]:
         """Name mentions outside quotations in ``[pos - limit, pos)``, nearest first."""

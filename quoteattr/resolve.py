@@ -120,7 +120,9 @@ class Resolver:
         nearest: str | None = None
         near_at = (0, 0)
         rejected: set[int] = set()  # forms of mentions that cannot be it
-        for nm, form in self.people.nearest(at, PRONOUN_REACH, PRONOUN_TRIED):
+        near, forms = self.people.nearest(at, PRONOUN_REACH, PRONOUN_TRIED)
+        distinct = len(set(forms))
+        for nm, form in zip(near, forms, strict=True):
             if form in rejected:
                 continue
             name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
@@ -128,6 +130,8 @@ class Resolver:
             if name == exclude or g not in ("-", m.gender) or not (
                     self._person(name) or (nm.titled and len(name.split()) > 1)):
                 rejected.add(form)
+                if len(rejected) == distinct:
+                    break  # every mention left has a form rejected already
                 continue
             if self._is_subject(nm):
                 self.how = (f"pronoun {m.text!r} -> {name!r}, subject of its sentence at "
