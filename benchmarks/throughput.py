@@ -16,9 +16,10 @@ from collections.abc import Callable
 
 import regex
 from common import machine, megabytes, news_texts
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import quoteattr
-from quoteattr.sentences import tokenizer
+from quoteattr.sentences import parameters
 
 # The least any quote finder must do: visit every word and every quotation mark.
 SCAN = regex.compile(r"[\"“”«»‘’]|\w+")
@@ -29,7 +30,7 @@ def regex_scan(texts: list[str]) -> int:
 
 
 def punkt(texts: list[str]) -> int:
-    tok = tokenizer()
+    tok = PunktSentenceTokenizer(parameters())  # plain: no decision remembered
     return sum(len(list(tok.span_tokenize(t))) for t in texts)
 
 

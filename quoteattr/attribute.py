@@ -9,7 +9,7 @@ its name travels with the quote as ``rule``. :data:`SIEVES` run on every quotati
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -37,13 +37,16 @@ class Frame:
 
 @dataclass
 class Context:
-    """One text and its quotations, as the sieves see them."""
+    """One text and its quotations, as the sieves see them (with each quotation's
+    windows, worked out once for all the sieves)."""
 
     text: str
     paragraphs: list[tuple[int, int]]
     spans: list[Span]  # top-level quotations, document order
     sentences: Sentences
     furniture: frozenset[int] = frozenset()  # paragraphs that are ads or captions
+    _after: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _before: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def prev_paragraph(self, k: int) -> int:
         """Index of the paragraph before paragraph ``k``, passing over furniture (-1: none)."""
@@ -59,21 +62,30 @@ class Context:
         return self.sentences.start_of(pos)
 
     def after_window(self, i: int) -> tuple[int, int]:
-        s = self.spans[i]
-        end = min(self.para(i)[1], s.close + WINDOW)
-        if i + 1 < len(self.spans) and self.spans[i + 1].paragraph == s.paragraph:
-            end = min(end, self.spans[i + 1].open)
-        return s.close, end
+        window = self._after.get(i)
+        if window is None:
+            s = self.spans[i]
+            end = min(self.para(i)[1], s.close + WINDOW)
+            if i + 1 < len(self.spans) and self.spans[i + 1].paragraph == s.paragraph:
+                end = min(end, self.spans[i + 1].open)
+            window = self._after[i] = (s.close, end)
+        return window
 
     def before_window(self, i: int) -> tuple[int, int]:
+        window = self._before.get(i)
+        if window is None:
+            window = self._before[i] = self._before_window(i)
+        return window
+
+    def _before_window(self, i: int) -> tuple[int, int]:
         s = self.spans[i]
         ps = self.para(i)[0]
         if s.open == ps:
             return s.open, s.open  # a quote opening its paragraph: nothing before it
-        start = max(ps, s.open - WINDOW, self.sentence_start(s.open))
+        start = max(ps, s.open - WINDOW)
         if i > 0 and self.spans[i - 1].paragraph == s.paragraph:
             start = max(start, self.spans[i - 1].close)
-        return start, s.open
+        return self.sentences.start_after(start, s.open), s.open
 
 
 def _mention(ctx: Context, span: tuple[int, int] | None) -> Mention | None:
@@ -150,7 +162,7 @@ def lead_in(ctx: Context, i: int) -> Frame | None:
     prev_s, prev_e = ctx.paragraphs[k]
     if ctx.text[prev_e - 1:prev_e] != ":":
         return None
-    start = max(prev_s, prev_e - WINDOW, ctx.sentence_start(prev_e - 1))
+    start = ctx.sentences.start_after(max(prev_s, prev_e - WINDOW), prev_e - 1)
     cue = cues.before(ctx.text, start, prev_e)
     mention = _speaker(ctx, cue) if cue and cue.verb else None
     if cue is None or mention is None:
@@ -193,7 +205,7 @@ def sentence_subject(ctx: Context, i: int) -> Frame | None:
     into the quote with a colon (or a speech verb and a comma) names its speaker first."""
     s, e = ctx.before_window(i)
     lead = ctx.text[s:e].rstrip()
-    if not lead or (s != ctx.sentence_start(ctx.spans[i].open) and s != ctx.para(i)[0]):
+    if not lead or (s != ctx.para(i)[0] and s != ctx.sentence_start(ctx.spans[i].open)):
         return None
     if not (lead.endswith(":") or (lead.endswith(",") and compiled().verb.search(
             ctx.text, s, e, timeout=TIMEOUT))):
@@ -210,9 +222,9 @@ def previous_sentence(ctx: Context, i: int) -> Frame | None:
     the same paragraph that ends with its speaker's cue."""
     sp = ctx.spans[i]
     ps = ctx.para(i)[0]
-    if sp.open == ps or ctx.sentence_start(sp.open) != sp.open:
+    if sp.open == ps or not ctx.sentences.starts_at(sp.open):
         return None
-    start = max(ps, ctx.sentence_start(sp.open - 1), sp.open - WINDOW)
+    start = ctx.sentences.start_after(max(ps, sp.open - WINDOW), sp.open - 1)
     if i > 0 and ctx.spans[i - 1].paragraph == sp.paragraph:
         start = max(start, ctx.spans[i - 1].close)  # '"partial" change, Axelrod said. "Q"'
     if start >= sp.open:

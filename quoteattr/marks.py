@@ -10,7 +10,7 @@ players') are told from single quote marks by their neighbours.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -68,13 +68,13 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
         if i == len(marks) or marks[i] >= pe:
             carry = None
             continue
-        found, open_end = _pair_paragraph(text, ps, pe, elisions)
-        group = carry if carry is not None else -1
+        group = carry if carry is not None else -1  # of a quotation opening the paragraph
         carry = None
-
-        def group_of(o: int, group: int = group, ps: int = ps) -> int:
-            return group if (o == ps and group >= 0) else o
-
+        found: list[tuple[int, str, int, int]] = []
+        if i + 1 == len(marks) or marks[i + 1] >= pe:  # one mark: nothing to pair
+            open_end = _lone_mark(text, marks[i], ps, pe, elisions)
+        else:
+            found, open_end = _pair_paragraph(text, ps, pe, elisions)
         pieces = [(o + len(mark), cs, o, ce, mark, True) for o, mark, cs, ce in found]
         if open_end is not None:
             o, mark = open_end
@@ -83,8 +83,8 @@ def find_spans(text: str, paragraphs: list[tuple[int, int]],
             if runs_on or o == ps or _introduced(text, ps, o):
                 insort(pieces, (o + len(mark), pe, o, pe, mark, False))  # keep start order
             if runs_on:
-                carry = group_of(o)
-        spans.extend(_flag_nested(pieces, k, group_of))
+                carry = group if (o == ps and group >= 0) else o
+        _flag_nested(pieces, k, group if group >= 0 else None, ps, spans)
     return spans
 
 
@@ -96,17 +96,18 @@ def _introduced(text: str, ps: int, o: int) -> bool:
 
 
 def _flag_nested(pieces: list[tuple[int, int, int, int, str, bool]], k: int,
-                 group_of: Callable[[int], int]) -> list[Span]:
-    """Spans of one paragraph, in order, those inside an earlier one flagged nested
-    (each Span built once: a paragraph may hold hundreds of thousands of marks)."""
-    out: list[Span] = []
+                 group: int | None, ps: int, out: list[Span]) -> None:
+    """Add the spans of paragraph ``k`` to ``out``, in order, those inside an earlier one
+    flagged nested (each Span built once: a paragraph may hold hundreds of thousands of
+    marks). A span opening the paragraph takes ``group`` when it continues a quotation
+    (None: it does not), any other its own offset."""
     outer_end = -1
     for start, end, o, close, mark, closed in pieces:
         nested = o < outer_end
-        out.append(Span(start, end, o, close, mark, k, group_of(o), closed, nested))
+        own = group if (o == ps and group is not None) else o
+        out.append(Span(start, end, o, close, mark, k, own, closed, nested))
         if not nested:
             outer_end = close
-    return out
 
 
 def _family(mark: str) -> str:
@@ -182,6 +183,17 @@ def _marks(text: str, ps: int, pe: int) -> Iterator[regex.Match[str]]:
         yield from _MARK.finditer(text, pos, run.start())
         pos = run.end()
     yield from _MARK.finditer(text, pos, pe)
+
+
+def _lone_mark(text: str, o: int, ps: int, pe: int, elisions: frozenset[str]
+               ) -> tuple[int, str] | None:
+    """What :func:`_pair_paragraph` finds in a paragraph with one mark, at ``o``: no
+    pair, and the mark left open when it can open (a lone backtick is no mark)."""
+    mark = text[o]
+    if mark == "`":
+        return None
+    role = _role(text, o, o + 1, mark, ps, pe, elisions)
+    return (o, mark) if role in (OPEN, EITHER) else None
 
 
 def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -29,18 +30,27 @@ class Mention:
 
 def classify(text: str, start: int, end: int) -> Mention | None:
     """The mention ``text[start:end]`` (a matched speaker group), or None if it names nobody."""
-    lex = load()
     end = _past_title(text, start, end)
     raw = text[start:end]
+    words = raw.split()
+    if len(words) > 1 and words[-1] == "I" and "i" in load().pronouns:  # "Whereupon I said"
+        return classify(text, end - 1, end)
+    found = _classify(raw)
+    return Mention(start, end, raw, *found) if found is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _classify(raw: str) -> tuple[str, str, str] | None:
+    """(kind, core, gender) of the mention ``raw`` (a text names its speakers again and
+    again: each form is worked out once)."""
+    lex = load()
     low = raw.lower()
     if low in lex.pronouns:
         gender = lex.pronouns[low][0]
-        return Mention(start, end, raw, "pronoun", low, gender if gender in "mf" else "-")
+        return "pronoun", low, gender if gender in "mf" else "-"
     words = raw.split()
     if not words or low in lex.speaker_stopwords:
         return None
-    if len(words) > 1 and words[-1] == "I" and "i" in lex.pronouns:  # "Whereupon I said"
-        return classify(text, end - 1, end)
     run = _trailing_name(words)
     lowered = run and all(w[:1].islower() for w in words[:run])
     if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
@@ -48,7 +58,7 @@ def classify(text: str, start: int, end: int) -> Mention | None:
                                      or (lowered and words[0] not in _DETERMINERS)):
         core, gender = name_core(" ".join(words[run:]))
         if core:
-            return _named(start, end, raw, core, gender)
+            return _named(core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
         if not rest:
@@ -56,23 +66,23 @@ def classify(text: str, start: int, end: int) -> Mention | None:
         if rest and rest[0][:1].isupper() and all(w[:1].isupper() or w in _JOINERS for w in rest):
             core, gender = name_core(" ".join(rest))
             if core and core.split()[0] in lex.first_names:
-                return Mention(start, end, raw, "name", core, gender)  # "The Rt Hon John Healey"
+                return "name", core, gender  # "The Rt Hon John Healey"
             if not _has_role(rest):
-                return Mention(start, end, raw, "name", " ".join(rest), "-")  # "the Pentagon"
-        return Mention(start, end, raw, "description", raw, _role_gender(words))
+                return "name", " ".join(rest), "-"  # "the Pentagon"
+        return "description", raw, _role_gender(words)
     if words[-1][:1].islower():  # "Powell's office", "Healey's aide"
-        return Mention(start, end, raw, "description", raw, _role_gender(words))
+        return "description", raw, _role_gender(words)
     core, gender = name_core(raw)
     if not core:
         return None
-    return _named(start, end, raw, core, gender)
+    return _named(core, gender)
 
 
-def _named(start: int, end: int, raw: str, core: str, gender: str) -> Mention:
+def _named(core: str, gender: str) -> tuple[str, str, str]:
     """A name mention, unless its core is the writer's "I" ("when I asked him")."""
     if core == "I":
-        return Mention(start, end, raw, "pronoun", "i", "-")
-    return Mention(start, end, raw, "name", core, gender)
+        return "pronoun", "i", "-"
+    return "name", core, gender
 
 
 def _past_title(text: str, start: int, end: int) -> int:

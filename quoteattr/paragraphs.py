@@ -35,20 +35,14 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
         spans.append((start, end))
 
 
-_LINE_BREAK = regex.compile(r"(\S{0,2})[^\S\n]*\n")
-_CLOSERS = frozenset("\"”’')]")
-_SENTENCE_END = frozenset(".!?:…")
+# a line end after a character that ends no sentence (.!?:…), closing marks aside: the
+# last one or two characters of the line before trailing blanks, as in "word\n", "x)\n"
+_MID_SENTENCE_END = regex.compile(r"[^\s\"”’')\].!?:…][\"”’')\]]?[^\S\n]*\n")
 
 
 def _wrapped(text: str) -> bool:
     """Do at least half the lines of a text without blank lines end mid-sentence?"""
-    # no timeout: one scan of the whole text takes time in proportion to it (the pattern
+    # one scan without timeout: it takes time in proportion to the text (the pattern
     # cannot backtrack), and a fixed limit raised TimeoutError on ~10 MB of short lines
-    ends = [m.group(1) for m in _LINE_BREAK.finditer(text)]
-    if not ends:
-        return False
-    mid = 0
-    for end in ends:
-        last = end.rstrip("".join(_CLOSERS))[-1:] if end else ""
-        mid += bool(last) and last not in _SENTENCE_END
-    return mid * 2 >= len(ends)
+    lines = text.count("\n")
+    return lines > 0 and len(_MID_SENTENCE_END.findall(text)) * 2 >= lines

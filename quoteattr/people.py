@@ -55,6 +55,10 @@ class People:
         self._canonical: dict[tuple[str, str, int, str], str] = {}  # canonical() memo
         self._person: dict[str, bool] = {}  # described_as_person() memo
         self._of_core: dict[str, list[NameMention]] | None = None  # core -> its mentions
+        # the form of each mention outside quotations, numbered: (core, gender, honorific,
+        # titled) alike, number alike
+        self._forms: list[int] = []
+        forms: dict[tuple[str, str, str, bool], int] = {}
         titles = lex.titles
         cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
         q = 0  # index of the first quotation not ending before the mention
@@ -77,6 +81,7 @@ class People:
                 q += 1
             if q == len(quoted) or start < quoted[q][0]:
                 self.mentions.append(nm)
+                self._forms.append(forms.setdefault((core, gender, hon, titled), len(forms)))
             words = core.split()
             if len(words) > 1:
                 fulls = self._by_last.setdefault(words[-1], {})
@@ -218,6 +223,14 @@ class People:
         """The name mention outside quotations just before ``nm`` (or None)."""
         i = bisect_left(self._starts, nm.start)
         return self.mentions[i - 1] if i > 0 else None
+
+    def nearest(self, pos: int, limit: int, most: int) -> tuple[list[NameMention], list[int]]:
+        """The ``most`` name mentions outside quotations in ``[pos - limit, pos)`` nearest
+        ``pos``, nearest first, and the number of each one's form: mentions alike in core,
+        gender, honorific and title have the same number."""
+        i = bisect_left(self._starts, pos)
+        j = max(bisect_left(self._starts, pos - limit), i - most)
+        return self.mentions[j:i][::-1], self._forms[j:i][::-1]
 
     def before(self, pos: int, limit: int) -> list[NameMention]:
         """Name mentions outside quotations in ``[pos - limit, pos)``, nearest first."""

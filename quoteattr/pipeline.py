@@ -46,10 +46,21 @@ def extract(text: str, *, kinds: str = "speech",
     if options:
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
     paragraphs = paragraph_spans(text)
+    found = _quotes(text, paragraphs, kinds)
+    if found is None:
+        return Extraction(text, ())
+    quotes, people = found  # the first pass's spans and frames are freed by now
+    return Extraction(text, _dialogue(text, paragraphs, quotes, characters, people))
+
+
+def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
+            ) -> tuple[list[Quote], People] | None:
+    """The quotations of ``text`` attributed by the cue-frame sieves, and the text's
+    people (None when the text has no quotation)."""
     skip = _furniture(text, paragraphs)
     spans = [s for s in find_spans(text, paragraphs, skip) if not s.nested]
     if not spans:
-        return Extraction(text, ())
+        return None
     ctx = Context(text, paragraphs, spans, Sentences(text, paragraphs), skip)
     short = [too_short(text, span) for span in spans]  # "x", "...": a term, no attribution
     frames = [None if short[i] else _first_frame(ctx, i) for i in range(len(spans))]
@@ -77,7 +88,7 @@ def extract(text: str, *, kinds: str = "speech",
             quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
             quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
-    return Extraction(text, _dialogue(text, paragraphs, quotes, characters, people))
+    return quotes, people
 
 
 def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
@@ -170,8 +181,10 @@ def _span(m: Mention | None) -> tuple[int, int] | None:
 def _furniture(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
     """Paragraphs that are page furniture (ads, prompts), passed over by quotations."""
     lines = load().ad_lines
+    firsts = frozenset(line[:1] for line in lines)  # a cheap test first: the first letter
     return frozenset(k for k, (s, e) in enumerate(paragraphs)
-                     if e - s < 40 and " ".join(text[s:e].lower().split()) in lines)
+                     if e - s < 40 and text[s].lower()[:1] in firsts
+                     and " ".join(text[s:e].lower().split()) in lines)
 
 
 # Build the word lists, patterns and sentence splitter at import, once, so that the first

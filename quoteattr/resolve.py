@@ -126,16 +126,17 @@ class Resolver:
         at = min(pos, m.start)
         nearest: str | None = None
         near_at = (0, 0)
-        rejected: set[tuple[str, str, str, bool]] = set()  # mentions that cannot be it
-        for k, nm in enumerate(self.people.before(at, PRONOUN_REACH)):
-            key = (nm.core, nm.gender, nm.honorific, nm.titled)
-            if k == PRONOUN_TRIED or key in rejected:
-                if k == PRONOUN_TRIED:
-                    break
+        rejected: set[int] = set()  # forms of mentions that cannot be it
+        near, forms = self.people.nearest(at, PRONOUN_REACH, PRONOUN_TRIED)
+        distinct = len(set(forms))
+        for nm, form in zip(near, forms, strict=True):
+            if form in rejected:
                 continue
             name = self._candidate(nm, m.gender, exclude)
             if name is None:
-                rejected.add(key)
+                rejected.add(form)
+                if len(rejected) == distinct:
+                    break  # every mention left has a form rejected already
                 continue
             kind = self._subject(nm)
             if kind == "clause":

@@ -12,9 +12,11 @@ import pickle
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import quoteattr
-from quoteattr import sentences
+from quoteattr import marks, paragraphs, sentences
+from quoteattr.lexicon import load
 
 EXAMPLES = settings(max_examples=1000, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -119,3 +121,59 @@ def test_generated_dialogues(text: str) -> None:
 def test_sentence_pieces_match_a_plain_punkt_pass(text: str) -> None:
     """The shortcut for text with no sentence end, and the pieces, change nothing."""
     assert sentences.sentence_spans(text) == list(sentences.tokenizer().span_tokenize(text))
+
+
+@EXAMPLES
+@given(st.one_of(mixed, article, dialogue))
+def test_remembered_sentence_breaks_match_a_plain_punkt(text: str) -> None:
+    """Punkt's decisions, remembered per context, are the decisions of a plain Punkt."""
+    plain = PunktSentenceTokenizer(sentences.parameters())
+    text = text + " " + text  # every context comes twice: the second time, remembered
+    assert list(sentences.tokenizer().span_tokenize(text)) == list(plain.span_tokenize(text))
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from([*MARKS, *PUNCT, *WORDS[:12], " ", "a", "9", "n"]),
+                max_size=6).map("".join))
+def test_a_lone_mark_is_read_as_pairing_would(text: str) -> None:
+    """The shortcut for a paragraph with one mark agrees with the full pairing."""
+    elisions = load().elisions
+    found = [m.start() for m in marks._ANY_MARK.finditer(text)]
+    if len(found) == 1 and text.strip():
+        assert marks._pair_paragraph(text, 0, len(text), elisions) == (
+            [], marks._lone_mark(text, found[0], 0, len(text), elisions))
+
+
+def _mid_sentence_lines(text: str) -> tuple[int, int]:
+    """Reference: lines whose last visible character, closing marks stripped off the last
+    two, ends no sentence; and all line ends."""
+    mid = ends = 0
+    for line in text.split("\n")[:-1]:
+        ends += 1
+        last = line.rstrip(" \t\r\f\v\u00a0\u2028")[-2:].rstrip("\"”’')]")[-1:]
+        mid += bool(last) and not last.isspace() and last not in ".!?:…"
+    return mid, ends
+
+
+@EXAMPLES
+@given(st.lists(st.sampled_from([*"ab.!?:…\"”’')] \t\r\n", "\n", "\u2028", "\u00a0", "x."]),
+                max_size=40).map("".join))
+def test_wrapped_counts_lines_that_end_mid_sentence(text: str) -> None:
+    mid, ends = _mid_sentence_lines(text)
+    assert paragraphs._wrapped(text) == (ends > 0 and mid * 2 >= ends)
+
+
+@EXAMPLES
+@given(st.one_of(mixed, article, dialogue), st.data())
+def test_sentence_starts_known_without_punkt_are_punkts(text: str, data: st.DataObject
+                                                        ) -> None:
+    """``start_after`` and ``starts_at`` answer as ``start_of`` does, split or not."""
+    spans = paragraphs.paragraph_spans(text)
+    if not spans:
+        return
+    ps, pe = data.draw(st.sampled_from(spans))
+    pos = data.draw(st.integers(ps, pe))
+    lo = data.draw(st.integers(ps, pos))
+    split = sentences.Sentences(text, spans)
+    assert sentences.Sentences(text, spans).start_after(lo, pos) == max(lo, split.start_of(pos))
+    assert sentences.Sentences(text, spans).starts_at(pos) == (split.start_of(pos) == pos)
