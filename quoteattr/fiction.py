@@ -431,6 +431,9 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
                 and m.text.split()[0].lower() in _DEFINITE:
             return exp  # "the doctor" in a conversation: the one whose turn it is
         return Character(-1, " ".join(m.text.split()), m.gender)
+    for s, e, ch in beat:  # the paragraph's narration holds the tag: its names are placed
+        if span[0] <= s and e <= span[1]:
+            return ch
     for _s, _e, raw in names(text, *span):
         ch = cast.lookup(raw)
         return ch if ch is not None else Character(-1, raw, m.gender)

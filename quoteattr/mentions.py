@@ -88,8 +88,10 @@ def _named(core: str, gender: str) -> tuple[str, str, str]:
 def _past_title(text: str, start: int, end: int) -> int:
     """Where a mention cut short at an abbreviated title really ends: "Navy Capt" of "Navy
     Capt. Jeff Davis", "former Ohio Gov" of "former Ohio Gov. and party chairman Ed Lowe"."""
+    if text[end:end + 1] != ".":
+        return end
     words = text[start:end].split()
-    if not words or text[end:end + 1] != "." or words[-1] not in load().titles:
+    if not words or words[-1] not in load().titles:
         return end
     m = _AFTER_TITLE.match(text, end)
     if m is None:
