@@ -431,12 +431,12 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
                 and m.text.split()[0].lower() in _DEFINITE:
             return exp  # "the doctor" in a conversation: the one whose turn it is
         return Character(-1, " ".join(m.text.split()), m.gender)
-    for s, e, ch in beat:  # the paragraph's narration holds the tag: its names are placed
+    for s, e, placed in beat:  # the paragraph's narration holds the tag: its names are placed
         if span[0] <= s and e <= span[1]:
-            return ch
+            return placed
     for _s, _e, raw in names(text, *span):
-        ch = cast.lookup(raw)
-        return ch if ch is not None else Character(-1, raw, m.gender)
+        known = cast.lookup(raw)
+        return known if known is not None else Character(-1, raw, m.gender)
     return None
 
 
