@@ -108,6 +108,7 @@ NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it name
 NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
 SIGNS_PER_DIGITS = 5  # a story with many signs may hold more numbers: MAX_DIGITS per 5
+MAX_BONUS = 3  # ... up to three times as many, whatever its length
 MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, novels not
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
 _INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
@@ -141,7 +142,7 @@ def looks_like_fiction(text: str, quotes: list[Quote],
     signs += sum(1 for a, b in pairwise(lines) if b == a + 1)
     if signs < FICTION_SIGNS:
         return False
-    cap = MAX_DIGITS * len(text) / 1000 * max(1.0, signs / SIGNS_PER_DIGITS)
+    cap = MAX_DIGITS * len(text) / 1000 * min(MAX_BONUS, max(1.0, signs / SIGNS_PER_DIGITS))
     return sum(1 for _ in islice(_DIGITS.finditer(text), int(cap) + 1)) <= cap
 
 

@@ -105,3 +105,18 @@ def test_alternate_leaves_a_run_where_someone_spoke_twice() -> None:
     # line 2 ("he said") went to A, who named line 1 too: no alternation to impose
     assert alternate([Line(1, "A"), Line(2, None, "A"), Line(3), Line(4, "B")]) == {}
     assert alternate([Line(1, "A"), Line(2, None, "B"), Line(3)]) == {3: "A"}
+
+
+def test_many_short_quoted_lines_with_numbers_are_not_a_story() -> None:
+    from quoteattr.fiction import looks_like_fiction
+
+    lines = []
+    for i in range(400):
+        if i % 2:
+            lines.append(f'"We open {i % 90 + 3} clinics by {2020 + i % 9}," Mayor Dana Ruiz said.')
+        else:
+            lines.append('"It is late, and we know it," Councillor Ed Park told reporters.')
+    text = "\n\n".join(lines)
+    # each pair of quick lines is a sign of a story, but a report's numbers outweigh them
+    # however long the text is
+    assert not looks_like_fiction(text, list(quoteattr.extract(text)))
