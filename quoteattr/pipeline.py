@@ -76,18 +76,24 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
         prev = i
     people = People(text, [(s.open, s.close) for s in spans])
     resolver = Resolver(text, people, ctx.sentences)
+    del ctx
+    # each span and frame is let go as its quote is made, so that with a quotation every
+    # few characters (millions of them) fewer objects are alive at once
+    for seq in (spans, frames, kinds_of):
+        seq.reverse()
     quotes: list[Quote] = []
-    ids: list[int] = []
-    for i, span in enumerate(spans):
-        qid = _quote_id(spans, frames, i, ids)
-        ids.append(qid)
-        if kinds_of[i] != SPEECH and kinds == "speech":
+    before: tuple[Span, Frame | None, int] | None = None  # the previous span, frame, id
+    for i in range(len(spans)):
+        span, frame, kind = spans.pop(), frames.pop(), kinds_of.pop()
+        qid = _quote_id(span, frame, before, i)
+        before = (span, frame, qid)
+        if kind != SPEECH and kinds == "speech":
             resolver.record(i, span.open, None, None)
             continue
         try:
-            quotes.append(_record(text, span, kinds_of[i], qid, frames[i], resolver, i))
+            quotes.append(_record(text, span, kind, qid, frame, resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
-            quotes.append(_record(text, span, kinds_of[i], qid, None, resolver, i))
+            quotes.append(_record(text, span, kind, qid, None, resolver, i))
     return quotes, people
 
 
@@ -124,18 +130,17 @@ def _adjacent(frame: Frame | None) -> bool:
                                                 "signature", "transcript_label", "quoted_as")
 
 
-def _quote_id(spans: list[Span], frames: list[Frame | None], i: int, ids: list[int]) -> int:
+def _quote_id(span: Span, frame: Frame | None, before: tuple[Span, Frame | None, int] | None,
+              i: int) -> int:
     """Pieces of one quotation share an id: paragraphs of one speech, and the two halves
-    of ``"A," he said, "B."``."""
-    span = spans[i]
-    if i > 0:
-        prev = spans[i - 1]
+    of ``"A," he said, "B."``. ``before``: the previous quotation's span, frame and id."""
+    if before is not None:
+        prev, f_prev, prev_id = before
         if prev.group == span.group:
-            return ids[i - 1]
-        f_prev, f_cur = frames[i - 1], frames[i]
-        if (f_prev is not None and f_cur is not None and f_prev.cue is not None
-                and f_prev.cue == f_cur.cue and prev.paragraph == span.paragraph):
-            return ids[i - 1]
+            return prev_id
+        if (f_prev is not None and frame is not None and f_prev.cue is not None
+                and f_prev.cue == frame.cue and prev.paragraph == span.paragraph):
+            return prev_id
     return i
 
 
