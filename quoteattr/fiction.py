@@ -103,6 +103,7 @@ class _Scene:
         return cands[0] if cands else None
 
 
+ADDRESS_REACH = 2  # the last people on stage, among whom a "sir" or "madam" calls one
 TALKER_REACH = 6  # recent people among whom one seen speaking elsewhere is preferred
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
 NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
@@ -190,6 +191,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
         speaker = _not_addressed(text, placed, scene, quotes, idx, mention, speaker, tags_of)
         addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
+        if addressee is None:
+            gender = _called_gender(text, [quotes[i] for i in idx])
+            if gender != "-":
+                addressee = _addressed(scene, gender, speaker)
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
             if speaker is not None and speaker == addressee:
@@ -435,8 +440,8 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
         if span[0] <= s and e <= span[1]:
             return ch
     for _s, _e, raw in names(text, *span):
-        ch = cast.lookup(raw)
-        return ch if ch is not None else Character(-1, raw, m.gender)
+        known = cast.lookup(raw)
+        return known if known is not None else Character(-1, raw, m.gender)
     return None
 
 
@@ -449,6 +454,9 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
         return here[-1]
     if scene.lead is not None and scene.lead.gender in (gender, "-") and scene.lead.key >= 0:
         return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
+    called = scene.turns[-1][1] if scene.turns else None
+    if called is not None and called.gender == gender and called != scene.last_speaker():
+        return called  # "Feel sick, Thea?" he asked. / "No," she said: Thea answers
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
@@ -473,6 +481,9 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
         break
     if lead is not None and lead != addressee:
         return lead, "narration_subject", 0.6
+    other = scene.other(lead) if lead is not None else None
+    if other is not None:  # the one the narration followed is called: the other speaks
+        return other, "vocative", 0.55
     exp = scene.expected()
     if exp is not None:
         return exp, "turn_taking", 0.6
@@ -500,6 +511,35 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
         if word.lower() in ("he", "she"):
             return _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
     return None
+
+
+@lru_cache(maxsize=1)
+def _address_words() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """Words calling a hearer of known gender (data/gendered_vocatives.txt), as a pattern
+    that finds them used as a vocative (``"No, papa, ..."``, ``"Indeed, sir."``)."""
+    genders = {r[0].lower(): r[1] for r in read_rows("gendered_vocatives.txt")}
+    alts = "|".join(regex.escape(w) for w in sorted(genders, key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:my|oh|o|dear|dearest|good|poor)\s+)*"
+        rf"(?P<w>{alts})(?=\s*(?:[,!?;—–.]|\Z))", regex.IGNORECASE)
+    return pattern, genders
+
+
+def _called_gender(text: str, qs: list[Quote]) -> str:
+    """The gender a paragraph's quotations give their hearer by calling them
+    ``sir``, ``papa``, ``madam``... ("-" when none, or both)."""
+    pattern, genders = _address_words()
+    found = {genders[m.group("w").lower()] for q in qs
+             for m in pattern.finditer(text, q.start, q.end)}
+    return found.pop() if len(found) == 1 else "-"
+
+
+def _addressed(scene: _Scene, gender: str, speaker: Character | None) -> Character | None:
+    """The hearer a line calls ``sir`` or ``madam``: the one person of that gender among
+    the last few on stage (none when two could be meant)."""
+    near = [ch for ch in reversed(scene.recent) if ch != NARRATOR][:ADDRESS_REACH]
+    fits = [ch for ch in near if ch.gender == gender and ch != speaker]
+    return fits[0] if len(fits) == 1 and fits[0].key >= 0 else None
 
 
 def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None
