@@ -33,7 +33,7 @@ from .turns import Line, alternate
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _VOC_BEFORE = regex.compile(
-    r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no)"
+    r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no|sister|brother|cousin)"
     r"\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
@@ -494,23 +494,33 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
              ) -> Character | None:
     """Who acts in the last sentence of a narration paragraph (``Lawrence stammered.``,
     ``She paused, and said at last:``, ``I laughed.``): its first name or pronoun that is
-    not the object of a verb or preposition."""
+    not the object of a verb or preposition; when the paragraph leads into the speech
+    (``..., Emma found an opportunity of saying,``), its last such word. A pronoun is the
+    person of its gender the conversation has in view."""
     cut = start
     for m in _SENTENCE_END.finditer(text, start, max(start, end - 1)):
         cut = m.end()
     hits = {s: ch for s, _e, ch in placed.find(cut, end)}
+    leads_in = text[start:end].rstrip()[-1:] in (",", ":")
+    found: Character | None = None
     for m in _SUBJECT_WORD.finditer(text, cut, end):
         before = _LAST_WORD.search(text, cut, m.start())
         if before is not None and before.group().lower() in _OBJECT_AFTER:
             continue
-        if m.start() in hits:
-            return hits[m.start()]
         word = m.group()
-        if word == "I":
-            return NARRATOR
-        if word.lower() in ("he", "she"):
-            return _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
-    return None
+        if m.start() in hits:
+            who: Character | None = hits[m.start()]
+        elif word == "I":
+            who = NARRATOR
+        elif word.lower() in ("he", "she"):
+            who = _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
+        else:
+            continue
+        if who is not None:
+            found = who
+            if not leads_in:
+                break
+    return found
 
 
 @lru_cache(maxsize=1)
