@@ -99,6 +99,14 @@ def test_cast_leaves_out_saints_names_of_churches() -> None:
     assert [c.name for c in cast.from_text(text).chars] == ["Nancy"]
 
 
+def test_cast_leaves_out_words_for_a_people() -> None:
+    from quoteattr import cast
+
+    text = ("That night Marsh, who loathed all society with his whole Bohemian soul, sat "
+            "alone. Marsh wrote upon Bohemian paper to Nancy, and Nancy answered at once.")
+    assert sorted(c.name for c in cast.from_text(text).chars) == ["Marsh", "Nancy"]
+
+
 def test_alternate_leaves_a_run_where_someone_spoke_twice() -> None:
     from quoteattr.turns import Line, alternate
 
