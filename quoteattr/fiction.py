@@ -171,7 +171,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         ps, pe = paragraphs[p]
         lead = scene.lead = None
         if p != prev_para + 1:
-            _narration(placed, scene, paragraphs, prev_para + 1, p)
+            _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
@@ -361,12 +361,13 @@ def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
     return out
 
 
-def _narration(placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
+def _narration(text: str, placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
                a: int, b: int) -> None:
     """Paragraphs ``a..b-1`` are narration: the people they name come on stage."""
     for k in range(max(a, b - 3), b):
-        for _s, _e, ch in placed.find(*paragraphs[k]):
-            scene.saw(ch)
+        hits = placed.find(*paragraphs[k])
+        for _s, _e, ch in sorted(hits, key=lambda hit: not _object(text, hit[0])):
+            scene.saw(ch)  # the people acted upon first: the ones acting stay in view
 
 
 def _not_addressed(text: str, placed: Placed, scene: _Scene, quotes: list[Quote],
