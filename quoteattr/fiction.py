@@ -476,7 +476,12 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
     for s, e in segments:
         m = _LEAD_PRONOUN.match(text, s, e)
         if m is not None:
-            ch = _pronoun(scene, [], "m" if m.group("p").lower() == "he" else "f", s)
+            gender = "m" if m.group("p").lower() == "he" else "f"
+            ch = _pronoun(scene, [], gender, s)
+            last = scene.last_speaker()
+            if ch is not None and ch not in scene.talkers and last is not None \
+                    and last.gender == gender and last in scene.talkers:
+                ch = last  # "She put on more coal": the one who spoke, not a silent bystander
             if ch is not None:
                 return ch, "action_beat", 0.6
         break
