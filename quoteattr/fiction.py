@@ -510,7 +510,7 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
     leads_in = text[start:end].rstrip()[-1:] in (",", ":")
     found: Character | None = None
     for m in _SUBJECT_WORD.finditer(text, cut, end):
-        before = _LAST_WORD.search(text, cut, m.start())
+        before = _LAST_WORD.search(text, max(cut, m.start() - 20), m.start())
         if before is not None and before.group().lower() in _OBJECT_AFTER:
             continue
         word = m.group()

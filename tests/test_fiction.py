@@ -113,3 +113,17 @@ def test_alternate_leaves_a_run_where_someone_spoke_twice() -> None:
     # line 2 ("he said") went to A, who named line 1 too: no alternation to impose
     assert alternate([Line(1, "A"), Line(2, None, "A"), Line(3), Line(4, "B")]) == {}
     assert alternate([Line(1, "A"), Line(2, None, "B"), Line(3)]) == {3: "A"}
+
+
+def test_a_long_lead_in_sentence_is_read_in_linear_time() -> None:
+    import time
+
+    import quoteattr
+
+    dlg = "".join(f"\"Line {i} here,\" said Anne.\n\n\"Reply {i} there,\" said Tom.\n\n"
+                  for i in range(20))
+    lead = "Anne saw " + " ".join("Tom and Anne" for _ in range(4000)) + " and said,\n\n"
+    text = dlg + lead + "\"Hello.\"\n\n" + dlg
+    t0 = time.perf_counter()
+    quoteattr.extract(text)
+    assert time.perf_counter() - t0 < 5  # 26 s when each word rescanned the sentence
