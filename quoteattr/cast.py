@@ -12,11 +12,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import regex
 
-from .lexicon import load
+from .lexicon import load, read_rows
 from .mentions import name_core
 from .patterns import compiled
 
@@ -228,10 +229,17 @@ def _title_fits(title: str, name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Capitalised words for a people (data/demonyms.txt): ``American``, ``Bohemian``."""
+    return frozenset(r[0] for r in read_rows("demonyms.txt"))
+
+
 def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None) -> Cast:
     """Collect the cast of ``text`` from its name mentions (``mentions``: those of
     :func:`split_names`, when the text has been scanned already)."""
     lex = load()
+    demonyms = _demonyms()
     lower = frozenset(_LOWER.findall(text))
     found: Counter[tuple[str, tuple[str, ...]]] = Counter()
     forms: dict[tuple[str, tuple[str, ...]], Counter[str]] = {}
@@ -251,6 +259,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
         while len(p.words) > 1 and p.words[0].lower() in lower \
                 and p.words[0] not in lex.first_names:
             p = _Parsed(p.title, p.words[1:], p.gender, p.form)  # "Poor Winterbourne"
+        if not p.title and len(p.words) == 1 and p.words[0] in demonyms:
+            continue  # "his Bohemian soul": a people, not a person
         if not p.title and len(p.words) == 1 and (p.words[0].lower() in lower or (
                 p.words[0] in lex.titles and p.words[0] not in lex.first_names)):
             continue  # "Exactly," at the start of a line; "Mlle" without her name

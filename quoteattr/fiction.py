@@ -33,7 +33,7 @@ from .turns import Line, alternate
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _VOC_BEFORE = regex.compile(
-    r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no)"
+    r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no|sister|brother|cousin)"
     r"\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
@@ -103,6 +103,7 @@ class _Scene:
         return cands[0] if cands else None
 
 
+ADDRESS_REACH = 2  # the last people on stage, among whom a "sir" or "madam" calls one
 TALKER_REACH = 6  # recent people among whom one seen speaking elsewhere is preferred
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
 NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
@@ -171,7 +172,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         ps, pe = paragraphs[p]
         lead = scene.lead = None
         if p != prev_para + 1:
-            _narration(placed, scene, paragraphs, prev_para + 1, p)
+            _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
@@ -191,6 +192,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
         speaker = _not_addressed(text, placed, scene, quotes, idx, mention, speaker, tags_of)
         addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
+        if addressee is None:
+            gender = _called_gender(text, [quotes[i] for i in idx])
+            if gender != "-":
+                addressee = _addressed(scene, gender, speaker)
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
             if speaker is not None and speaker == addressee:
@@ -357,12 +362,13 @@ def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
     return out
 
 
-def _narration(placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
+def _narration(text: str, placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
                a: int, b: int) -> None:
     """Paragraphs ``a..b-1`` are narration: the people they name come on stage."""
     for k in range(max(a, b - 3), b):
-        for _s, _e, ch in placed.find(*paragraphs[k]):
-            scene.saw(ch)
+        hits = placed.find(*paragraphs[k])
+        for _s, _e, ch in sorted(hits, key=lambda hit: not _object(text, hit[0])):
+            scene.saw(ch)  # the people acted upon first: the ones acting stay in view
 
 
 def _not_addressed(text: str, placed: Placed, scene: _Scene, quotes: list[Quote],
@@ -450,6 +456,9 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
         return here[-1]
     if scene.lead is not None and scene.lead.gender in (gender, "-") and scene.lead.key >= 0:
         return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
+    called = scene.turns[-1][1] if scene.turns else None
+    if called is not None and called.gender == gender and called != scene.last_speaker():
+        return called  # "Feel sick, Thea?" he asked. / "No," she said: Thea answers
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
@@ -468,12 +477,20 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
     for s, e in segments:
         m = _LEAD_PRONOUN.match(text, s, e)
         if m is not None:
-            ch = _pronoun(scene, [], "m" if m.group("p").lower() == "he" else "f", s)
+            gender = "m" if m.group("p").lower() == "he" else "f"
+            ch = _pronoun(scene, [], gender, s)
+            last = scene.last_speaker()
+            if ch is not None and ch not in scene.talkers and last is not None \
+                    and last.gender == gender and last in scene.talkers:
+                ch = last  # "She put on more coal": the one who spoke, not a silent bystander
             if ch is not None:
                 return ch, "action_beat", 0.6
         break
     if lead is not None and lead != addressee:
         return lead, "narration_subject", 0.6
+    other = scene.other(lead) if lead is not None else None
+    if other is not None:  # the one the narration followed is called: the other speaks
+        return other, "vocative", 0.55
     exp = scene.expected()
     if exp is not None:
         return exp, "turn_taking", 0.6
@@ -484,23 +501,62 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
              ) -> Character | None:
     """Who acts in the last sentence of a narration paragraph (``Lawrence stammered.``,
     ``She paused, and said at last:``, ``I laughed.``): its first name or pronoun that is
-    not the object of a verb or preposition."""
+    not the object of a verb or preposition; when the paragraph leads into the speech
+    (``..., Emma found an opportunity of saying,``), its last such word. A pronoun is the
+    person of its gender the conversation has in view."""
     cut = start
     for m in _SENTENCE_END.finditer(text, start, max(start, end - 1)):
         cut = m.end()
     hits = {s: ch for s, _e, ch in placed.find(cut, end)}
+    leads_in = text[start:end].rstrip()[-1:] in (",", ":")
+    found: Character | None = None
     for m in _SUBJECT_WORD.finditer(text, cut, end):
-        before = _LAST_WORD.search(text, cut, m.start())
+        before = _LAST_WORD.search(text, max(cut, m.start() - 20), m.start())
         if before is not None and before.group().lower() in _OBJECT_AFTER:
             continue
-        if m.start() in hits:
-            return hits[m.start()]
         word = m.group()
-        if word == "I":
-            return NARRATOR
-        if word.lower() in ("he", "she"):
-            return _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
-    return None
+        if m.start() in hits:
+            who: Character | None = hits[m.start()]
+        elif word == "I":
+            who = NARRATOR
+        elif word.lower() in ("he", "she"):
+            who = _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
+        else:
+            continue
+        if who is not None:
+            found = who
+            if not leads_in:
+                break
+    return found
+
+
+@lru_cache(maxsize=1)
+def _address_words() -> tuple[regex.Pattern[str], dict[str, str]]:
+    """Words calling a hearer of known gender (data/gendered_vocatives.txt), as a pattern
+    that finds them used as a vocative (``"No, papa, ..."``, ``"Indeed, sir."``)."""
+    genders = {r[0].lower(): r[1] for r in read_rows("gendered_vocatives.txt")}
+    alts = "|".join(regex.escape(w) for w in sorted(genders, key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:my|oh|o|dear|dearest|good|poor)\s+)*"
+        rf"(?P<w>{alts})(?=\s*(?:[,!?;—–.]|\Z))", regex.IGNORECASE)
+    return pattern, genders
+
+
+def _called_gender(text: str, qs: list[Quote]) -> str:
+    """The gender a paragraph's quotations give their hearer by calling them
+    ``sir``, ``papa``, ``madam``... ("-" when none, or both)."""
+    pattern, genders = _address_words()
+    found = {genders[m.group("w").lower()] for q in qs
+             for m in pattern.finditer(text, q.start, q.end)}
+    return found.pop() if len(found) == 1 else "-"
+
+
+def _addressed(scene: _Scene, gender: str, speaker: Character | None) -> Character | None:
+    """The hearer a line calls ``sir`` or ``madam``: the one person of that gender among
+    the last few on stage (none when two could be meant)."""
+    near = [ch for ch in reversed(scene.recent) if ch != NARRATOR][:ADDRESS_REACH]
+    fits = [ch for ch in near if ch.gender == gender and ch != speaker]
+    return fits[0] if len(fits) == 1 and fits[0].key >= 0 else None
 
 
 def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None

@@ -99,6 +99,14 @@ def test_cast_leaves_out_saints_names_of_churches() -> None:
     assert [c.name for c in cast.from_text(text).chars] == ["Nancy"]
 
 
+def test_cast_leaves_out_words_for_a_people() -> None:
+    from quoteattr import cast
+
+    text = ("That night Marsh, who loathed all society with his whole Bohemian soul, sat "
+            "alone. Marsh wrote upon Bohemian paper to Nancy, and Nancy answered at once.")
+    assert sorted(c.name for c in cast.from_text(text).chars) == ["Marsh", "Nancy"]
+
+
 def test_alternate_leaves_a_run_where_someone_spoke_twice() -> None:
     from quoteattr.turns import Line, alternate
 
@@ -120,3 +128,17 @@ def test_many_short_quoted_lines_with_numbers_are_not_a_story() -> None:
     # each pair of quick lines is a sign of a story, but a report's numbers outweigh them
     # however long the text is
     assert not looks_like_fiction(text, list(quoteattr.extract(text)))
+
+
+def test_a_long_lead_in_sentence_is_read_in_linear_time() -> None:
+    import time
+
+    import quoteattr
+
+    dlg = "".join(f"\"Line {i} here,\" said Anne.\n\n\"Reply {i} there,\" said Tom.\n\n"
+                  for i in range(20))
+    lead = "Anne saw " + " ".join("Tom and Anne" for _ in range(4000)) + " and said,\n\n"
+    text = dlg + lead + "\"Hello.\"\n\n" + dlg
+    t0 = time.perf_counter()
+    quoteattr.extract(text)
+    assert time.perf_counter() - t0 < 5  # 26 s when each word rescanned the sentence
