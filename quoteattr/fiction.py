@@ -104,7 +104,7 @@ class _Scene:
 
 
 ADDRESS_REACH = 2  # the last people on stage, among whom a "sir" or "madam" calls one
-TALKER_REACH = 6  # recent people among whom one seen speaking elsewhere is preferred
+TALKER_REACH = 3  # recent people among whom one seen speaking elsewhere is preferred
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
 NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
