@@ -36,6 +36,9 @@ class Cue:
     apposition: Offsets | None = None  # ", the defence secretary," after the speaker
 
 
+_SINGULAR = frozenset({"a", "an", "another", "one", "this", "that"})
+
+
 def after(text: str, start: int, end: int) -> Cue | None:
     """A frame right after a closing mark: ``"Q," X said`` / ``"Q," said X``."""
     p = compiled()
@@ -60,7 +63,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
         if k == VERBS_TRIED:
             break
         gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
-        if gap is not None:
+        if gap is not None and not _noun_not_verb(text, gap.span("sp"), v.span("v")):
             return Cue("after", gap.span("sp"), verb_of(text, v.span("v")),
                        hearer(text, v.span("v"), end), apposition=_inside(gap, "ap"))
     return None
@@ -99,6 +102,14 @@ def before(text: str, start: int, end: int) -> Cue | None:
             # "..., before adding: "Q""
             return Cue("participle", None, verb_of(text, v.span("v")), tail=tail)
     return None
+
+
+def _noun_not_verb(text: str, speaker: Offsets, verb: Offsets) -> bool:
+    """``"Q," a harsh voice cried``: after "a"/"an" a bare verb form is the noun of the
+    description ("voice"), not its verb; the verb comes later."""
+    first = text[speaker[0]:speaker[1]].split(None, 1)[0].lower()
+    word = text[verb[0]:verb[1]].lower()
+    return first in _SINGULAR and load().verb_lemma.get(word) == word
 
 
 def verb_of(text: str, span: Offsets) -> Offsets:
