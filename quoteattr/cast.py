@@ -301,9 +301,11 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
     full: dict[tuple[str, ...], dict[str, Any]] = {}
     for (title, words), n in found.items():
         if len(words) > 1:
-            rec = full.setdefault(words, {"n": 0, "gender": "-", "title": ""})
+            wife = _wife(title, words)
+            rec = full.setdefault(("Mrs.", *words) if wife else words,
+                                  {"n": 0, "gender": "-", "title": ""})
             rec["n"] += n
-            g = lex.first_names.get(words[0], "-")
+            g = "f" if wife else lex.first_names.get(words[0], "-")
             if g not in ("m", "f"):
                 g = genders.get((title, words), "-")
             if g in ("m", "f") and rec["gender"] == "-":
@@ -332,8 +334,11 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         k = add(" ".join(words), g, [" ".join(words)])
         surnames.setdefault(words[-1], []).append(k)
         given.setdefault(words[0], []).append(k)
+        if words[0] == "Mrs.":
+            used(k, ("Mrs", words[1:]))
+            continue
         for title in ("", "Mr", "Mrs", "Miss"):
-            if (title, words) in forms:
+            if (title, words) in forms and not _wife(title, words):
                 used(k, (title, words))
     # titled single names: Mr. Darcy, Miss Bennet, Captain Harcourt, Miss Elizabeth
     singles = sorted(((t, w), n) for (t, w), n in found.items() if len(w) == 1)
@@ -386,6 +391,11 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
              if u else ch for ch, u in zip(chars, usage, strict=True)]
     return Cast(chars, index, {k: tuple(v) for k, v in surnames.items()},
                 {k: tuple(v) for k, v in given.items()})
+
+
+def _wife(title: str, words: tuple[str, ...]) -> bool:
+    """``Mrs. John Knightley``: a wife called by her husband's name, not John Knightley."""
+    return title == "Mrs" and load().first_names.get(words[0]) == "m"
 
 
 def _one_female(keys: list[int], chars: list[Character]) -> bool:
