@@ -95,12 +95,18 @@ class _Scene:
         """The most recent person but ``who`` (of ``gender``; with ``loose``, also of no
         known gender), preferring among the last few one the story shows speaking."""
         fits = (gender, "-") if loose else (gender,)
-        cands = [ch for ch in reversed(self.recent)
-                 if ch != who and (gender == "-" or ch.gender in fits) and ch.key != -2]
-        for ch in cands[:TALKER_REACH]:
+        first: Character | None = None
+        seen = 0
+        for ch in reversed(self.recent):
+            if ch == who or ch.key == -2 or (gender != "-" and ch.gender not in fits):
+                continue
             if ch in self.talkers:
                 return ch
-        return cands[0] if cands else None
+            first = first or ch
+            seen += 1
+            if seen == TALKER_REACH:
+                break
+        return first
 
 
 ADDRESS_REACH = 2  # the last people on stage, among whom a "sir" or "madam" calls one
@@ -190,8 +196,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         segments = _segments(ps, pe, [quotes[i] for i in idx])
         beat = [hit for s, e in segments for hit in placed.find(s, e)]
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
-        speaker = _not_addressed(text, placed, scene, quotes, idx, mention, speaker, tags_of)
-        addressee = _vocative(text, placed, [quotes[i] for i in idx], speaker)
+        called = _vocative(text, placed, [quotes[i] for i in idx], None)
+        speaker = _not_addressed(scene, mention, speaker, called, tags_of)
+        addressee = called if called != speaker else \
+            _vocative(text, placed, [quotes[i] for i in idx], speaker)
         if addressee is None:
             gender = _called_gender(text, [quotes[i] for i in idx])
             if gender != "-":
@@ -210,11 +218,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         scene.turns.append((speaker, addressee))
         tags = {ch for i, ch in mention.items()
                 if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
-        guesses = {ch for i, ch in mention.items() if ch.key >= 0 and i not in by_name}
+        unnamed = {i: ch for i, ch in mention.items() if ch != NARRATOR and i not in by_name}
+        guesses = {ch for ch in unnamed.values() if ch.key >= 0}
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
                           guesses.pop() if len(guesses) == 1 else None))
-        loose.update((i, ch) for i, ch in mention.items()
-                     if ch != NARRATOR and i not in by_name)
+        loose.update(unnamed)
         for i in idx:
             q = quotes[i]
             own = mention.get(i)
@@ -325,9 +333,10 @@ def _talkers(placed: Placed, quotes: list[Quote], by_name: set[int]) -> frozense
     return frozenset(out)
 
 
-def _object(text: str, at: int) -> bool:
-    """Is the name at ``at`` the object of a verb or preposition (``looked at Anne``)?"""
-    before = _LAST_WORD.search(text, max(0, at - 20), at)
+def _object(text: str, at: int, floor: int = 0) -> bool:
+    """Is the word at ``at`` the object of a verb or preposition (``looked at Anne``)?
+    The word before it is looked for after ``floor`` (a sentence's start)."""
+    before = _LAST_WORD.search(text, max(floor, at - 20), at)
     return before is not None and before.group().lower() in _OBJECT_AFTER
 
 
@@ -371,15 +380,12 @@ def _narration(text: str, placed: Placed, scene: _Scene, paragraphs: list[tuple[
             scene.saw(ch)  # the people acted upon first: the ones acting stay in view
 
 
-def _not_addressed(text: str, placed: Placed, scene: _Scene, quotes: list[Quote],
-                   idx: list[int], mention: dict[int, Character], speaker: Character | None,
-                   tags_of: dict[int, Mention]) -> Character | None:
-    """``"Never marry, Dorian," he said``: the one a line calls by name is not its ``he``;
-    a pronoun tag that went to them goes to the other person of that gender on stage."""
-    if speaker is None:
-        return None
-    called = _vocative(text, placed, [quotes[i] for i in idx], None)
-    if called != speaker:
+def _not_addressed(scene: _Scene, mention: dict[int, Character], speaker: Character | None,
+                   called: Character | None, tags_of: dict[int, Mention]) -> Character | None:
+    """``"Never marry, Dorian," he said``: the one a line calls by name (``called``) is not
+    its ``he``; a pronoun tag that went to them goes to the other person of that gender on
+    stage (``mention`` is updated to match)."""
+    if speaker is None or called != speaker:
         return speaker
     other = scene.other(called, called.gender)
     if other is None:
@@ -511,8 +517,7 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
     leads_in = text[start:end].rstrip()[-1:] in (",", ":")
     found: Character | None = None
     for m in _SUBJECT_WORD.finditer(text, cut, end):
-        before = _LAST_WORD.search(text, max(cut, m.start() - 20), m.start())
-        if before is not None and before.group().lower() in _OBJECT_AFTER:
+        if _object(text, m.start(), cut):
             continue
         word = m.group()
         if m.start() in hits:
@@ -566,6 +571,6 @@ def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | N
         for s, e, ch in placed.find(q.start, q.end):
             if ch == speaker:
                 continue
-            if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text[e:q.end]):
+            if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text, e, q.end):
                 return ch
     return None
