@@ -21,8 +21,6 @@ from .lexicon import load, read_rows
 from .mentions import name_core
 from .patterns import compiled
 
-_FEMALE_TITLES = frozenset({"Mrs", "Miss", "Ms", "Lady", "Madam", "Madame", "Mme", "Mlle",
-                            "Dame", "Aunt", "Mistress"})
 _TITLE_WORDS = {"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "professor",
                 "gen": "general", "lieut": "lieutenant", "sgt": "sergeant", "insp": "inspector"}
 _GENDER_WORDS = {"female": "f", "f": "f", "woman": "f", "male": "m", "m": "m", "man": "m"}

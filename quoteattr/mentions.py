@@ -10,7 +10,6 @@ import regex
 from .lexicon import load
 from .patterns import compiled
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-\.]*")
 _DETERMINERS = frozenset(["the", "a", "an", "one", "another", "his", "her", "their", "its", "our"])
 _AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
 _JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
