@@ -385,10 +385,20 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         used(k, (title, words))
         given.setdefault(word, []).append(k)
     # each is called by the form the text uses most (Mr. Darcy, Elizabeth), longest on ties
-    chars = [replace(ch, name=max(u.items(), key=lambda kv: (kv[1], len(kv[0])))[0])
-             if u else ch for ch, u in zip(chars, usage, strict=True)]
+    chars = [replace(ch, name=_call(u)) if u else ch for ch, u in zip(chars, usage, strict=True)]
     return Cast(chars, index, {k: tuple(v) for k, v in surnames.items()},
                 {k: tuple(v) for k, v in given.items()})
+
+
+def _call(usage: Counter[str]) -> str:
+    """The form a character is called by: the commonest, longest on ties; a bare given
+    name gives way to the full name the text introduced ("Konstantin Zvonik")."""
+    best = max(usage.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
+    if " " not in best:
+        full = [f for f in usage if " " in f and f.split()[0] == best]
+        if full:
+            return max(full, key=lambda f: (usage[f], len(f)))
+    return best
 
 
 def _wife(title: str, words: tuple[str, ...]) -> bool:

@@ -30,6 +30,7 @@ from .mentions import Mention, classify
 from .model import Quote
 from .paragraphs import paragraph_spans
 from .turns import Line, alternate
+from .unnamed import Unnamed
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _VOC_BEFORE = regex.compile(
@@ -66,6 +67,7 @@ class _Scene:
     turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
     lead: Character | None = None  # who acts in the narration just before this paragraph
     talkers: frozenset[Character] = frozenset()  # the characters some tag names as speaking
+    unnamed: Unnamed | None = None  # the people the narration describes without a name
 
     def saw(self, ch: Character | None) -> None:
         if ch is None:
@@ -165,7 +167,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     out = list(quotes)
     tags_of = _tags(text, quotes)
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
-    scene = _Scene(talkers=_talkers(placed, quotes, by_name))
+    scene = _Scene(talkers=_talkers(placed, quotes, by_name),
+                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)))
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -173,6 +176,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     narrator = _Narrator()
     lines: list[Line[Character]] = []
     loose: dict[int, Character] = {}  # lines whose tag is a pronoun or a description
+    own_tag: set[int] = set()  # quotes whose speaker a tag of their own names
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -221,8 +225,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         unnamed = {i: ch for i, ch in mention.items() if ch != NARRATOR and i not in by_name}
         guesses = {ch for ch in unnamed.values() if ch.key >= 0}
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
-                          guesses.pop() if len(guesses) == 1 else None))
+                          guesses.pop() if len(guesses) == 1 else None,
+                          called if called is not None and called.key >= 0 else None))
         loose.update(unnamed)
+        own_tag.update(mention)
         for i in idx:
             q = quotes[i]
             own = mention.get(i)
@@ -237,11 +243,13 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
     for p, who in alternate(lines).items():
+        moved = [i for i in by_para[p] if i in loose and _fits(loose[i], who)]
         for i in by_para[p]:
             tagged = loose.get(i)
-            if tagged is not None and (tagged.gender != who.gender or tagged.key < 0):
+            if tagged is not None and not _fits(tagged, who):
                 continue
-            if out[i].rule != "turn_taking" and tagged is None:
+            if out[i].rule != "turn_taking" and tagged is None \
+                    and (i in own_tag or not moved):  # "Yes," said he. "I was ...": both move
                 continue
             if who == NARRATOR and i not in narrator.lines:
                 out[i] = replace(out[i], speaker=None)
@@ -255,6 +263,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         for i in narrator.lines:
             out[i] = replace(out[i], speaker=name)
     return out
+
+
+def _fits(tagged: Character, who: Character) -> bool:
+    """Whether a line a pronoun or description tag gave to ``tagged`` may be ``who``'s."""
+    return tagged.gender == who.gender and tagged.key >= 0
 
 
 @dataclass
@@ -468,8 +481,15 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
-    return (scene.other(scene.last_speaker(), gender) or scene.other(None, gender)
-            or scene.other(scene.last_speaker(), gender, loose=True))
+    found = scene.other(scene.last_speaker(), gender) or scene.other(None, gender)
+    if found is None:  # a named person whose gender the story has not told
+        found = scene.other(scene.last_speaker(), gender, loose=True)
+        found = found if found is not None and found.key >= 0 else None
+    if found is None and scene.unnamed is not None:
+        described = scene.unnamed.before(pos, gender)
+        if described is not None:  # "a girl was dancing. ... 'Why?' she asked"
+            return Character(-1, described, gender)
+    return found or scene.other(scene.last_speaker(), gender, loose=True)
 
 
 def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],

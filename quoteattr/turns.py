@@ -27,6 +27,7 @@ class Line(Generic[T]):
     paragraph: int
     anchor: T | None = None
     guess: T | None = None  # whom a pronoun or description tag gave the line to
+    called: T | None = None  # whom the line calls by name: the other side of the exchange
 
 
 def alternate(lines: list[Line[T]]) -> dict[int, T]:
@@ -51,6 +52,13 @@ def _settle(run: list[Line[T]]) -> dict[int, T]:
             continue
         if by_parity.setdefault(line.paragraph % 2, line.anchor) != line.anchor:
             return {}  # the same parity names two people: not a plain exchange
+    called: dict[int, set[T]] = {}  # "Now, Mr. Knightley, ...": the one called answers
+    for line in run:
+        if line.anchor is None and line.called is not None:
+            called.setdefault(1 - line.paragraph % 2, set()).add(line.called)
+    for side, who in called.items():
+        if side not in by_parity and len(who) == 1 and by_parity.get(1 - side) not in who:
+            by_parity[side] = next(iter(who))
     if len(by_parity) == 2 and by_parity[0] == by_parity[1]:
         return {}
     if any(line.guess is not None and by_parity.get(1 - line.paragraph % 2) == line.guess

@@ -1,0 +1,53 @@
+"""The unnamed people of a story's narration: ``a girl was dancing``, ``the old man``.
+
+A pronoun tag (``she asked``) whose story has named nobody of that gender refers to
+someone the narration only describes; the nearest such description before the tag, told
+by a noun of that gender (data/role_nouns.txt), stands in for their name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable
+from functools import lru_cache
+
+import regex
+
+from .lexicon import load
+
+UNNAMED_REACH = 3000  # characters before a tag in which its description is looked for
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> regex.Pattern[str]:
+    nouns = sorted((n for n, g in load().role_nouns.items() if g in ("m", "f") and " " not in n),
+                   key=len, reverse=True)
+    return regex.compile(
+        r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}?"
+        rf"(?P<n>{'|'.join(map(regex.escape, nouns))})\b(?![\-'’]\p{{L}}{{2}})")
+
+
+class Unnamed:
+    """Where a text describes a person of known gender without naming them."""
+
+    def __init__(self, text: str, quoted: Iterable[tuple[int, int]]) -> None:
+        spans = sorted(quoted)
+        starts = [s for s, _e in spans]
+        genders = load().role_nouns
+        self._at: dict[str, list[tuple[int, str]]] = {"m": [], "f": []}
+        for m in _pattern().finditer(text):
+            k = bisect_left(starts, m.start() + 1) - 1
+            if k >= 0 and m.start() < spans[k][1]:
+                continue  # inside a quotation: someone talked about
+            noun = m.group("n").lower()
+            self._at[genders[noun]].append((m.start(), f"the {noun}"))
+        self._pos = {g: [p for p, _n in v] for g, v in self._at.items()}
+
+    def before(self, pos: int, gender: str) -> str | None:
+        """The description of a person of ``gender`` nearest before ``pos``, if close."""
+        if gender not in self._at:
+            return None
+        k = bisect_left(self._pos[gender], pos) - 1
+        if k < 0 or pos - self._pos[gender][k] > UNNAMED_REACH:
+            return None
+        return self._at[gender][k][1]
