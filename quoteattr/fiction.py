@@ -37,6 +37,8 @@ _VOC_BEFORE = regex.compile(
     r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no|sister|brother|cousin)"
     r"\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
+# "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
+_ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?\s*")
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
@@ -591,6 +593,7 @@ def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | N
         for s, e, ch in placed.find(q.start, q.end):
             if ch == speaker:
                 continue
-            if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text, e, q.end):
+            if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text, e, q.end) \
+                    and not _ANSWER.fullmatch(text, q.start, q.end):
                 return ch
     return None
