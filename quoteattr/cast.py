@@ -252,6 +252,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
             continue
         if _SAINT_BEFORE.search(text, max(0, s - 7), s) or p.words[0] in _SAINTS:
             continue  # "St. Paul's", "Saint Giles": a church or a place
+        if text[s - 1:s] == "_":
+            continue  # "the _Lusitania_": a ship's or a book's name, set in italics
         if len(p.words) > 4 or any(w.lower() in lex.role_nouns for w in p.words):
             continue
         while len(p.words) > 1 and p.words[0].lower() in lower \

@@ -389,7 +389,7 @@ def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
 def _narration(text: str, placed: Placed, scene: _Scene, paragraphs: list[tuple[int, int]],
                a: int, b: int) -> None:
     """Paragraphs ``a..b-1`` are narration: the people they name come on stage."""
-    for k in range(max(a, b - 3), b):
+    for k in range(max(a, b - 3, 0), b):
         hits = placed.find(*paragraphs[k])
         for _s, _e, ch in sorted(hits, key=lambda hit: not _object(text, hit[0])):
             scene.saw(ch)  # the people acted upon first: the ones acting stay in view
