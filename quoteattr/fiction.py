@@ -92,6 +92,9 @@ class _Scene:
                 return before
         if addressee is not None and addressee != last:
             return addressee
+        for before, _called in reversed(self.turns[:-2]):  # spoke twice: the one before
+            if before is not None and before != last:
+                return before
         return self.other(last)
 
     def other(self, who: Character | None, gender: str = "-", loose: bool = False
