@@ -54,7 +54,8 @@ def _classify(raw: str) -> tuple[str, str, str] | None:
     lowered = run and all(w[:1].islower() for w in words[:run])
     if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
                                      or words[run - 1].endswith(",")  # "a friend at school, X"
-                                     or (lowered and words[0] not in _DETERMINERS)):
+                                     or (lowered and (words[0] not in _DETERMINERS
+                                                      or _titled(words[run])))):
         core, gender = name_core(" ".join(words[run:]))
         if core:
             return _named(core, gender)
@@ -105,6 +106,14 @@ def _trailing_name(words: list[str]) -> int:
     while k > 0 and words[k - 1][:1].isupper():
         k -= 1
     return k
+
+
+def _titled(word: str) -> bool:
+    """Whether ``word`` is an honorific (``the good-hearted Mrs. John Knightley``; not
+    the office of ``the former aide to President Bush``)."""
+    titles = load().titles
+    hit = titles.get(word) or titles.get(word.rstrip("."))
+    return hit is not None and hit[1] == "honorific"
 
 
 def _has_role(words: list[str]) -> bool:
