@@ -374,6 +374,8 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         if _norm(word) in index:
             continue
         pool = given.get(word) or surnames.get(word) or []
+        if len(pool) > 1 and word in given and len({chars[k].gender for k in pool}) == 1:
+            pool = pool[:1]  # Beatrice O'Hara, later Beatrice Blaine: the one named most
         if len(pool) == 1:
             index.setdefault(_norm(word), pool[0])
             used(pool[0], (title, words))

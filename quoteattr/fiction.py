@@ -38,6 +38,7 @@ _VOC_BEFORE = regex.compile(
     r"\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
+_QUESTION = regex.compile(r"\?\W*\Z")
 _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?\s*")
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
@@ -205,10 +206,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         segments = _segments(ps, pe, [quotes[i] for i in idx])
         beat = [hit for s, e in segments for hit in placed.find(s, e)]
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
-        called = _vocative(text, placed, [quotes[i] for i in idx], None)
+        asked = idx[0] > 0 and _QUESTION.search(text, quotes[idx[0] - 1].start,
+                                                quotes[idx[0] - 1].end) is not None
+        called = _vocative(text, placed, [quotes[i] for i in idx], None, asked)
         speaker = _not_addressed(scene, mention, speaker, called, tags_of)
         addressee = called if called != speaker else \
-            _vocative(text, placed, [quotes[i] for i in idx], speaker)
+            _vocative(text, placed, [quotes[i] for i in idx], speaker, asked)
         if addressee is None:
             gender = _called_gender(text, [quotes[i] for i in idx])
             if gender != "-":
@@ -589,14 +592,15 @@ def _addressed(scene: _Scene, gender: str, speaker: Character | None) -> Charact
     return fits[0] if len(fits) == 1 and fits[0].key >= 0 else None
 
 
-def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None
-              ) -> Character | None:
-    """The person a paragraph's quotations address by name (``"My dear Mr. Bennet, ..."``)."""
+def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None,
+              asked: bool = False) -> Character | None:
+    """The person a paragraph's quotations address by name (``"My dear Mr. Bennet, ..."``;
+    after a question (``asked``), a line that is one name said flatly answers it)."""
     for q in qs:
         for s, e, ch in placed.find(q.start, q.end):
             if ch == speaker:
                 continue
             if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text, e, q.end) \
-                    and not _ANSWER.fullmatch(text, q.start, q.end):
+                    and not (asked and _ANSWER.fullmatch(text, q.start, q.end)):
                 return ch
     return None
