@@ -8,6 +8,7 @@ from typing import Any
 
 from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame, continuation
+from .dashes import dash_spans
 from .fiction import attribute_dialogue, looks_like_fiction
 from .kinds import SPEECH, classify, too_short
 from .lexicon import load
@@ -58,7 +59,11 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
     """The quotations of ``text`` attributed by the cue-frame sieves, and the text's
     people (None when the text has no quotation)."""
     skip = _furniture(text, paragraphs)
-    spans = [s for s in find_spans(text, paragraphs, skip) if not s.nested]
+    marked = find_spans(text, paragraphs, skip)
+    spans = [s for s in marked if not s.nested]
+    dashed = dash_spans(text, paragraphs, marked, skip)
+    if dashed:
+        spans = sorted(spans + dashed, key=lambda s: s.start)
     if not spans:
         return None
     ctx = Context(text, paragraphs, spans, Sentences(text, paragraphs), skip)
