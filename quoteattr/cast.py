@@ -118,6 +118,15 @@ class Cast:
         chars = [replace(ch, gender=genders.get(ch.key, ch.gender)) for ch in self.chars]
         return Cast(chars, self._index, self._surnames, self._given)
 
+    def relative(self, of: Character, title: str) -> Character | None:
+        """The one character ``title`` + the surname of ``of`` names (``his wife``:
+        ``Mrs. Knightley`` for Mr. John Knightley), if any."""
+        for surname, keys in self._surnames.items():
+            if of.key in keys:
+                found = self.lookup(f"{title} {surname}")
+                return found if found is not None and found != of else None
+        return None
+
     def titled(self, title: str) -> tuple[Character, ...]:
         """The characters some form of whose name carries ``title`` (``doctor``:
         ``Doctor Losberne``, ``Dr. Losberne``)."""

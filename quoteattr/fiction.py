@@ -55,6 +55,8 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
+_KIN = regex.compile(r"(his|her)\s+(wife|husband|father|mother)", regex.IGNORECASE)
+_KIN_TITLES = {"wife": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
 _DEFINITE = frozenset({"the", "his", "her", "their", "this", "that"})  # "his companion"
 # a description used as a name ("the Invisible Man"), not a possessive ("the Prince's sister")
@@ -445,6 +447,16 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun":
         return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
+        kin = _KIN.fullmatch(m.text)
+        if kin is not None:  # "cried his wife": the wife of the man just named or speaking
+            owner_gender = "m" if kin.group(1).lower() == "his" else "f"
+            last = scene.last_speaker()
+            owner = last if last is not None and last.gender == owner_gender \
+                else scene.other(None, owner_gender)
+            found = cast.relative(owner, _KIN_TITLES[kin.group(2).lower()]) \
+                if owner is not None else None
+            if found is not None:
+                return found
         role = _ROLE.fullmatch(m.text)
         if role is not None:
             titled = cast.titled(role.group(1))
