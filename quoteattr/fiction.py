@@ -33,6 +33,7 @@ from .turns import Line, alternate
 from .unnamed import Unnamed
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
+_LEADS = frozenset({"cue_before", "lead_in"})  # tags before their quotation
 _VOC_BEFORE = regex.compile(
     r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no|sister|brother|cousin)"
     r"\W+)*\Z", regex.IGNORECASE)
@@ -49,6 +50,7 @@ _OBJECT_AFTER = frozenset({
     "about", "after", "before", "behind", "beside", "than", "like", "saw", "watched",
     "asked", "told", "answered", "addressed", "followed", "met", "joined", "helped", "let",
     "made", "gave", "thanked", "kissed", "left", "and", "or", "nor"})
+_JOINING = frozenset({"and", "or", "nor"})
 _NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|hers|herself)\b",
                               regex.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -356,11 +358,13 @@ def _talkers(placed: Placed, quotes: list[Quote], by_name: set[int]) -> frozense
     return frozenset(out)
 
 
-def _object(text: str, at: int, floor: int = 0) -> bool:
-    """Is the word at ``at`` the object of a verb or preposition (``looked at Anne``)?
-    The word before it is looked for after ``floor`` (a sentence's start)."""
+def _object(text: str, at: int, floor: int = 0, joined: bool = True) -> bool:
+    """Is the word at ``at`` the object of a verb or preposition (``looked at Anne``; with
+    ``joined``, also the second of two joined by "and")? The word before it is looked
+    for after ``floor`` (a sentence's start)."""
     before = _LAST_WORD.search(text, max(floor, at - 20), at)
-    return before is not None and before.group().lower() in _OBJECT_AFTER
+    word = before.group().lower() if before is not None else ""
+    return word in _OBJECT_AFTER and (joined or word not in _JOINING)
 
 
 def _tags(text: str, quotes: list[Quote]) -> dict[int, Mention]:
@@ -369,8 +373,8 @@ def _tags(text: str, quotes: list[Quote]) -> dict[int, Mention]:
     for i, q in enumerate(quotes):
         if q.rule in EXPLICIT and q.speaker_span is not None:
             m = classify(text, *q.speaker_span)
-            if m is not None:
-                out[i] = m
+            if m is not None and not (q.rule in _LEADS and _object(text, m.start, joined=False)):
+                out[i] = m  # not "..., took no notice of Yegorushka, shouting: "Q""
     return out
 
 
