@@ -561,7 +561,7 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
     leads_in = text[start:end].rstrip()[-1:] in (",", ":")
     found: Character | None = None
     for m in _SUBJECT_WORD.finditer(text, cut, end):
-        if _object(text, m.start(), cut):
+        if _object(text, m.start(), cut, joined=False):
             continue
         word = m.group()
         if m.start() in hits:
