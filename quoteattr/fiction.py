@@ -75,6 +75,7 @@ class _Scene:
     lead: Character | None = None  # who acts in the narration just before this paragraph
     talkers: frozenset[Character] = frozenset()  # the characters some tag names as speaking
     unnamed: Unnamed | None = None  # the people the narration describes without a name
+    at: int = 0  # where the paragraph being read starts
 
     def saw(self, ch: Character | None) -> None:
         if ch is None:
@@ -100,7 +101,14 @@ class _Scene:
         for before, _called in reversed(self.turns[:-2]):  # spoke twice: the one before
             if before is not None and before != last:
                 return before
-        return self.other(last)
+        found = self.other(last)
+        if found is None and self.unnamed is not None and last is not None:
+            # "'You are an American?' he asked. / 'Yes.'": the girl the narration described
+            for gender in ("f", "m") if last.gender == "m" else ("m", "f"):
+                described = self.unnamed.before(self.at, gender)
+                if described is not None and described != last.name:
+                    return Character(-1, described, gender)
+        return found
 
     def other(self, who: Character | None, gender: str = "-", loose: bool = False
               ) -> Character | None:
@@ -191,6 +199,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         idx = by_para[p]
         ps, pe = paragraphs[p]
         lead = scene.lead = None
+        scene.at = ps
         if p != prev_para + 1:
             _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
@@ -275,6 +284,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         for i in narrator.lines:
             out[i] = replace(out[i], speaker=name)
     return out
+
+
+def _described(ch: Character) -> bool:
+    """Whether ``ch`` stands for someone known only by a description (``the old lady``)."""
+    return ch.key < 0 and ch.name[:1].islower()
 
 
 def _fits(tagged: Character, who: Character) -> bool:
@@ -471,13 +485,13 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
             return known or Character(-1, " ".join(m.text.split()), m.gender)  # "the Invisible Man"
         if m.gender in ("m", "f"):
             exp = scene.expected()
-            if exp is not None and exp.gender == m.gender:
-                return exp
+            if exp is not None and exp.gender == m.gender and not _described(exp):
+                return exp  # "said the old lady": the woman whose turn it is, if named
             found = scene.other(scene.last_speaker(), m.gender)
             if found is not None:
                 return found
         exp = scene.expected()
-        if exp is not None and exp != NARRATOR and m.gender == "-" \
+        if exp is not None and exp != NARRATOR and not _described(exp) and m.gender == "-" \
                 and m.text.split()[0].lower() in _DEFINITE:
             return exp  # "the doctor" in a conversation: the one whose turn it is
         return Character(-1, " ".join(m.text.split()), m.gender)

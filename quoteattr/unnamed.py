@@ -23,7 +23,7 @@ def _pattern() -> regex.Pattern[str]:
     nouns = sorted((n for n, g in load().role_nouns.items() if g in ("m", "f") and " " not in n),
                    key=len, reverse=True)
     return regex.compile(
-        r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}?"
+        r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his|[Tt]hat)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}?"
         rf"(?P<n>{'|'.join(map(regex.escape, nouns))})\b(?![\-'’]\p{{L}}{{2}})")
 
 
