@@ -15,6 +15,7 @@ from .lexicon import load
 from .marks import Span, find_spans
 from .mentions import Mention
 from .model import Extraction, Quote
+from .nested import add_inner
 from .paragraphs import paragraph_spans
 from .patterns import compiled
 from .people import People
@@ -50,14 +51,19 @@ def extract(text: str, *, kinds: str = "speech",
     found = _quotes(text, paragraphs, kinds)
     if found is None:
         return Extraction(text, ())
-    quotes, people = found  # the first pass's spans and frames are freed by now
-    return Extraction(text, _dialogue(text, paragraphs, quotes, characters, people))
+    quotes, people, nested = found  # the first pass's spans and frames are freed by now
+    story = _dialogue(text, paragraphs, quotes, characters, people)
+    if story is None:
+        return Extraction(text, quotes)
+    if nested:  # a character tells a story: its people speak in it
+        story = add_inner(text, paragraphs, story, nested, people)
+    return Extraction(text, story)
 
 
 def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
-            ) -> tuple[list[Quote], People] | None:
-    """The quotations of ``text`` attributed by the cue-frame sieves, and the text's
-    people (None when the text has no quotation)."""
+            ) -> tuple[list[Quote], People, list[Span]] | None:
+    """The quotations of ``text`` attributed by the cue-frame sieves, the text's people
+    and the spans nested inside a quotation (None when the text has no quotation)."""
     skip = _furniture(text, paragraphs)
     marked = find_spans(text, paragraphs, skip)
     spans = [s for s in marked if not s.nested]
@@ -99,16 +105,18 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
             quotes.append(_record(text, span, kind, qid, frame, resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
             quotes.append(_record(text, span, kind, qid, None, resolver, i))
-    return quotes, people
+    return quotes, people, [s for s in marked if s.nested]
 
 
 def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
-              characters: Sequence[Mapping[str, Any]] | None, people: People) -> list[Quote]:
+              characters: Sequence[Mapping[str, Any]] | None, people: People
+              ) -> list[Quote] | None:
     """Fiction (a cast given, or a text that reads as a story): name the speakers of the
-    dialogue through the story's cast (built on the name scan ``people`` made)."""
+    dialogue through the story's cast (built on the name scan ``people`` made); None for a
+    text that is no story."""
     speech = [q for q in quotes if q.kind == SPEECH]
     if characters is None and not looks_like_fiction(text, speech, paragraphs):
-        return quotes
+        return None
     mentions = cast_mod.split_names(text, people.spans)
     cast = cast_mod.from_list(characters) if characters is not None \
         else cast_mod.from_text(text, mentions)
