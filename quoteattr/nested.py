@@ -13,9 +13,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import replace
-from functools import lru_cache
-
-import regex
 
 from .attribute import SIEVES, Context, Frame, cue_before, sentence_subject
 from .kinds import SPEECH, classify, too_short
@@ -27,6 +24,7 @@ from .patterns import TIMEOUT
 from .people import People
 from .resolve import Resolver
 from .sentences import Sentences
+from .unnamed import described
 
 TAG_WORDS = 4  # words of a tag between the halves of one inner quotation
 STORY_REACH = 300  # characters back a pronoun tag of the story may find its speaker
@@ -167,7 +165,7 @@ def _story_pronoun(text: str, outer: Quote, span: Span, m: Mention,
         return said[-1][1], f"speaker: {m.text!r} -> {said[-1][1]!r}, who spoke just before"
     genders = load().role_nouns
     found = None
-    for d in _described().finditer(text, floor, span.open, timeout=TIMEOUT):
+    for d in described(gendered=False).finditer(text, floor, span.open, timeout=TIMEOUT):
         if genders[d.group("n").lower()] in (m.gender, "-"):
             found = f"the {d.group('n').lower()}"
     if found is not None:
@@ -177,13 +175,3 @@ def _story_pronoun(text: str, outer: Quote, span: Span, m: Mention,
 
 def _gender(frame: Frame) -> str:
     return frame.speaker.gender if frame.speaker is not None else "-"
-
-
-@lru_cache(maxsize=1)
-def _described() -> regex.Pattern[str]:
-    """A person described by a role noun (data/role_nouns.txt): ``the merchant``, ``a
-    peasant woman``, ``the innkeeper's wife`` (the wife, not the innkeeper)."""
-    nouns = sorted((n for n in load().role_nouns if " " not in n), key=len, reverse=True)
-    return regex.compile(
-        r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+(?:\p{Ll}[\p{Ll}\-'’]*\s+){0,2}?"
-        rf"(?P<n>{'|'.join(map(regex.escape, nouns))})\b(?![\-'’]\p{{L}})")

@@ -18,13 +18,17 @@ from .lexicon import load
 UNNAMED_REACH = 3000  # characters before a tag in which its description is looked for
 
 
-@lru_cache(maxsize=1)
-def _pattern() -> regex.Pattern[str]:
-    nouns = sorted((n for n, g in load().role_nouns.items() if g in ("m", "f") and " " not in n),
+@lru_cache(maxsize=2)
+def described(gendered: bool = True) -> regex.Pattern[str]:
+    """A person described by a role noun (data/role_nouns.txt; with ``gendered``, one
+    of known gender only): ``a girl``, ``the old man``, ``a peasant woman``, ``the
+    innkeeper's wife`` (the wife, not the innkeeper). The noun is group ``n``."""
+    nouns = sorted((n for n, g in load().role_nouns.items()
+                    if " " not in n and (g in ("m", "f") or not gendered)),
                    key=len, reverse=True)
     return regex.compile(
-        r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his|[Tt]hat)\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}?"
-        rf"(?P<n>{'|'.join(map(regex.escape, nouns))})\b(?![\-'’]\p{{L}}{{2}})")
+        r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]his|[Tt]hat)\s+(?:\p{Ll}[\p{Ll}\-'’]*\s+){0,2}?"
+        rf"(?P<n>{'|'.join(map(regex.escape, nouns))})\b(?![\-'’]\p{{L}})")
 
 
 class Unnamed:
@@ -35,7 +39,7 @@ class Unnamed:
         starts = [s for s, _e in spans]
         genders = load().role_nouns
         self._at: dict[str, list[tuple[int, str]]] = {"m": [], "f": []}
-        for m in _pattern().finditer(text):
+        for m in described().finditer(text):
             k = bisect_left(starts, m.start() + 1) - 1
             if k >= 0 and m.start() < spans[k][1]:
                 continue  # inside a quotation: someone talked about
