@@ -60,6 +60,7 @@ GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _KIN = regex.compile(r"(his|her)\s+(wife|husband|father|mother)", regex.IGNORECASE)
 _KIN_TITLES = {"wife": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _DEFINITE = frozenset({"the", "his", "her", "their", "this", "that"})  # "his companion"
 # a description used as a name ("the Invisible Man"), not a possessive ("the Prince's sister")
 _CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}(?!.*['’]s\b)", regex.S)
@@ -465,6 +466,8 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun":
         return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
+        if m.text.split()[0].lower() in _INDEFINITE:  # "a young wife": someone new
+            return Character(-1, " ".join(m.text.split()), m.gender)
         kin = _KIN.fullmatch(m.text)
         if kin is not None:  # "cried his wife": the wife of the man just named or speaking
             owner_gender = "m" if kin.group(1).lower() == "his" else "f"

@@ -98,7 +98,8 @@ def compiled() -> Patterns:
         speaker_gap=regex.compile(
             rf"(?P<sp>{f['speaker']})(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
             rf"\s+{f['aux']}?{f['adv']}?", flags),
-        speaker_next=regex.compile(rf"\s+(?P<sp>{f['speaker']})\b", flags),
+        speaker_next=regex.compile(  # "interposed, more softly, a young wife"
+            rf"(?:,\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+ly,)?\s+(?P<sp>{f['speaker']})\b", flags),
         named_after=regex.compile(
             rf"(?P<more>(?:['’]s)?(?:\s+\p{{Ll}}[\p{{Ll}}\-]*){{0,2}}),\s+(?:(?:{f['roles']})\s+)?"
             rf"(?P<ap>{f['name']})(?=\s*[.,;:!?]|\s+(?:of|from|at|who|with|in)\b|\s*\Z)", flags),
