@@ -35,8 +35,9 @@ def classify(text: str, span: Span, para_start: int, attributed: bool) -> str:
     p = compiled()
     lead = text[max(para_start, span.open - 40):span.open]
     cue = p.non_speech.search(lead)
-    if cue is not None:
-        word = cue.group().strip(" ,:").lower()
+    word = cue.group().strip(" ,:").lower() if cue is not None else ""
+    if cue is not None and not (cue.group().rstrip().endswith(",")
+                                and word in load().verb_lemma):  # not "he called, "Q""
         return _cue_kind(word)
     if not span.closed or attributed:
         return SPEECH
