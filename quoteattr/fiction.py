@@ -234,8 +234,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
-        narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
-                                  and ch not in narrator.tagged and i in by_name))
+        narrator.turn(p, addressee, (ch for i, ch in mention.items() if ch.key >= 0
+                                     and ch not in narrator.tagged and i in by_name),
+                      any(ch != NARRATOR for ch in mention.values()))
         scene.turns.append((speaker, addressee))
         tags = {ch for i, ch in mention.items()
                 if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
