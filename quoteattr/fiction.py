@@ -15,9 +15,7 @@ run, this pass names every speaker through the story's :class:`~quoteattr.cast.C
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -28,6 +26,7 @@ from .cast import Cast, Character, Placed, names
 from .lexicon import read_rows
 from .mentions import Mention, classify
 from .model import Quote
+from .narrator import NARRATOR, Narrator
 from .paragraphs import paragraph_spans
 from .turns import Line, alternate
 from .unnamed import Unnamed
@@ -41,7 +40,6 @@ _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
 _QUESTION = regex.compile(r"\?\W*\Z")
 _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?\s*")
-NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
@@ -132,8 +130,6 @@ class _Scene:
 
 ADDRESS_REACH = 2  # the last people on stage, among whom a "sir" or "madam" calls one
 TALKER_REACH = 3  # recent people among whom one seen speaking elsewhere is preferred
-NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
-NARRATION_MENTIONS = 1  # a name the narration uses more often is not the narrator's
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
 SIGNS_PER_DIGITS = 5  # a story with many signs may hold more numbers: MAX_DIGITS per 5
 MAX_BONUS = 3  # ... up to three times as many, whatever its length
@@ -192,7 +188,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
     prev_para = -2
-    narrator = _Narrator()
+    narrator = Narrator()
     lines: list[Line[Character]] = []
     loose: dict[int, Character] = {}  # lines whose tag is a pronoun or a description
     own_tag: set[int] = set()  # quotes whose speaker a tag of their own names
@@ -239,8 +235,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 scene.saw(ch)
         scene.saw(addressee)
         scene.saw(speaker)
-        narrator.turn(addressee, (ch for i, ch in mention.items() if ch.key >= 0
-                                  and ch not in narrator.tagged and i in by_name))
+        narrator.turn(p, addressee, (ch for i, ch in mention.items() if ch.key >= 0
+                                     and ch not in narrator.tagged and i in by_name),
+                      any(ch != NARRATOR for ch in mention.values()))
         scene.turns.append((speaker, addressee))
         tags = {ch for i, ch in mention.items()
                 if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
@@ -297,53 +294,6 @@ def _fits(tagged: Character, who: Character) -> bool:
     return tagged.gender == who.gender and tagged.key >= 0
 
 
-@dataclass
-class _Narrator:
-    """The first-person narrator: the lines they speak, and the name the others call
-    them by (``"You see, Hastings, ..."``). The narrator is never named by a tag
-    (``said Poirot``) nor, telling the story as ``I``, in the narration."""
-
-    lines: list[int] = field(default_factory=list)
-    votes: Counter[Character] = field(default_factory=Counter)
-    tagged: set[Character] = field(default_factory=set)
-
-    def turn(self, addressee: Character | None, tagged: Iterable[Character]) -> None:
-        if addressee is not None and addressee != NARRATOR:
-            self.votes[addressee] += 1
-        self.tagged.update(tagged)
-
-    def name(self, placed: Placed, quotes: list[Quote], text: str) -> str | None:
-        if not self.lines:
-            return None
-        starts = frozenset(_opening(text, q) for q in quotes)
-        spans = [(q.start, q.end) for q in quotes]
-        top = [(ch, n) for ch, n in self.votes.most_common()
-               if ch not in self.tagged and ch.key >= 0 and not _exclamation(placed, ch, starts)
-               and _in_narration(placed, ch, spans) <= NARRATION_MENTIONS]
-        if not top or top[0][1] < NARRATOR_VOTES or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
-            return None
-        return top[0][0].name
-
-
-def _in_narration(placed: Placed, ch: Character, spans: list[tuple[int, int]]) -> int:
-    """How often ``ch`` is named outside the quotations ``spans`` (document order)."""
-    starts = [s for s, _e in spans]
-    n = 0
-    for s, _e, c in placed.hits:
-        if c != ch:
-            continue
-        k = bisect_right(starts, s) - 1
-        if k < 0 or s >= spans[k][1]:
-            n += 1
-    return n
-
-
-def _exclamation(placed: Placed, ch: Character, starts: frozenset[int]) -> bool:
-    """Whether every mention of ``ch`` opens a quotation (``"Exactly!"``, ``"Enough,"``):
-    a word the cast took for a name."""
-    return all(s in starts for s, _e, c in placed.hits if c == ch)
-
-
 def _genders(text: str, placed: Placed) -> dict[int, str]:
     """Genders of characters the cast could not tell (``Pooh``, ``Kemp``), from the
     pronoun that first follows their names in the same sentence (``Pooh ... he``)."""
@@ -391,14 +341,6 @@ def _tags(text: str, quotes: list[Quote]) -> dict[int, Mention]:
             if m is not None and not (q.rule in _LEADS and _object(text, m.start, joined=False)):
                 out[i] = m  # not "..., took no notice of Yegorushka, shouting: "Q""
     return out
-
-
-def _opening(text: str, q: Quote) -> int:
-    """Where the first word of a quotation starts."""
-    at = q.start
-    while at < q.end and not text[at].isalnum():
-        at += 1
-    return at
 
 
 def _segments(ps: int, pe: int, qs: list[Quote]) -> list[tuple[int, int]]:
