@@ -362,6 +362,9 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
                      or (title == "Mr" and len(pool) == 1))]  # Mr. Poirot: Hercule Poirot
         if title == "Mrs" and word not in given:
             fits = []  # Mrs. Bennet is not Jane Bennet; a married name stands alone
+        if title == "Miss" and word not in given:
+            # Miss Pinkerton is the eldest sister: not the one called Miss Jemima
+            fits = [k for k in fits if ("Miss", tuple(chars[k].name.split()[:1])) not in found]
         if title == "Mr" and word not in given:
             # Mr. Ashby is not Tom Ashby when the text calls Tom by his given name
             fits = [k for k in fits if ("", tuple(chars[k].name.split()[:1])) not in found]
