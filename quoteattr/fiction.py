@@ -262,10 +262,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
     for p, who in alternate(lines).items():
-        moved = [i for i in by_para[p] if i in loose and _fits(loose[i], who)]
+        moved = [i for i in by_para[p] if i in loose and _fits(loose[i], who, scene.talkers)]
         for i in by_para[p]:
             tagged = loose.get(i)
-            if tagged is not None and not _fits(tagged, who):
+            if tagged is not None and not _fits(tagged, who, scene.talkers):
                 continue
             if out[i].rule != "turn_taking" and tagged is None \
                     and (i in own_tag or not moved):  # "Yes," said he. "I was ...": both move
@@ -289,9 +289,11 @@ def _described(ch: Character) -> bool:
     return ch.key < 0 and ch.name[:1].islower()
 
 
-def _fits(tagged: Character, who: Character) -> bool:
-    """Whether a line a pronoun or description tag gave to ``tagged`` may be ``who``'s."""
-    return tagged.gender == who.gender and tagged.key >= 0
+def _fits(tagged: Character, who: Character, talkers: frozenset[Character]) -> bool:
+    """Whether a line a pronoun or description tag gave to ``tagged`` may be ``who``'s:
+    one of that gender, or one of no known gender no name tag shows speaking."""
+    return tagged.key >= 0 and (tagged.gender == who.gender
+                                or (who.gender == "-" and who not in talkers))
 
 
 def _genders(text: str, placed: Placed) -> dict[int, str]:

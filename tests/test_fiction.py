@@ -112,7 +112,7 @@ def test_alternate_leaves_a_run_where_someone_spoke_twice() -> None:
 
     # line 2 ("he said") went to A, who named line 1 too: no alternation to impose
     assert alternate([Line(1, "A"), Line(2, None, "A"), Line(3), Line(4, "B")]) == {}
-    assert alternate([Line(1, "A"), Line(2, None, "B"), Line(3)]) == {3: "A"}
+    assert alternate([Line(1, "A"), Line(2, None, "B"), Line(3)]) == {2: "B", 3: "A"}
 
 
 def test_many_short_quoted_lines_with_numbers_are_not_a_story() -> None:
@@ -142,3 +142,12 @@ def test_a_long_lead_in_sentence_is_read_in_linear_time() -> None:
     t0 = time.perf_counter()
     quoteattr.extract(text)
     assert time.perf_counter() - t0 < 5  # 26 s when each word rescanned the sentence
+
+
+def test_alternate_gives_an_unnamed_side_to_the_one_the_other_side_calls() -> None:
+    from quoteattr.turns import Line, alternate
+
+    # "said she" went to C twice, but two lines of A call B: B is A's partner
+    lines = [Line(1, "A", called="B"), Line(2, None, "C"), Line(3, None, called="B"),
+             Line(4, None, "C"), Line(5, "A")]
+    assert alternate(lines) == {2: "B", 3: "A", 4: "B"}
