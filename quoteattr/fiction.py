@@ -223,9 +223,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         addressee = called if called != speaker else \
             _vocative(text, placed, [quotes[i] for i in idx], speaker, asked)
         if addressee is None:
-            gender = _called_gender(text, [quotes[i] for i in idx])
+            gender, parent = _called_gender(text, [quotes[i] for i in idx])
             if gender != "-":
-                addressee = _addressed(scene, gender, speaker)
+                addressee = _addressed(scene, gender, speaker, cast if parent else None)
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
             if speaker is not None and speaker == addressee:
@@ -541,29 +541,41 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
 
 
 @lru_cache(maxsize=1)
-def _address_words() -> tuple[regex.Pattern[str], dict[str, str]]:
+def _address_words() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
     """Words calling a hearer of known gender (data/gendered_vocatives.txt), as a pattern
-    that finds them used as a vocative (``"No, papa, ..."``, ``"Indeed, sir."``)."""
-    genders = {r[0].lower(): r[1] for r in read_rows("gendered_vocatives.txt")}
+    that finds them used as a vocative (``"No, papa, ..."``, ``"Indeed, sir."``); and
+    those that call a parent."""
+    rows = read_rows("gendered_vocatives.txt")
+    genders = {r[0].lower(): r[1] for r in rows}
+    parents = frozenset(r[0].lower() for r in rows if r[2:3] == ["parent"])
     alts = "|".join(regex.escape(w) for w in sorted(genders, key=len, reverse=True))
     pattern = regex.compile(
         rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:my|oh|o|dear|dearest|good|poor)\s+)*"
         rf"(?P<w>{alts})(?=\s*(?:[,!?;—–.]|\Z))", regex.IGNORECASE)
-    return pattern, genders
+    return pattern, genders, parents
 
 
-def _called_gender(text: str, qs: list[Quote]) -> str:
+def _called_gender(text: str, qs: list[Quote]) -> tuple[str, bool]:
     """The gender a paragraph's quotations give their hearer by calling them
-    ``sir``, ``papa``, ``madam``... ("-" when none, or both)."""
-    pattern, genders = _address_words()
-    found = {genders[m.group("w").lower()] for q in qs
-             for m in pattern.finditer(text, q.start, q.end)}
-    return found.pop() if len(found) == 1 else "-"
+    ``sir``, ``papa``, ``madam``... ("-" when none, or both), and whether the word
+    calls a parent."""
+    pattern, genders, parents = _address_words()
+    words = {m.group("w").lower() for q in qs for m in pattern.finditer(text, q.start, q.end)}
+    found = {genders[w] for w in words}
+    return (found.pop(), bool(words & parents)) if len(found) == 1 else ("-", False)
 
 
-def _addressed(scene: _Scene, gender: str, speaker: Character | None) -> Character | None:
+def _addressed(scene: _Scene, gender: str, speaker: Character | None,
+               cast: Cast | None = None) -> Character | None:
     """The hearer a line calls ``sir`` or ``madam``: the one person of that gender among
-    the last few on stage (none when two could be meant)."""
+    the last few on stage (none when two could be meant). Called ``papa`` (with the
+    ``cast``): the one man on stage with a daughter in the story (Mr. Woodhouse, for
+    there is a Miss Woodhouse)."""
+    if cast is not None:
+        parents = [ch for ch in reversed(scene.recent) if ch.gender == gender
+                   and ch.key >= 0 and ch != speaker and cast.relative(ch, "Miss") is not None]
+        if len(parents) == 1:
+            return parents[0]
     near = [ch for ch in reversed(scene.recent) if ch != NARRATOR][:ADDRESS_REACH]
     fits = [ch for ch in near if ch.gender == gender and ch != speaker]
     return fits[0] if len(fits) == 1 and fits[0].key >= 0 else None
