@@ -72,9 +72,11 @@ class _Scene:
     recent: list[Character] = field(default_factory=list)  # most recent last
     turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
     lead: Character | None = None  # who acts in the narration just before this paragraph
+    leads: dict[str, Character] = field(default_factory=dict)  # ... the last of each gender
     talkers: frozenset[Character] = frozenset()  # the characters some tag names as speaking
     unnamed: Unnamed | None = None  # the people the narration describes without a name
     at: int = 0  # where the paragraph being read starts
+    text: str = ""  # the story
 
     def saw(self, ch: Character | None) -> None:
         if ch is None:
@@ -183,7 +185,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     tags_of = _tags(text, quotes)
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
     scene = _Scene(talkers=_talkers(placed, quotes, by_name),
-                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)))
+                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)), text=text)
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -196,12 +198,17 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         idx = by_para[p]
         ps, pe = paragraphs[p]
         lead = scene.lead = None
+        scene.leads = {}
         scene.at = ps
         if p != prev_para + 1:
             _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.turns.clear()
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
+                for g in ("m", "f"):
+                    found = _subject(text, placed, scene, *paragraphs[p - 1], gender=g)
+                    if found is not None:
+                        scene.leads[g] = found
         prev_para = p
         scene.lead = lead
         first = quotes[idx[0]]
@@ -455,11 +462,15 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
              pos: int) -> Character | None:
     """``he`` / ``she`` in a tag: the nearest person of that gender acting before it in
     the paragraph, else the one whose turn it is, else the most recent of that gender."""
-    here = [ch for s, _e, ch in beat if ch.gender == gender and s < pos]
+    here = [(s, ch) for s, _e, ch in beat if ch.gender == gender and s < pos]
     if here:
-        return here[-1]
+        acting = [ch for s, ch in here if not _object(scene.text, s)]
+        return acting[-1] if acting else here[-1][1]
     if scene.lead is not None and scene.lead.gender in (gender, "-") and scene.lead.key >= 0:
         return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
+    lead = scene.leads.get(gender)
+    if lead is not None and lead.key >= 0:
+        return lead  # "Emma came in; Mr. Elton rose. 'Well,' said she": the last she acting
     called = scene.turns[-1][1] if scene.turns else None
     if called is not None and called.gender == gender and called != scene.last_speaker():
         return called  # "Feel sick, Thea?" he asked. / "No," she said: Thea answers
@@ -508,18 +519,29 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
     return None, "", 0.0
 
 
-def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
-             ) -> Character | None:
+def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int,
+             gender: str = "-") -> Character | None:
     """Who acts in the last sentence of a narration paragraph (``Lawrence stammered.``,
     ``She paused, and said at last:``, ``I laughed.``): its first name or pronoun that is
     not the object of a verb or preposition; when the paragraph leads into the speech
     (``..., Emma found an opportunity of saying,``), its last such word. A pronoun is the
-    person of its gender the conversation has in view."""
-    cut = start
-    for m in _SENTENCE_END.finditer(text, start, max(start, end - 1)):
-        cut = m.end()
+    person of its gender the conversation has in view. With ``gender``, the last sentence
+    where someone of that gender acts."""
+    cuts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, max(start, end - 1))]
+    if gender == "-":
+        return _acting(text, placed, scene, cuts[-1], end)
+    for cut, stop in reversed(list(pairwise([*cuts, end]))):
+        found = _acting(text, placed, scene, cut, stop, gender)
+        if found is not None:
+            return found
+    return None
+
+
+def _acting(text: str, placed: Placed, scene: _Scene, cut: int, end: int, gender: str = "-"
+            ) -> Character | None:
+    """Who acts in the sentence ``cut..end`` (of ``gender``, if given); see :func:`_subject`."""
     hits = {s: ch for s, _e, ch in placed.find(cut, end)}
-    leads_in = text[start:end].rstrip()[-1:] in (",", ":")
+    leads_in = text[cut:end].rstrip()[-1:] in (",", ":")
     found: Character | None = None
     for m in _SUBJECT_WORD.finditer(text, cut, end):
         if _object(text, m.start(), cut, joined=False):
@@ -532,6 +554,8 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int
         elif word.lower() in ("he", "she"):
             who = _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
         else:
+            continue
+        if who is not None and gender != "-" and who.gender != gender:
             continue
         if who is not None:
             found = who
