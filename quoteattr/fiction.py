@@ -49,6 +49,8 @@ _OBJECT_AFTER = frozenset({
     "asked", "told", "answered", "addressed", "followed", "met", "joined", "helped", "let",
     "made", "gave", "thanked", "kissed", "left", "and", "or", "nor"})
 _JOINING = frozenset({"and", "or", "nor"})
+_PLURAL = regex.compile(r"\bthe\s+\Z")  # "both the Mr. Knightleys": a family, not one man
+_POSSESSIVE = regex.compile(r"\s?['’]s?\b")  # "Daisy's mother": the mother acts, not Daisy
 _NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|hers|herself)\b",
                               regex.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -461,11 +463,14 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
 def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
              pos: int) -> Character | None:
     """``he`` / ``she`` in a tag: the nearest person of that gender acting before it in
-    the paragraph, else the one whose turn it is, else the most recent of that gender."""
-    here = [(s, ch) for s, _e, ch in beat if ch.gender == gender and s < pos]
+    the paragraph (not one acted upon, nor a possessive: ``Tom's dog``), else the one the
+    narration before followed (of any gender, then of this one), else the one a line just
+    called, else the one whose turn it is, else the most recent of that gender."""
+    here = [(s, e, ch) for s, e, ch in beat if ch.gender == gender and s < pos]
     if here:
-        acting = [ch for s, ch in here if not _object(scene.text, s)]
-        return acting[-1] if acting else here[-1][1]
+        acting = [ch for s, e, ch in here if not _object(scene.text, s)
+                  and not _POSSESSIVE.match(scene.text, e)]
+        return acting[-1] if acting else here[-1][2]
     if scene.lead is not None and scene.lead.gender in (gender, "-") and scene.lead.key >= 0:
         return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
     lead = scene.leads.get(gender)
@@ -523,23 +528,25 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int,
              gender: str = "-") -> Character | None:
     """Who acts in the last sentence of a narration paragraph (``Lawrence stammered.``,
     ``She paused, and said at last:``, ``I laughed.``): its first name or pronoun that is
-    not the object of a verb or preposition; when the paragraph leads into the speech
-    (``..., Emma found an opportunity of saying,``), its last such word. A pronoun is the
-    person of its gender the conversation has in view. With ``gender``, the last sentence
+    not the object of a verb or preposition, a name after a pronoun (``She was reading
+    when Anne came in.``); when the paragraph leads into the speech (``..., Emma found an
+    opportunity of saying,``), its last such word. With ``gender``, the last sentence
     where someone of that gender acts."""
     cuts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, max(start, end - 1))]
     if gender == "-":
-        return _acting(text, placed, scene, cuts[-1], end)
+        return _acting(text, placed, scene, start, cuts[-1], end)
     for cut, stop in reversed(list(pairwise([*cuts, end]))):
-        found = _acting(text, placed, scene, cut, stop, gender)
+        found = _acting(text, placed, scene, start, cut, stop, gender)
         if found is not None:
             return found
     return None
 
 
-def _acting(text: str, placed: Placed, scene: _Scene, cut: int, end: int, gender: str = "-"
-            ) -> Character | None:
-    """Who acts in the sentence ``cut..end`` (of ``gender``, if given); see :func:`_subject`."""
+def _acting(text: str, placed: Placed, scene: _Scene, start: int, cut: int, end: int,
+            gender: str = "-") -> Character | None:
+    """Who acts in the sentence ``cut..end`` of a paragraph from ``start`` (of ``gender``,
+    if given); see :func:`_subject`. A pronoun is the one its paragraph follows
+    (:func:`_chain`), else the person of its gender the conversation has in view."""
     hits = {s: ch for s, _e, ch in placed.find(cut, end)}
     leads_in = text[cut:end].rstrip()[-1:] in (",", ":")
     found: Character | None = None
@@ -552,16 +559,27 @@ def _acting(text: str, placed: Placed, scene: _Scene, cut: int, end: int, gender
         elif word == "I":
             who = NARRATOR
         elif word.lower() in ("he", "she"):
-            who = _pronoun(scene, [], "m" if word.lower() == "he" else "f", m.start())
+            pg = "m" if word.lower() == "he" else "f"
+            who = _chain(text, placed, start, m.start(), pg) \
+                or _pronoun(scene, [], pg, m.start())
         else:
             continue
         if who is not None and gender != "-" and who.gender != gender:
             continue
         if who is not None:
             found = who
-            if not leads_in:
-                break
+            if not leads_in and (gender != "-" or m.start() in hits):
+                break  # "She paused, when Anne came in": a name after a pronoun acts
     return found
+
+
+def _chain(text: str, placed: Placed, start: int, end: int, gender: str) -> Character | None:
+    """Whom a ``he`` / ``she`` at ``end`` refers to in narration from ``start``: the last
+    person of that gender acting there (``Mrs. Rachel felt ... She thought``)."""
+    hits = [(s, ch) for s, _e, ch in placed.find(start, end) if ch.gender == gender]
+    acting = [ch for s, ch in hits if not _object(text, s)
+              and not _PLURAL.search(text, max(start, s - 5), s)]
+    return acting[-1] if acting else None
 
 
 @lru_cache(maxsize=1)
