@@ -51,6 +51,8 @@ _OBJECT_AFTER = frozenset({
 _JOINING = frozenset({"and", "or", "nor"})
 _PLURAL = regex.compile(r"\bthe\s+\Z")  # "both the Mr. Knightleys": a family, not one man
 _POSSESSIVE = regex.compile(r"\s?['’]s?\b")  # "Daisy's mother": the mother acts, not Daisy
+# "Millie, her maid, ...": someone brought in beside the one the narration follows
+_APPOSITION = regex.compile(r",\s+(?:his|her)\s+\p{L}+(?:\s+\p{L}+)?\s*,")
 _NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|hers|herself)\b",
                               regex.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
@@ -466,7 +468,8 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     the paragraph (not one acted upon, nor a possessive: ``Tom's dog``), else the one the
     narration before followed (of any gender, then of this one), else the one a line just
     called, else the one whose turn it is, else the most recent of that gender."""
-    here = [(s, e, ch) for s, e, ch in beat if ch.gender == gender and s < pos]
+    here = [(s, e, ch) for s, e, ch in beat if ch.gender == gender and s < pos
+            and not _APPOSITION.match(scene.text, e)]  # not "Millie, her maid,"
     if here:
         acting = [ch for s, e, ch in here if not _object(scene.text, s)
                   and not _POSSESSIVE.match(scene.text, e)]
@@ -547,7 +550,7 @@ def _acting(text: str, placed: Placed, scene: _Scene, start: int, cut: int, end:
     """Who acts in the sentence ``cut..end`` of a paragraph from ``start`` (of ``gender``,
     if given); see :func:`_subject`. A pronoun is the one its paragraph follows
     (:func:`_chain`), else the person of its gender the conversation has in view."""
-    hits = {s: ch for s, _e, ch in placed.find(cut, end)}
+    hits = {s: ch for s, e, ch in placed.find(cut, end) if not _APPOSITION.match(text, e)}
     leads_in = text[cut:end].rstrip()[-1:] in (",", ":")
     found: Character | None = None
     for m in _SUBJECT_WORD.finditer(text, cut, end):
@@ -576,8 +579,9 @@ def _acting(text: str, placed: Placed, scene: _Scene, start: int, cut: int, end:
 def _chain(text: str, placed: Placed, start: int, end: int, gender: str) -> Character | None:
     """Whom a ``he`` / ``she`` at ``end`` refers to in narration from ``start``: the last
     person of that gender acting there (``Mrs. Rachel felt ... She thought``)."""
-    hits = [(s, ch) for s, _e, ch in placed.find(start, end) if ch.gender == gender]
-    acting = [ch for s, ch in hits if not _object(text, s)
+    hits = [(s, e, ch) for s, e, ch in placed.find(start, end) if ch.gender == gender]
+    acting = [ch for s, e, ch in hits
+              if not _object(text, s) and not _APPOSITION.match(text, e)
               and not _PLURAL.search(text, max(start, s - 5), s)]
     return acting[-1] if acting else None
 
