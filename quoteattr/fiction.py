@@ -49,6 +49,8 @@ _OBJECT_AFTER = frozenset({
     "asked", "told", "answered", "addressed", "followed", "met", "joined", "helped", "let",
     "made", "gave", "thanked", "kissed", "left", "and", "or", "nor"})
 _JOINING = frozenset({"and", "or", "nor"})
+_HE = regex.compile(r"\b[Hh]e\b")
+_SHE = regex.compile(r"\b[Ss]he\b")
 _PLURAL = regex.compile(r"\bthe\s+\Z")  # "both the Mr. Knightleys": a family, not one man
 _POSSESSIVE = regex.compile(r"\s?['’]s?\b")  # "Daisy's mother": the mother acts, not Daisy
 # "Millie, her maid, ...": someone brought in beside the one the narration follows
@@ -465,15 +467,21 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
 def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
              pos: int) -> Character | None:
     """``he`` / ``she`` in a tag: the nearest person of that gender acting before it in
-    the paragraph (not one acted upon, nor a possessive: ``Tom's dog``), else the one the
+    the paragraph (not one acted upon, nor a possessive: ``Tom's dog``; the one the
+    paragraph's first ``she`` follows when others are named in passing), else the one the
     narration before followed (of any gender, then of this one), else the one a line just
     called, else the one whose turn it is, else the most recent of that gender."""
     here = [(s, e, ch) for s, e, ch in beat if ch.gender == gender and s < pos
             and not _APPOSITION.match(scene.text, e)]  # not "Millie, her maid,"
     if here:
-        acting = [ch for s, e, ch in here if not _object(scene.text, s)
+        acting = [(s, ch) for s, e, ch in here if not _object(scene.text, s)
                   and not _POSSESSIVE.match(scene.text, e)]
-        return acting[-1] if acting else here[-1][2]
+        said = _pronouns(scene.text, here[0][0], pos, gender)
+        if said and acting and acting[-1][0] < said[-1]:
+            before = [ch for s, ch in acting if s < said[0]]
+            if before:  # "Mrs. Dale sat. She listened while Kate talked; now she ...": Mrs. Dale
+                return before[-1]
+        return acting[-1][1] if acting else here[-1][2]
     if scene.lead is not None and scene.lead.gender in (gender, "-") and scene.lead.key >= 0:
         return scene.lead  # "Anne sat down. 'Well,' said she": the one the narration followed
     lead = scene.leads.get(gender)
@@ -574,6 +582,11 @@ def _acting(text: str, placed: Placed, scene: _Scene, start: int, cut: int, end:
             if not leads_in and (gender != "-" or m.start() in hits):
                 break  # "She paused, when Anne came in": a name after a pronoun acts
     return found
+
+
+def _pronouns(text: str, start: int, end: int, gender: str) -> list[int]:
+    """Where the ``he`` / ``she`` of ``gender`` in ``start..end`` are."""
+    return [m.start() for m in (_HE if gender == "m" else _SHE).finditer(text, start, end)]
 
 
 def _chain(text: str, placed: Placed, start: int, end: int, gender: str) -> Character | None:
