@@ -4,13 +4,18 @@ Most lines of a novel's dialogue carry no speech verb. After the cue-frame sieve
 run, this pass names every speaker through the story's :class:`~quoteattr.cast.Cast`:
 
 - explicit tags (``said Elizabeth``, ``replied he``): names through the cast, pronouns
-  to the person of that gender in the paragraph or the conversation;
+  to the person of that gender in the paragraph or the conversation (or to someone the
+  narration only describes, :mod:`~quoteattr.unnamed`), kin (``cried his wife``) to the
+  Mrs. of the speaker's surname, descriptions with ``a`` to someone new;
 - action beats: a paragraph whose narration has a character acting
   (``Elizabeth smiled. "..."``) gives its quotes to that character;
 - turn-taking: in a run of dialogue paragraphs, speakers alternate between the two
   people of the conversation; a paragraph of narration ends the run;
 - vocatives: ``"My dear Mr. Bennet, ..."`` names the addressee, who is then not the
   speaker and is likely the next one.
+
+The first-person narrator is named in :mod:`~quoteattr.narrator`; runs are settled
+afterwards in :mod:`~quoteattr.turns`.
 """
 
 from __future__ import annotations
