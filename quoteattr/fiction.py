@@ -28,6 +28,7 @@ from itertools import islice, pairwise
 import regex
 
 from .cast import Cast, Character, Placed, names
+from .descriptions import Ties
 from .lexicon import read_rows
 from .mentions import Mention, classify
 from .model import Quote
@@ -79,6 +80,7 @@ class _Scene:
     lead: Character | None = None  # who acts in the narration just before this paragraph
     talkers: frozenset[Character] = frozenset()  # the characters some tag names as speaking
     unnamed: Unnamed | None = None  # the people the narration describes without a name
+    ties: Ties | None = None  # the descriptions the narration gives named people
     at: int = 0  # where the paragraph being read starts
 
     def saw(self, ch: Character | None) -> None:
@@ -188,7 +190,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     tags_of = _tags(text, quotes)
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
     scene = _Scene(talkers=_talkers(placed, quotes, by_name),
-                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)))
+                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)),
+                   ties=Ties(text, placed.hits, ((q.start, q.end) for q in quotes)))
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -427,6 +430,10 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
                 if owner is not None else None
             if found is not None:
                 return found
+        if scene.ties is not None and m.text.split()[0].lower() == "the":
+            tied = scene.ties.tie(m.text, m.gender)
+            if tied is not None:
+                return tied  # "said the old gentleman": "Mr. Brownlow, an old gentleman"
         role = _ROLE.fullmatch(m.text)
         if role is not None:
             titled = cast.titled(role.group(1))
