@@ -4,13 +4,18 @@ Most lines of a novel's dialogue carry no speech verb. After the cue-frame sieve
 run, this pass names every speaker through the story's :class:`~quoteattr.cast.Cast`:
 
 - explicit tags (``said Elizabeth``, ``replied he``): names through the cast, pronouns
-  to the person of that gender in the paragraph or the conversation;
+  to the person of that gender in the paragraph or the conversation (or to someone the
+  narration only describes, :mod:`~quoteattr.unnamed`), kin (``cried his wife``) to the
+  Mrs. of the speaker's surname, descriptions with ``a`` to someone new;
 - action beats: a paragraph whose narration has a character acting
   (``Elizabeth smiled. "..."``) gives its quotes to that character;
 - turn-taking: in a run of dialogue paragraphs, speakers alternate between the two
   people of the conversation; a paragraph of narration ends the run;
 - vocatives: ``"My dear Mr. Bennet, ..."`` names the addressee, who is then not the
   speaker and is likely the next one.
+
+The first-person narrator is named in :mod:`~quoteattr.narrator`; runs are settled
+afterwards in :mod:`~quoteattr.turns`.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from itertools import islice, pairwise
 import regex
 
 from .cast import Cast, Character, Placed, names
+from .descriptions import Ties
 from .lexicon import read_rows
 from .mentions import Mention, classify
 from .model import Quote
@@ -81,6 +87,7 @@ class _Scene:
     leads: dict[str, Character] = field(default_factory=dict)  # ... the last of each gender
     talkers: frozenset[Character] = frozenset()  # the characters some tag names as speaking
     unnamed: Unnamed | None = None  # the people the narration describes without a name
+    ties: Ties | None = None  # the descriptions the narration gives named people
     at: int = 0  # where the paragraph being read starts
     text: str = ""  # the story
 
@@ -191,7 +198,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     tags_of = _tags(text, quotes)
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
     scene = _Scene(talkers=_talkers(placed, quotes, by_name),
-                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)), text=text)
+                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)),
+                   ties=Ties(text, placed.hits, ((q.start, q.end) for q in quotes)), text=text)
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -435,6 +443,10 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
                 if owner is not None else None
             if found is not None:
                 return found
+        if scene.ties is not None and m.text.split()[0].lower() == "the":
+            tied = scene.ties.tie(m.text, m.gender)
+            if tied is not None:
+                return tied  # "said the old gentleman": "Mr. Brownlow, an old gentleman"
         role = _ROLE.fullmatch(m.text)
         if role is not None:
             titled = cast.titled(role.group(1))
