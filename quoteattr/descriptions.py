@@ -3,7 +3,6 @@ in a bottle-green coat`` ... ``said the old gentleman``)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -11,6 +10,7 @@ import regex
 
 from .cast import Character
 from .lexicon import read_rows
+from .quoted import Quoted
 
 _WORD = r"\p{Ll}[\p{Ll}'’-]*"
 # "NAME, an old gentleman in a bottle-green coat": the words after the name
@@ -46,13 +46,10 @@ class Ties:
     """Which named characters the narration describes by which nouns."""
 
     def __init__(self, text: str, hits: Iterable[tuple[int, int, Character]],
-                 quotes: Iterable[tuple[int, int]]) -> None:
+                 quoted: Quoted) -> None:
         self._by_head: dict[str, list[tuple[Character, tuple[str, ...]]]] = {}
-        spans = sorted(quotes)
-        starts = [q[0] for q in spans]
         for s, e, ch in hits:
-            k = bisect_right(starts, s) - 1
-            if k >= 0 and s < spans[k][1]:
+            if s in quoted:
                 continue  # a name in a quotation ("Sikes, the man is here") is a call
             found = []
             after = _AFTER.match(text, e, min(len(text), e + _REACH))

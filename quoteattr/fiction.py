@@ -34,6 +34,7 @@ from .mentions import Mention, classify
 from .model import Quote
 from .narrator import NARRATOR, Narrator
 from .paragraphs import paragraph_spans
+from .quoted import Quoted
 from .turns import Line, alternate
 from .unnamed import Unnamed
 
@@ -197,9 +198,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     out = list(quotes)
     tags_of = _tags(text, quotes)
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
-    scene = _Scene(talkers=_talkers(placed, quotes, by_name),
-                   unnamed=Unnamed(text, ((q.start, q.end) for q in quotes)),
-                   ties=Ties(text, placed.hits, ((q.start, q.end) for q in quotes)), text=text)
+    quoted = Quoted((q.start, q.end) for q in quotes)
+    scene = _Scene(talkers=_talkers(placed, quotes, by_name), unnamed=Unnamed(text, quoted),
+                   ties=Ties(text, placed.hits, quoted), text=text)
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -298,7 +299,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 out[i] = replace(out[i], speaker=who.name)
                 if i in narrator.lines:
                     narrator.lines.remove(i)
-    name = narrator.name(placed, quotes, text)
+    name = narrator.name(placed, quotes, text, quoted)
     if name is not None:
         for i in narrator.lines:
             out[i] = replace(out[i], speaker=name)

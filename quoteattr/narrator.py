@@ -8,13 +8,13 @@ or leaves them unnamed.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .cast import Character, Placed, parse
 from .model import Quote
+from .quoted import Quoted
 
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
@@ -47,12 +47,12 @@ class Narrator:
             self.third.add(paragraph)
         self.tagged.update(tagged)
 
-    def name(self, placed: Placed, quotes: list[Quote], text: str) -> str | None:
+    def name(self, placed: Placed, quotes: list[Quote], text: str, quoted: Quoted
+             ) -> str | None:
         if not self.lines:
             return None
         starts = frozenset(_opening(text, q) for q in quotes)
-        spans = [(q.start, q.end) for q in quotes]
-        used = _narration_words(placed, spans)
+        used = _narration_words(placed, quoted)
         answered = Counter(ch for p, ch in self.calls if p + 1 in self.third)
         top = [(ch, n) for ch, n in self.votes.most_common()
                if ch not in self.tagged and ch.key >= 0 and not _exclamation(placed, ch, starts)
@@ -68,19 +68,12 @@ def _words(ch: Character) -> frozenset[str]:
     return frozenset(parsed.words) if parsed is not None else frozenset()
 
 
-def _narration_words(placed: Placed, spans: list[tuple[int, int]]) -> frozenset[str]:
-    """The name words of the people named outside the quotations ``spans``."""
-    starts = [s for s, _e in spans]
+def _narration_words(placed: Placed, quoted: Quoted) -> frozenset[str]:
+    """The name words of the people named outside the quotations."""
     out: set[str] = set()
-    for ch in {c for s, _e, c in placed.hits if not _quoted(s, starts, spans)}:
+    for ch in {c for s, _e, c in placed.hits if s not in quoted}:
         out |= _words(ch)
     return frozenset(out)
-
-
-def _quoted(at: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
-    """Whether offset ``at`` lies inside one of the quotations ``spans``."""
-    k = bisect_right(starts, at) - 1
-    return k >= 0 and at < spans[k][1]
 
 
 def _exclamation(placed: Placed, ch: Character, starts: frozenset[int]) -> bool:

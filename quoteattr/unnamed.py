@@ -8,12 +8,12 @@ by a noun of that gender (data/role_nouns.txt), stands in for their name.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable
 from functools import lru_cache
 
 import regex
 
 from .lexicon import load
+from .quoted import Quoted
 
 UNNAMED_REACH = 3000  # characters before a tag in which its description is looked for
 
@@ -34,14 +34,11 @@ def described(gendered: bool = True) -> regex.Pattern[str]:
 class Unnamed:
     """Where a text describes a person of known gender without naming them."""
 
-    def __init__(self, text: str, quoted: Iterable[tuple[int, int]]) -> None:
-        spans = sorted(quoted)
-        starts = [s for s, _e in spans]
+    def __init__(self, text: str, quoted: Quoted) -> None:
         genders = load().role_nouns
         self._at: dict[str, list[tuple[int, str]]] = {"m": [], "f": []}
         for m in described().finditer(text):
-            k = bisect_left(starts, m.start() + 1) - 1
-            if k >= 0 and m.start() < spans[k][1]:
+            if m.start() in quoted:
                 continue  # inside a quotation: someone talked about
             noun = m.group("n").lower()
             self._at[genders[noun]].append((m.start(), f"the {noun}"))
