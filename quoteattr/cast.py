@@ -94,6 +94,7 @@ class Cast:
         self._surnames = dict(surnames)
         self._given = dict(given)
         self._titled: dict[str, frozenset[int]] | None = None
+        self._surname_of: dict[int, str] | None = None
 
     def lookup(self, raw: str) -> Character | None:
         """The character a name mention (``Mrs. Bennet``, ``Lizzy``) names, if unambiguous."""
@@ -121,11 +122,16 @@ class Cast:
     def relative(self, of: Character, title: str) -> Character | None:
         """The one character ``title`` + the surname of ``of`` names (``his wife``:
         ``Mrs. Knightley`` for Mr. John Knightley), if any."""
-        for surname, keys in self._surnames.items():
-            if of.key in keys:
-                found = self.lookup(f"{title} {surname}")
-                return found if found is not None and found != of else None
-        return None
+        if self._surname_of is None:
+            self._surname_of = {}
+            for name, keys in self._surnames.items():
+                for k in keys:
+                    self._surname_of.setdefault(k, name)  # the first, as the names were added
+        surname = self._surname_of.get(of.key)
+        if surname is None:
+            return None
+        found = self.lookup(f"{title} {surname}")
+        return found if found is not None and found != of else None
 
     def titled(self, title: str) -> tuple[Character, ...]:
         """The characters some form of whose name carries ``title`` (``doctor``:

@@ -31,13 +31,12 @@ STORY_REACH = 300  # characters back a pronoun tag of the story may find its spe
 _TELLER = frozenset({"i", "me"})
 
 
-def add_inner(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
-              nested: list[Span], people: People) -> list[Quote]:
+def add_inner(text: str, quotes: list[Quote], nested: list[Span], people: People,
+              sentences: Sentences) -> list[Quote]:
     """``quotes`` (document order) with the speech quoted inside their speech added, each
     with its own speaker; ``nested`` are the spans of :func:`~quoteattr.marks.find_spans`
-    flagged nested."""
+    flagged nested, ``sentences`` the text's sentences as the first pass split them."""
     starts = [s.open for s in nested]
-    sentences = Sentences(text, paragraphs)
     resolver = Resolver(text, people, sentences)
     next_id = max((q.id for q in quotes), default=-1) + 1
     out: list[Quote] = []

@@ -51,19 +51,20 @@ def extract(text: str, *, kinds: str = "speech",
     found = _quotes(text, paragraphs, kinds)
     if found is None:
         return Extraction(text, ())
-    quotes, people, nested = found  # the first pass's spans and frames are freed by now
+    quotes, people, nested, sentences = found  # the first pass's spans, frames are freed
     story = _dialogue(text, paragraphs, quotes, characters, people)
     if story is None:
         return Extraction(text, quotes)
     if nested:  # a character tells a story: its people speak in it
-        story = add_inner(text, paragraphs, story, nested, people)
+        story = add_inner(text, story, nested, people, sentences)
     return Extraction(text, story)
 
 
 def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
-            ) -> tuple[list[Quote], People, list[Span]] | None:
-    """The quotations of ``text`` attributed by the cue-frame sieves, the text's people
-    and the spans nested inside a quotation (None when the text has no quotation)."""
+            ) -> tuple[list[Quote], People, list[Span], Sentences] | None:
+    """The quotations of ``text`` attributed by the cue-frame sieves, the text's people,
+    the spans nested inside a quotation and the text's sentences (None when the text has
+    no quotation)."""
     skip = _furniture(text, paragraphs)
     marked = find_spans(text, paragraphs, skip)
     spans = [s for s in marked if not s.nested]
@@ -105,7 +106,7 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
             quotes.append(_record(text, span, kind, qid, frame, resolver, i))
         except TimeoutError:  # naming the speaker timed out: keep the quote, unattributed
             quotes.append(_record(text, span, kind, qid, None, resolver, i))
-    return quotes, people, [s for s in marked if s.nested]
+    return quotes, people, [s for s in marked if s.nested], resolver.sentences
 
 
 def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
