@@ -65,9 +65,8 @@ def parse(raw: str) -> _Parsed | None:
     lex = load()
     title, at = "", len(words) - len(core.split())
     for i, w in enumerate(words[:at]):
-        bare = w.rstrip(".")
-        if bare in lex.titles or w in lex.titles:
-            title, at = bare, i
+        if lex.title(w) is not None:
+            title, at = w.rstrip("."), i
             break
     if gender == "-" and title:
         gender = lex.title_gender(title)

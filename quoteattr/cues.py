@@ -125,7 +125,7 @@ def _personal(mention: str) -> bool:
     """Does a mention look like a person's name (a title or a known given name first)?"""
     lex = load()
     first = mention.split(None, 1)[0] if mention.strip() else ""
-    return first in lex.titles or first.rstrip(".") in lex.titles or first in lex.first_names
+    return lex.title(first) is not None or first in lex.first_names
 
 
 def _inside(m: regex.Match[str], group: str) -> Offsets | None:

@@ -54,9 +54,13 @@ class Lexicon:
     speaker_stopwords: frozenset[str]
     ad_lines: frozenset[str]  # page furniture lines (ads, prompts), lower case
 
+    def title(self, word: str) -> tuple[str, str] | None:
+        """(gender, class) of a title, written with or without its period; None if none."""
+        return self.titles.get(word) or self.titles.get(word.rstrip("."))
+
     def title_gender(self, word: str) -> str:
         """'m', 'f' or '-' for a title (with or without its period)."""
-        hit = self.titles.get(word) or self.titles.get(word.rstrip("."))
+        hit = self.title(word)
         return hit[0] if hit else "-"
 
 

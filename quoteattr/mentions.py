@@ -111,8 +111,7 @@ def _trailing_name(words: list[str]) -> int:
 def _titled(word: str) -> bool:
     """Whether ``word`` is an honorific (``the good-hearted Mrs. John Knightley``; not
     the office of ``the former aide to President Bush``)."""
-    titles = load().titles
-    hit = titles.get(word) or titles.get(word.rstrip("."))
+    hit = load().title(word)
     return hit is not None and hit[1] == "honorific"
 
 
