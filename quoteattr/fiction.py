@@ -265,6 +265,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
         unnamed = {i: ch for i, ch in mention.items() if ch != NARRATOR and i not in by_name}
         guesses = {ch for ch in unnamed.values() if ch.key >= 0}
+        if not mention and rule == "action_beat" and speaker is not None and speaker.key >= 0:
+            guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
                           guesses.pop() if len(guesses) == 1 else None,
                           called if called is not None and called.key >= 0 else None))

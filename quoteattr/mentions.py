@@ -7,12 +7,15 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import load
+from .lexicon import load, read_rows
 from .patterns import compiled
 
 _DETERMINERS = frozenset(["the", "a", "an", "one", "another", "his", "her", "their", "its", "our"])
 _AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
 _JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
+# "Sir Thomas's look": the owner's name (capitalised words) before a possessive
+_POSSESSOR = regex.compile(r"(?P<name>\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*)['’]s\s")
+_NEXT_WORDS = regex.compile(r"(?:[^\S\n]+\p{Ll}+){1,2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +38,43 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if len(words) > 1 and words[-1] == "I" and "i" in load().pronouns:  # "Whereupon I said"
         return classify(text, end - 1, end)
     found = _classify(raw)
+    if found is not None and found[0] == "description":
+        owner = _POSSESSOR.match(raw)
+        said = _owner(text, start, end, owner) if owner is not None \
+            and not _person(words[-1]) else None
+        if said is not None:
+            return said
     return Mention(start, end, raw, *found) if found is not None else None
+
+
+def _owner(text: str, start: int, end: int, owner: regex.Match[str]) -> Mention | None:
+    """``Marilla's only comment``: the owner of an utterance noun (data/utterance_nouns.txt)
+    in the mention or the two words after it, as the speaker (else None)."""
+    after = _NEXT_WORDS.match(text, end)
+    nouns = _utterance_nouns()
+    words = text[start + owner.end():after.end() if after else end].lower().split()
+    if not any(w.strip(",.;:") in nouns for w in words):
+        return None
+    found = _classify(owner.group("name"))
+    if found is None or found[0] != "name":
+        return None
+    return Mention(start, start + owner.end("name"), owner.group("name"), *found)
+
+
+def _person(word: str) -> bool:
+    """Whether a description's last word can head a speaker (``aide``, ``office``)."""
+    low = word.lower().strip(".,")
+    return low in load().role_nouns or low in _speaker_heads()
+
+
+@lru_cache(maxsize=1)
+def _speaker_heads() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in read_rows("speaker_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def _utterance_nouns() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in read_rows("utterance_nouns.txt"))
 
 
 @lru_cache(maxsize=4096)
