@@ -98,6 +98,10 @@ def _classify(raw: str) -> tuple[str, str, str] | None:
         core, gender = name_core(" ".join(words[run:]))
         if core:
             return _named(core, gender)
+    if run and compiled().adj_name.fullmatch(raw) and not _has_role(words[:run]):
+        core, gender = name_core(" ".join(words[run:]))  # "the burly Moze"
+        if core:
+            return _named(core, gender)
     if words[0].lower() in _DETERMINERS:
         rest = words[1:]
         if not rest:

@@ -66,6 +66,7 @@ class Patterns:
     speaker_ending_wide: regex.Pattern[str]  # the same, its apposition as long as it can be
     according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
     name: regex.Pattern[str]  # capitalised name sequences, with titles
+    adj_name: regex.Pattern[str]  # a name after adjectives: "the burly Moze"
     prefix_words: frozenset[str]
     non_speech: regex.Pattern[str]  # so-called "..." (ending at the quote's start)
 
@@ -122,6 +123,7 @@ def compiled() -> Patterns:
             rf"\b(?i:according\s+to)\s+(?P<sp>{r['speaker']})(?P<ap>{r['appos']})?\s*[,:]?\s*\Z",
             back),
         name=regex.compile(rf"(?!(?:{f['non_names']})\b(?!{f['ws']}\p{{Lu}})){f['name']}", flags),
+        adj_name=regex.compile(f['adj_name'], flags),
         prefix_words=frozenset(row[0] for row in read_rows("name_prefix_words.txt")),
         non_speech=regex.compile(
             rf"(?<![\w\-])(?i:(?:{alternation(cues, reverse=True)}))\s*[,:]?\s*\Z", back),
@@ -171,7 +173,10 @@ def _fragments(reverse: bool) -> dict[str, str]:
     owned_name = rf"(?:(?:the|The)\s+)?{cap}['’]s\s+(?:{name}|\p{{Ll}}+\b)"
     # before a quotation a generic noun phrase is too often an object ("defended the
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
-    named = rf"(?:{role_name}|{owned_name}|{the_name}|{desc}|{name}|{pron}|{trade_name})"
+    # "the burly Moze", "the little Pooh": a name after adjectives (not "a senior Trump aide")
+    adj_name = rf"{det}\s+(?:{plain}\s+){{1,2}}{name}(?!\s+(?i:{roles})\b)"
+    named = (rf"(?:{role_name}|{owned_name}|{the_name}|{desc}|{name}|{pron}|{trade_name}"
+             rf"|{adj_name})")
     speaker = rf"(?:{named}|{anyone})"
     obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
