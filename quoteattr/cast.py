@@ -218,6 +218,10 @@ def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
         raw = raw[:cut.start()]
     raw = _SELF.sub("", raw.rstrip(".,;:!?"))  # "Whereupon I": the narrator, no name
     words = raw.split()
+    cut = next((k for k, w in enumerate(words[1:], 1) if _CONTRACTION.search(w)), None)
+    if cut is not None:  # "Oh, Anne I'm so proud!": the name ends before "I'm"
+        raw = raw[:raw.index(words[cut - 1]) + len(words[cut - 1])]
+        words = words[:cut]
     if not words or (all(w.isupper() for w in words) and any(len(w) > 1 for w in words)) \
             or words[0] in ("I", "O", "I.") or _CONTRACTION.search(words[0]):
         return ()  # "I'm", "Don't": a sentence's first word, not a name
@@ -285,6 +289,12 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
         forms.setdefault(key, Counter())[p.form] += 1
         if p.gender != "-":
             genders.setdefault(key, p.gender)
+    for key in [k for k in found if len(k[1]) >= 3]:
+        if found[("", key[1][1:])] > found[key]:  # "left Margaret Howards End": two names
+            first = ("", key[1][:1])
+            n = found.pop(key)
+            found[first] += n
+            forms.setdefault(first, Counter())[key[1][0]] += n
     for key, n in places.items():
         if n * 3 >= found[key] and key[1][0] not in lex.first_names:
             del found[key]  # "in Chicago", "to London": a place, not a person
