@@ -475,7 +475,7 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
             return placed
     for _s, _e, raw in names(text, *span):
         known = cast.lookup(raw)
-        return known if known is not None else Character(-1, raw, m.gender)
+        return known if known is not None else Character(-1, " ".join(raw.split()), m.gender)
     return None
 
 

@@ -18,6 +18,7 @@ from .quoted import Quoted
 
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
+# (one, when no line of the story calls anyone else who is not seen speaking)
 ANSWERED_SHARE = 2  # a name whose calls a third person answers this often (1 in 2) is theirs
 
 
@@ -54,11 +55,13 @@ class Narrator:
         starts = frozenset(_opening(text, q) for q in quotes)
         used = _narration_words(placed, quoted)
         answered = Counter(ch for p, ch in self.calls if p + 1 in self.third)
-        top = [(ch, n) for ch, n in self.votes.most_common()
-               if ch not in self.tagged and ch.key >= 0 and not _exclamation(placed, ch, starts)
-               and not used & _words(ch) and answered[ch] * ANSWERED_SHARE < n]
-        if not top or top[0][1] < NARRATOR_VOTES or (len(top) > 1 and top[1][1] * 2 > top[0][1]):
-            return None
+        called = [(ch, n) for ch, n in self.votes.most_common()
+                  if ch not in self.tagged and ch.key >= 0 and not _exclamation(placed, ch, starts)]
+        top = [(ch, n) for ch, n in called
+               if not used & _words(ch) and answered[ch] * ANSWERED_SHARE < n]
+        if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]) \
+                or top[0][1] < (NARRATOR_VOTES if len(called) > 1 else 1):
+            return None  # one call is enough when the narrator's lines call nobody else
         return top[0][0].name
 
 
