@@ -111,6 +111,9 @@ class Cast:
         cands = cands or self._surnames.get(p.words[-1], ())
         cands = tuple(k for k in cands if _compatible(p.gender, self.chars[k].gender)
                       and _title_fits(p.title, self.chars[k].name))
+        if len(cands) > 1 and not p.title and len(p.words) == 1:
+            # "said Bounderby" beside Mrs. Bounderby and Loo Bounderby: the one Mr. Bounderby
+            cands = tuple(k for k in cands if self.chars[k].name in _heads(p.words[0]))
         return self.chars[cands[0]] if len(cands) == 1 else None
 
     def with_genders(self, genders: Mapping[int, str]) -> Cast:
@@ -226,6 +229,11 @@ def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
             or words[0] in ("I", "O", "I.") or _CONTRACTION.search(words[0]):
         return ()  # "I'm", "Don't": a sentence's first word, not a name
     return ((s, s + len(raw), raw),)
+
+
+def _heads(surname: str) -> tuple[str, str]:
+    """The names a bare surname calls when the family has several members."""
+    return f"Mr. {surname}", f"Mr {surname}"
 
 
 def _norm(raw: str) -> str:

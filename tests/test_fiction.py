@@ -28,7 +28,10 @@ def test_cast_keeps_mr_and_mrs_apart() -> None:
 def test_cast_merges_only_unambiguous_variants() -> None:
     c = cast.from_text(STORY)
     assert c.lookup("Clara") == c.lookup("Miss Clara Ashby") is not None
-    assert c.lookup("Ashby") is None  # three Ashbys: the surname alone names nobody
+    # three Ashbys: the surname alone names the head of the family, Mr. Ashby, never his
+    # wife or daughter
+    assert c.lookup("Ashby") == c.lookup("Mr. Ashby") != c.lookup("Mrs. Ashby")
+    assert c.lookup("Ashby") != c.lookup("Miss Clara Ashby")
 
 
 def test_dialogue_alternates_and_resolves_he_by_gender() -> None:
