@@ -19,7 +19,6 @@ from .patterns import TIMEOUT, compiled
 # to the opening mark, a hearer) cannot run long and skip its cost (~1.4 us a call).
 SPEAKER_REACH = 120  # characters between a closing mark and the verb of "X said"
 VERBS_TRIED = 3  # verbs tried, nearest the quotation first, for one cue frame
-_DETERMINERS = frozenset(("the", "a", "an", "one", "another", "his", "her", "their", "its", "our"))
 
 Offsets = tuple[int, int]
 
@@ -50,7 +49,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
         if sp is not None:
             who, named = sp.span("sp"), None
             first = text[who[0]:who[1]].split(None, 1)[0]
-            if first.lower() in _DETERMINERS or first.endswith(("'s", "’s")):
+            if first.lower() in load().determiners or first.endswith(("'s", "’s")):
                 # "said another user, Ana Ruiz.": the description is named after it
                 ap = p.named_after.match(text, who[1], end, timeout=TIMEOUT)
                 if ap is not None:

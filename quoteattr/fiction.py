@@ -29,7 +29,7 @@ import regex
 
 from .cast import Cast, Character, Placed, names
 from .descriptions import Ties
-from .lexicon import read_rows
+from .lexicon import load, read_rows
 from .mentions import Mention, classify
 from .model import Quote
 from .narrator import NARRATOR, Narrator
@@ -72,7 +72,7 @@ _KIN = regex.compile(r"(his|her)\s+(wife|husband|father|mother)", regex.IGNORECA
 _KIN_TITLES = {"wife": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
-_DEFINITE = frozenset({"the", "his", "her", "their", "this", "that"})  # "his companion"
+_DEFINITE = frozenset({"the", "his", "her", "their", "this", "that", "my"})  # "his companion"
 # a description used as a name ("the Invisible Man"), not a possessive ("the Prince's sister")
 _CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}(?!.*['’]s\b)", regex.S)
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
@@ -434,8 +434,10 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun":
         return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
-        if m.text.split()[0].lower() in _INDEFINITE:  # "a young wife": someone new
-            return Character(-1, " ".join(m.text.split()), m.gender)
+        words = m.text.split()
+        if words[0].lower() in _INDEFINITE or (words[0].lower() == "my" and len(words) == 2
+                                               and words[1].lower() in load().kin_nouns):
+            return Character(-1, " ".join(words), m.gender)  # "a young wife", "my mother"
         kin = _KIN.fullmatch(m.text)
         if kin is not None:  # "cried his wife": the wife of the man just named or speaking
             owner_gender = "m" if kin.group(1).lower() == "his" else "f"
@@ -469,7 +471,9 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
         if exp is not None and exp != NARRATOR and not _described(exp) and m.gender == "-" \
                 and m.text.split()[0].lower() in _DEFINITE:
             return exp  # "the doctor" in a conversation: the one whose turn it is
-        return Character(-1, " ".join(m.text.split()), m.gender)
+        if words[0].lower() == "my":
+            return None  # "pursued my friend": the teller's companion, named elsewhere
+        return Character(-1, " ".join(words), m.gender)
     for s, e, placed in beat:  # the paragraph's narration holds the tag: its names are placed
         if span[0] <= s and e <= span[1]:
             return placed

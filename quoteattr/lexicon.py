@@ -44,6 +44,7 @@ class Lexicon:
     titles: Mapping[str, tuple[str, str]]  # title -> (gender, class)
     role_nouns: Mapping[str, str]  # role noun (lower case) -> gender
     kin_nouns: frozenset[str]  # "husband", "sister": a relative of someone
+    determiners: frozenset[str]  # "the", "his", "my": opening a description, not a name
     org_words: frozenset[str]
     pronouns: Mapping[str, tuple[str, str, str]]  # pronoun -> (gender, number, case)
     first_names: Mapping[str, str]  # given name -> gender
@@ -84,6 +85,7 @@ def load() -> Lexicon:
         role_nouns=MappingProxyType({r[0].lower(): (r[1] if len(r) > 1 else "-")
                                      for r in read_rows("role_nouns.txt")}),
         kin_nouns=frozenset(r[0].lower() for r in read_rows("kin_nouns.txt")),
+        determiners=frozenset(r[0].lower() for r in read_rows("determiners.txt")),
         org_words=frozenset(r[0] for r in read_rows("organisation_words.txt")),
         pronouns=MappingProxyType(pronouns),
         first_names=_column_map("first_names.txt"),

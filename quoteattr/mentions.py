@@ -10,7 +10,6 @@ import regex
 from .lexicon import load, read_rows
 from .patterns import compiled
 
-_DETERMINERS = frozenset(["the", "a", "an", "one", "another", "his", "her", "their", "its", "our"])
 _AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
 _JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
 # "Sir Thomas's look": the owner's name (capitalised words) before a possessive
@@ -93,7 +92,7 @@ def _classify(raw: str) -> tuple[str, str, str] | None:
     lowered = run and all(w[:1].islower() for w in words[:run])
     if run and run < len(words) and (words[run - 1].lower().rstrip(",") in lex.role_nouns
                                      or words[run - 1].endswith(",")  # "a friend at school, X"
-                                     or (lowered and (words[0] not in _DETERMINERS
+                                     or (lowered and (words[0] not in lex.determiners
                                                       or _titled(words[run])))):
         core, gender = name_core(" ".join(words[run:]))
         if core:
@@ -102,7 +101,7 @@ def _classify(raw: str) -> tuple[str, str, str] | None:
         core, gender = name_core(" ".join(words[run:]))  # "the burly Moze"
         if core:
             return _named(core, gender)
-    if words[0].lower() in _DETERMINERS:
+    if words[0].lower() in lex.determiners:
         rest = words[1:]
         if not rest:
             return None  # a bare "The"

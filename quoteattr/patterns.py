@@ -146,15 +146,16 @@ def _fragments(reverse: bool) -> dict[str, str]:
     non_names = alternation(lex.non_names, reverse)  # a lone "The" or "However" is nobody
     joiner = rf"(?:{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:(?:{ws}|{joiner}){cap}){{0,6}}"
-    det = (r"(?:the|a|an|one|another|his|her|their|its|our|this|that|The|A|An|One|Another|His"
-           r"|Her|Their|Its|This|That)")
+    det = (r"(?:the|a|an|one|another|his|her|their|its|our|my|this|that|The|A|An|One|Another"
+           r"|His|Her|Their|Its|Our|My|This|That)")
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
                      r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are"
                      r"|he|she|it|they|we|i|you|him|them|me|us|himself|herself|themselves"
                      r"|behind|beside|near|into|upon|over|under|through|across|after|before"
                      r"|up|down|out|off|there|here|then|now|again|too|also|not|never|still"
-                     r"|last|once|length|first|least|all|random)\b")
+                     r"|last|once|length|first|least|all|random|often|always|sometimes|usually"
+                     r"|ever|just|only|even|soon|finally)\b")
     plain = rf"(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*"  # "black", "beard"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
@@ -187,5 +188,6 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # "said the old man to himself, ...", "said Anne quietly, ...": words after a speaker
     aside = (r"(?:\s+(?:to|at|with|towards?)\s+(?:himself|herself|themselves|myself|him|her"
              r"|them|me|us|you)\b|\s+\p{Ll}+ly\b|\s+(?:again|at\s+last|at\s+once|at\s+length)\b)")
-    aux = r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also)\s+)"
+    aux = (r"(?:(?:also|then|later|again|once|had|has|have|was|is|would|will|has\s+also"
+           r"|often|always|sometimes|usually|never|just)\s+)")
     return {k: v for k, v in locals().items() if isinstance(v, str)}
