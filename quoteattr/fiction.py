@@ -40,6 +40,7 @@ from .unnamed import Unnamed
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _LEADS = frozenset({"cue_before", "lead_in"})  # tags before their quotation
+_WEAK = frozenset({"continuation", "reported_before"})
 _VOC_BEFORE = regex.compile(
     r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no|sister|brother|cousin)"
     r"\W+)*\Z", regex.IGNORECASE)
@@ -277,6 +278,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             own = mention.get(i)
             who = own if own is not None else speaker
             if who is None:
+                if q.rule in _WEAK:  # a news sieve's guess the story's dialogue did not bear out
+                    out[i] = replace(q, speaker=None, confidence=0.0)
                 continue
             if who == NARRATOR:
                 out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
