@@ -245,10 +245,15 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         speaker = _not_addressed(scene, mention, speaker, called, tags_of)
         addressee = called if called != speaker else \
             _vocative(text, placed, [quotes[i] for i in idx], speaker, asked)
+        parent = False
         if addressee is None:
             gender, parent = _called_gender(text, [quotes[i] for i in idx])
             if gender != "-":
                 addressee = _addressed(scene, gender, speaker, cast if parent else None)
+        if speaker is None and parent and addressee is not None:
+            child = cast.relative(addressee, "Miss")  # "But, my dear papa, ...": his daughter
+            if child is not None and child != scene.last_speaker():
+                speaker, rule, conf = child, "vocative", 0.6
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
             if speaker is not None and speaker == addressee:
