@@ -29,6 +29,7 @@ _CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z")
 _POSSESSIVE = regex.compile(r"['’](?:s\b.*|\s.*)?\Z", regex.S)
 _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 # "in Chicago", "at Hartfield", "the Casino": words before a place, not a person
+_QUOTED_AFTER_THE = regex.compile(r"\b[Tt]he\s+[\"“‘']\Z")  # the "Trois Couronnes"
 _PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward|at|of|through|across"
                               r"|round|around|past|beyond|the)\s+\Z")
 _SAINT_BEFORE = regex.compile(r"\b(?:St\.?|Saint)\s+\Z")
@@ -278,8 +279,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
             continue
         if _SAINT_BEFORE.search(text, max(0, s - 7), s) or p.words[0] in _SAINTS:
             continue  # "St. Paul's", "Saint Giles": a church or a place
-        if text[s - 1:s] == "_":
-            continue  # "the _Lusitania_": a ship's or a book's name, set in italics
+        if text[s - 1:s] == "_" or _QUOTED_AFTER_THE.search(text, max(0, s - 6), s):
+            continue  # "the _Lusitania_", the "Trois Couronnes": a ship's, an inn's name
         if len(p.words) > 4 or any(w.lower() in lex.role_nouns for w in p.words):
             continue
         while len(p.words) > 1 and p.words[0].lower() in lower \

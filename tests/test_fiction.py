@@ -154,3 +154,13 @@ def test_alternate_gives_an_unnamed_side_to_the_one_the_other_side_calls() -> No
     lines = [Line(1, "A", called="B"), Line(2, None, "C"), Line(3, None, called="B"),
              Line(4, None, "C"), Line(5, "A")]
     assert alternate(lines) == {2: "B", 3: "A", 4: "B"}
+
+
+def test_cast_leaves_out_a_quoted_name_after_the() -> None:
+    text = ("Winterbourne sat in the garden of the “Three Crowns,” looking about him.\n\n"
+            "“Will you give me a lump of sugar?” asked the boy.\n\n"
+            "“Yes, you may take one,” said Winterbourne.\n\n"
+            "They went back to the “Three Crowns” for dinner, and Winterbourne ordered trout.")
+    c = cast.from_text(text)
+    assert c.lookup("Winterbourne") is not None
+    assert c.lookup("Three Crowns") is None and c.lookup("Crowns") is None  # an inn
