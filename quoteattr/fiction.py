@@ -71,6 +71,7 @@ PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked fo
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _KIN = regex.compile(r"(his|her)\s+(wife|husband|father|mother)", regex.IGNORECASE)
 _KIN_TITLES = {"wife": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
+_PARENT_TITLE = {"f": "Mrs", "m": "Mr"}  # "the mother" is a married woman: a Mrs.
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 _DEFINITE = frozenset({"the", "his", "her", "their", "this", "that", "my"})  # "his companion"
@@ -468,6 +469,12 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
         if _CAPITALISED.match(m.text):
             known = cast.lookup(m.text.split(None, 1)[1])  # "the Grandmother" of the cast
             return known or Character(-1, " ".join(m.text.split()), m.gender)  # "the Invisible Man"
+        if words[0].lower() == "the" and words[-1].lower() in _address_words()[2] \
+                and m.gender in ("m", "f"):
+            married = [ch for ch in reversed(scene.recent[-TALKER_REACH * 2:])
+                       if ch.gender == m.gender and ch.name.startswith(_PARENT_TITLE[m.gender])]
+            if len(married) == 1:
+                return married[0]  # "cried the mother": the one Mrs. on stage (Mrs. Morel)
         if m.gender in ("m", "f"):
             exp = scene.expected()
             if exp is not None and exp.gender == m.gender and not _described(exp):
