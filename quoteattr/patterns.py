@@ -149,13 +149,9 @@ def _fragments(reverse: bool) -> dict[str, str]:
     det = (r"(?:the|a|an|one|another|his|her|their|its|our|my|this|that|The|A|An|One|Another"
            r"|His|Her|Their|Its|Our|My|This|That)")
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
-    function_word = (r"(?:by|and|or|but|to|the|a|an|of|in|on|at|for|with|from|as|that|than"
-                     r"|this|these|those|his|her|their|its|our|who|which|was|is|were|are"
-                     r"|he|she|it|they|we|i|you|him|them|me|us|himself|herself|themselves"
-                     r"|behind|beside|near|into|upon|over|under|through|across|after|before"
-                     r"|up|down|out|off|there|here|then|now|again|too|also|not|never|still"
-                     r"|last|once|length|first|least|all|random|often|always|sometimes|usually"
-                     r"|ever|just|only|even|soon|finally)\b")
+    # words that cannot be the content word of a description; only ever used inside a
+    # negative look-ahead, so the alternation's order does not matter
+    function_word = rf"(?:{alternation(r[0].lower() for r in read_rows('function_words.txt'))})\b"
     plain = rf"(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*"  # "black", "beard"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .lexicon import load
+from .lexicon import load, read_rows
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
@@ -17,12 +17,9 @@ HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
 NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
 NOMINAL_TRIED = 60  # name mentions tried, nearest first
 _APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
-_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "he's", "she's", "he’s", "she’s"))
-_SUBORDINATORS = frozenset(("when", "because", "after", "before", "while", "as", "since", "until",
-                            "if", "unless", "although", "though", "whether", "once", "where",
-                            "that"))
-_PREPOSITIONS = frozenset(("of", "for", "to", "with", "about", "from", "by", "on", "in", "at",
-                           "against", "like", "unlike", "as"))
+_SUBJECT_PRONOUNS = frozenset(r[0].lower() for r in read_rows("subject_pronouns.txt"))
+_SUBORDINATORS = frozenset(r[0].lower() for r in read_rows("subordinators.txt"))
+_PREPOSITIONS = frozenset(r[0].lower() for r in read_rows("subject_prepositions.txt"))
 _AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
