@@ -20,8 +20,7 @@ _AFTER = regex.compile(r",\s+(?:a|an|the)\s+(?P<np>(?:" + _WORD + r"\s+){0,3}" +
 _BEFORE = regex.compile(r"(?:^|\W)[Tt]he\s+(?P<np>(?:" + _WORD + r"\s+){0,3}" + _WORD
                         + r"),\s+$")
 _CLOSED = regex.compile(r"\s*[,.;]")
-_STOP = frozenset({"in", "of", "with", "who", "whom", "whose", "that", "which", "at", "on",
-                   "from", "to", "and", "or", "but", "for", "by", "as", "was", "is"})
+_STOP = frozenset(r[0] for r in read_rows("phrase_stops.txt"))  # "in" of "a man in a coat"
 _REACH = 60  # characters either side of a name searched for its description
 
 

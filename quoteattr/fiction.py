@@ -35,15 +35,15 @@ from .model import Quote
 from .narrator import NARRATOR, Narrator
 from .paragraphs import paragraph_spans
 from .quoted import Quoted
+from .storywords import description_openers, kin_titles, object_markers, vocative_openers
 from .turns import Line, alternate
 from .unnamed import Unnamed
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _LEADS = frozenset({"cue_before", "lead_in"})  # tags before their quotation
 _WEAK = frozenset({"continuation", "reported_before"})
-_VOC_BEFORE = regex.compile(
-    r"(?:\A|[,;:!?—–\-])\W*(?:(?:my|oh|o|ah|dear|dearest|good|poor|sweet|little|nay|yes|no|sister|brother|cousin)"
-    r"\W+)*\Z", regex.IGNORECASE)
+_VOC_BEFORE = regex.compile(  # "..., my dear " before a name it calls
+    rf"(?:\A|[,;:!?—–\-])\W*(?:(?:{'|'.join(vocative_openers())})\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
 _QUESTION = regex.compile(r"\?\W*\Z")
@@ -51,12 +51,7 @@ _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
-_OBJECT_AFTER = frozenset({
-    "to", "at", "with", "for", "by", "of", "from", "on", "upon", "into", "towards", "toward",
-    "about", "after", "before", "behind", "beside", "than", "like", "saw", "watched",
-    "asked", "told", "answered", "addressed", "followed", "met", "joined", "helped", "let",
-    "made", "gave", "thanked", "kissed", "left", "and", "or", "nor"})
-_JOINING = frozenset({"and", "or", "nor"})
+_OBJECT_AFTER, _JOINING = object_markers()
 _HE = regex.compile(r"\b[Hh]e\b")
 _SHE = regex.compile(r"\b[Ss]he\b")
 _PLURAL = regex.compile(r"\bthe\s+\Z")  # "both the Mr. Knightleys": a family, not one man
@@ -69,12 +64,12 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
-_KIN = regex.compile(r"(his|her)\s+(wife|husband|father|mother)", regex.IGNORECASE)
-_KIN_TITLES = {"wife": "Mrs.", "mother": "Mrs.", "husband": "Mr.", "father": "Mr."}
-_PARENT_TITLE = {"f": "Mrs", "m": "Mr"}  # "the mother" is a married woman: a Mrs.
+_KIN_TITLES = kin_titles()
+_KIN = regex.compile(rf"(his|her)\s+({'|'.join(_KIN_TITLES)})", regex.IGNORECASE)
+_PARENT_TITLE = {"f": _KIN_TITLES["mother"].rstrip("."),  # "the mother": the one Mrs.
+                 "m": _KIN_TITLES["father"].rstrip(".")}
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
-_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
-_DEFINITE = frozenset({"the", "his", "her", "their", "this", "that", "my"})  # "his companion"
+_INDEFINITE, _DEFINITE = description_openers()  # "a young wife" / "his companion"
 # a description used as a name ("the Invisible Man"), not a possessive ("the Prince's sister")
 _CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}(?!.*['’]s\b)", regex.S)
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
@@ -643,7 +638,7 @@ def _address_words() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]
     parents = frozenset(r[0].lower() for r in rows if r[2:3] == ["parent"])
     alts = "|".join(regex.escape(w) for w in sorted(genders, key=len, reverse=True))
     pattern = regex.compile(
-        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:my|oh|o|dear|dearest|good|poor)\s+)*"
+        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:{'|'.join(vocative_openers(any_call=True))})\s+)*"
         rf"(?P<w>{alts})(?=\s*(?:[,!?;—–.]|\Z))", regex.IGNORECASE)
     return pattern, genders, parents
 
