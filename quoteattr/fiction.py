@@ -499,7 +499,8 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     the paragraph (not one acted upon, nor a possessive: ``Tom's dog``; the one the
     paragraph's first ``she`` follows when others are named in passing), else the one the
     narration before followed (of any gender, then of this one), else the one a line just
-    called, else the one whose turn it is, else the most recent of that gender."""
+    called, else the one whose turn it is, else the most recent of that gender (the last
+    speaker too: ``"You are wet," said Miss Pym. / "Sit down," she went on``)."""
     here = [(s, e, ch) for s, e, ch in beat if ch.gender == gender and s < pos
             and not _APPOSITION.match(scene.text, e)]  # not "Millie, her maid,"
     if here:
@@ -522,7 +523,7 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
-    found = scene.other(scene.last_speaker(), gender) or scene.other(None, gender)
+    found = scene.other(None, gender)
     if found is None:  # a named person whose gender the story has not told
         found = scene.other(scene.last_speaker(), gender, loose=True)
         found = found if found is not None and found.key >= 0 else None
