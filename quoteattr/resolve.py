@@ -13,7 +13,7 @@ from .sentences import Sentences
 PRONOUN_REACH = 2500  # characters back a pronoun may look for its antecedent
 PRONOUN_TRIED = 120  # name mentions looked at, at most, nearest first
 SUBJECT_WORDS = 20  # a sentence's first name within this many words of its start is its subject
-HONORIFICS = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr")
+HONORIFICS = tuple(r[0] for r in read_rows("honorifics.txt"))  # "Mr", "Dr", without a period
 NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
 NOMINAL_TRIED = 60  # name mentions tried, nearest first
 _APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
