@@ -171,7 +171,7 @@ def _fragments(reverse: bool) -> dict[str, str]:
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
     orgs = alternation(lex.org_words, reverse=True)  # read right to left: a look-behind
     non_names = alternation(lex.non_names, reverse)  # a lone "The" or "However" is nobody
-    joiner = rf"(?:{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
+    joiner = rf"(?:{ws}{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:(?:{ws}|{joiner}){cap}){{0,6}}"
     # "the", "his", "this", "The", ...: determiners.txt (in its order) and the demonstratives
     det = listed(_rows("determiners.txt") + _rows("demonstratives.txt"), capitalised=True)
