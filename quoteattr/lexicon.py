@@ -45,6 +45,8 @@ class Lexicon:
     role_nouns: Mapping[str, str]  # role noun (lower case) -> gender
     kin_nouns: frozenset[str]  # "husband", "sister": a relative of someone
     determiners: frozenset[str]  # "the", "his", "my": opening a description, not a name
+    speaker_heads: tuple[str, ...]  # "group", "statement": non-person heads of a speaker
+    utterance_nouns: frozenset[str]  # "comment", "look": "Marilla's only comment was, ..."
     org_words: frozenset[str]
     pronouns: Mapping[str, tuple[str, str, str]]  # pronoun -> (gender, number, case)
     first_names: Mapping[str, str]  # given name -> gender
@@ -86,6 +88,8 @@ def load() -> Lexicon:
                                      for r in read_rows("role_nouns.txt")}),
         kin_nouns=frozenset(r[0].lower() for r in read_rows("kin_nouns.txt")),
         determiners=frozenset(r[0].lower() for r in read_rows("determiners.txt")),
+        speaker_heads=tuple(r[0] for r in read_rows("speaker_heads.txt")),
+        utterance_nouns=frozenset(r[0].lower() for r in read_rows("utterance_nouns.txt")),
         org_words=frozenset(r[0] for r in read_rows("organisation_words.txt")),
         pronouns=MappingProxyType(pronouns),
         first_names=_column_map("first_names.txt"),

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import load, read_rows
+from .lexicon import load
 from .patterns import compiled
 
 _AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
@@ -50,7 +50,7 @@ def _owner(text: str, start: int, end: int, owner: regex.Match[str]) -> Mention 
     """``Marilla's only comment``: the owner of an utterance noun (data/utterance_nouns.txt)
     in the mention or the two words after it, as the speaker (else None)."""
     after = _NEXT_WORDS.match(text, end)
-    nouns = _utterance_nouns()
+    nouns = load().utterance_nouns
     words = text[start + owner.end():after.end() if after else end].lower().split()
     if not any(w.strip(",.;:") in nouns for w in words):
         return None
@@ -63,17 +63,8 @@ def _owner(text: str, start: int, end: int, owner: regex.Match[str]) -> Mention 
 def _person(word: str) -> bool:
     """Whether a description's last word can head a speaker (``aide``, ``office``)."""
     low = word.lower().strip(".,")
-    return low in load().role_nouns or low in _speaker_heads()
-
-
-@lru_cache(maxsize=1)
-def _speaker_heads() -> frozenset[str]:
-    return frozenset(r[0].lower() for r in read_rows("speaker_heads.txt"))
-
-
-@lru_cache(maxsize=1)
-def _utterance_nouns() -> frozenset[str]:
-    return frozenset(r[0].lower() for r in read_rows("utterance_nouns.txt"))
+    lex = load()
+    return low in lex.role_nouns or low in {h.lower() for h in lex.speaker_heads}
 
 
 @lru_cache(maxsize=4096)

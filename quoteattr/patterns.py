@@ -163,7 +163,7 @@ def _fragments(reverse: bool) -> dict[str, str]:
     lex = load()
     verbs = alternation(list(lex.verb_lemma) + list(lex.speech_phrases), reverse)
     titles = alternation((t for t in lex.titles if t[:1].isupper()), reverse)
-    roles = alternation(list(lex.role_nouns) + [r[0] for r in read_rows("speaker_heads.txt")],
+    roles = alternation(list(lex.role_nouns) + list(lex.speaker_heads),
                         reverse)
     cap = (r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*"
            r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
