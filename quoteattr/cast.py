@@ -286,8 +286,9 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
         while len(p.words) > 1 and p.words[0].lower() in lower \
                 and p.words[0] not in lex.first_names:
             p = _Parsed(p.title, p.words[1:], p.gender, p.form)  # "Poor Winterbourne"
-        if not p.title and len(p.words) == 1 and p.words[0] in demonyms:
-            continue  # "his Bohemian soul": a people, not a person
+        if not p.title and len(p.words) == 1 and (p.words[0] in demonyms
+                                                  or p.words[0][:-1] in demonyms):
+            continue  # "his Bohemian soul", "the Americans": a people, not a person
         if not p.title and len(p.words) == 1 and (p.words[0].lower() in lower or (
                 p.words[0] in lex.titles and p.words[0] not in lex.first_names)):
             continue  # "Exactly," at the start of a line; "Mlle" without her name

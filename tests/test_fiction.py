@@ -164,3 +164,14 @@ def test_cast_leaves_out_a_quoted_name_after_the() -> None:
     c = cast.from_text(text)
     assert c.lookup("Winterbourne") is not None
     assert c.lookup("Three Crowns") is None and c.lookup("Crowns") is None  # an inn
+
+
+def test_cast_leaves_out_peoples_and_exclamations() -> None:
+    text = ("At the tables the Russians were losing, as usual, and the General watched them "
+            "from the door.\n\n"
+            "\"God knows what they will do now,\" said the General.\n\n"
+            "\"Somehow I do not care,\" said Polina. \"Impossible people, all of them.\"\n\n"
+            "\"Hein? You do not care?\" he said. \"Thank God somebody is calm.\"")
+    names = {ch.name for ch in cast.from_text(text).chars}
+    assert "Polina" in names
+    assert not names & {"God", "Russians", "Somehow", "Impossible", "Hein"}
