@@ -433,10 +433,13 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
 
 def _call(usage: Counter[str]) -> str:
     """The form a character is called by: the commonest, longest on ties; a bare given
-    name gives way to the full name the text introduced ("Konstantin Zvonik")."""
+    name or surname gives way to the full name the text introduced ("Konstantin Zvonik",
+    "Ivan Ivanitch Kuzmitchov"; not a titled form: "Mr. Kuzmitchov")."""
     best = max(usage.items(), key=lambda kv: (kv[1], len(kv[0])))[0]
     if " " not in best:
         full = [f for f in usage if " " in f and f.split()[0] == best]
+        full = full or [f for f in usage if len(f.split()) > 1 and f.split()[-1] == best
+                        and load().title(f.split()[0]) is None]
         if full:
             return max(full, key=lambda f: (usage[f], len(f)))
     return best
