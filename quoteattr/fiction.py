@@ -278,8 +278,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             q = quotes[i]
             own = mention.get(i)
             who = own if own is not None else speaker
+            if own is None and who is not None and len(idx) > 1 \
+                    and _vocative(text, placed, [q], None) == who:
+                who = None  # "'...,' observed Fergus. 'Nonsense, Fergus! ...'": not his
             if who is None:
-                if q.rule in _WEAK:  # a news sieve's guess the story's dialogue did not bear out
+                if q.rule in _WEAK or speaker is not None:  # no news guess, nor the one it calls
                     out[i] = replace(q, speaker=None, confidence=0.0)
                 continue
             if who == NARRATOR:
