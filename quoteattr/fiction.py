@@ -42,6 +42,7 @@ from .unnamed import Unnamed
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _LEADS = frozenset({"cue_before", "lead_in"})  # tags before their quotation
 _WEAK = frozenset({"continuation", "reported_before"})
+_GUESSED = frozenset({"action_beat", "vocative"})  # untagged lines whose speaker a run keeps
 _VOC_BEFORE = regex.compile(  # "..., my dear " before a name it calls
     rf"(?:\A|[,;:!?—–\-])\W*(?:(?:{'|'.join(vocative_openers())})\W+)*\Z", regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
@@ -83,6 +84,7 @@ class _Scene:
     turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
     lead: Character | None = None  # who acts in the narration just before this paragraph
     leads: dict[str, Character] = field(default_factory=dict)  # ... the last of each gender
+    due: Character | None = None  # the parent the last line called ("papa"): they answer
     talkers: frozenset[Character] = frozenset()  # the characters some tag names as speaking
     unnamed: Unnamed | None = None  # the people the narration describes without a name
     ties: Ties | None = None  # the descriptions the narration gives named people
@@ -104,6 +106,8 @@ class _Scene:
         if not self.turns:
             return None
         last, addressee = self.turns[-1]
+        if self.due is not None and self.due != last:
+            return self.due  # "But, my dear papa, ...": papa answers
         if len(self.turns) >= 2:
             before = self.turns[-2][0]
             if before is not None and before != last:
@@ -263,11 +267,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                                      and ch not in narrator.tagged and i in by_name),
                       any(ch != NARRATOR for ch in mention.values()))
         scene.turns.append((speaker, addressee))
+        scene.due = addressee if parent else None
         tags = {ch for i, ch in mention.items()
                 if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
         unnamed = {i: ch for i, ch in mention.items() if ch != NARRATOR and i not in by_name}
         guesses = {ch for ch in unnamed.values() if ch.key >= 0}
-        if not mention and rule == "action_beat" and speaker is not None and speaker.key >= 0:
+        if not mention and rule in _GUESSED and speaker is not None and speaker.key >= 0:
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
                           guesses.pop() if len(guesses) == 1 else None,

@@ -175,3 +175,15 @@ def test_cast_leaves_out_peoples_and_exclamations() -> None:
     names = {ch.name for ch in cast.from_text(text).chars}
     assert "Polina" in names
     assert not names & {"God", "Russians", "Somehow", "Impossible", "Hein"}
+
+
+def test_the_parent_a_line_calls_answers_it() -> None:
+    from quoteattr.cast import Character
+    from quoteattr.fiction import _Scene
+
+    hale, thornton, miss = (Character(0, "Mr. Hale", "m"), Character(1, "Mr. Thornton", "m"),
+                            Character(2, "Miss Hale", "f"))
+    scene = _Scene(recent=[hale, miss, thornton], turns=[(thornton, None), (miss, hale)])
+    assert scene.expected() == thornton  # the one who spoke before her, by default
+    scene.due = hale  # her line called him "papa"
+    assert scene.expected() == hale
