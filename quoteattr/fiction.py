@@ -657,7 +657,7 @@ def _called_gender(text: str, qs: list[Quote]) -> tuple[str, bool]:
     ``sir``, ``papa``, ``madam``... ("-" when none, or both), and whether the word
     calls a parent."""
     pattern, genders, parents = _address_words()
-    words = {m.group("w").lower() for q in qs for m in pattern.finditer(text, q.start, q.end)}
+    words = {m.group("w").lower() for q in qs for m in pattern.finditer(text[q.start:q.end])}
     found = {genders[w] for w in words}
     return (found.pop(), bool(words & parents)) if len(found) == 1 else ("-", False)
 
