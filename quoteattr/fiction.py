@@ -29,13 +29,12 @@ import regex
 
 from .cast import Cast, Character, Placed, names
 from .descriptions import Ties
-from .lexicon import load, read_rows
+from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
 from .model import Quote
 from .narrator import NARRATOR, Narrator
 from .paragraphs import paragraph_spans
 from .quoted import Quoted
-from .storywords import description_openers, kin_titles, object_markers, vocative_openers
 from .turns import Line, alternate
 from .unnamed import Unnamed
 
@@ -43,8 +42,10 @@ EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _LEADS = frozenset({"cue_before", "lead_in"})  # tags before their quotation
 _WEAK = frozenset({"continuation", "reported_before"})
 _GUESSED = frozenset({"action_beat", "vocative"})  # untagged lines whose speaker a run keeps
-_VOC_BEFORE = regex.compile(  # "..., my dear " before a name it calls
-    rf"(?:\A|[,;:!?—–\-])\W*(?:(?:{'|'.join(vocative_openers())})\W+)*\Z", regex.IGNORECASE)
+# "..., my dear " before a name it calls (data/vocative_openers.txt; "any": also "sir")
+_VOC_BEFORE = regex.compile(
+    rf"(?:\A|[,;:!?—–\-])\W*(?:(?:{'|'.join(column('vocative_openers.txt'))})\W+)*\Z",
+    regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
 _QUESTION = regex.compile(r"\?\W*\Z")
@@ -52,7 +53,9 @@ _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
-_OBJECT_AFTER, _JOINING = object_markers()
+# "looked at Anne", "told Emma": a name acted upon; "Anne and Diana": two joined
+_OBJECT_AFTER = frozenset(column("object_markers.txt"))
+_JOINING = frozenset(column("object_markers.txt", "joining"))
 _HE = regex.compile(r"\b[Hh]e\b")
 _SHE = regex.compile(r"\b[Ss]he\b")
 _PLURAL = regex.compile(r"\bthe\s+\Z")  # "both the Mr. Knightleys": a family, not one man
@@ -65,12 +68,13 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
-_KIN_TITLES = kin_titles()
+_KIN_TITLES = {r[0]: r[1] for r in read_rows("kin_titles.txt")}  # "wife": "Mrs."
 _KIN = regex.compile(rf"(his|her)\s+({'|'.join(_KIN_TITLES)})", regex.IGNORECASE)
 _PARENT_TITLE = {"f": _KIN_TITLES["mother"].rstrip("."),  # "the mother": the one Mrs.
                  "m": _KIN_TITLES["father"].rstrip(".")}
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
-_INDEFINITE, _DEFINITE = description_openers()  # "a young wife" / "his companion"
+_INDEFINITE = frozenset(column("description_openers.txt", "new"))  # "a young wife"
+_DEFINITE = frozenset(column("description_openers.txt", "known"))  # "his companion"
 # a description used as a name ("the Invisible Man"), not a possessive ("the Prince's sister")
 _CAPITALISED = regex.compile(r"[Tt]he\s+\p{Lu}(?!.*['’]s\b)", regex.S)
 _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
@@ -446,52 +450,7 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "pronoun":
         return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
-        words = m.text.split()
-        if words[0].lower() in _INDEFINITE or (words[0].lower() == "my" and len(words) == 2
-                                               and words[1].lower() in load().kin_nouns):
-            return Character(-1, " ".join(words), m.gender)  # "a young wife", "my mother"
-        kin = _KIN.fullmatch(m.text)
-        if kin is not None:  # "cried his wife": the wife of the man just named or speaking
-            owner_gender = "m" if kin.group(1).lower() == "his" else "f"
-            last = scene.last_speaker()
-            owner = last if last is not None and last.gender == owner_gender \
-                else scene.other(None, owner_gender)
-            found = cast.relative(owner, _KIN_TITLES[kin.group(2).lower()]) \
-                if owner is not None else None
-            if found is not None:
-                return found
-        if scene.ties is not None and m.text.split()[0].lower() == "the":
-            tied = scene.ties.tie(m.text, m.gender)
-            if tied is not None:
-                return tied  # "said the old gentleman": "Mr. Brownlow, an old gentleman"
-        role = _ROLE.fullmatch(m.text)
-        if role is not None:
-            titled = cast.titled(role.group(1))
-            if len(titled) == 1:
-                return titled[0]  # "the doctor": the one Doctor of the story
-        if _CAPITALISED.match(m.text):
-            known = cast.lookup(m.text.split(None, 1)[1])  # "the Grandmother" of the cast
-            return known or Character(-1, " ".join(m.text.split()), m.gender)  # "the Invisible Man"
-        if words[0].lower() == "the" and words[-1].lower() in _address_words()[2] \
-                and m.gender in ("m", "f"):
-            married = [ch for ch in reversed(scene.recent[-TALKER_REACH * 2:])
-                       if ch.gender == m.gender and ch.name.startswith(_PARENT_TITLE[m.gender])]
-            if len(married) == 1:
-                return married[0]  # "cried the mother": the one Mrs. on stage (Mrs. Morel)
-        if m.gender in ("m", "f"):
-            exp = scene.expected()
-            if exp is not None and exp.gender == m.gender and not _described(exp):
-                return exp  # "said the old lady": the woman whose turn it is, if named
-            found = scene.other(scene.last_speaker(), m.gender)
-            if found is not None:
-                return found
-        exp = scene.expected()
-        if exp is not None and exp != NARRATOR and not _described(exp) and m.gender == "-" \
-                and m.text.split()[0].lower() in _DEFINITE:
-            return exp  # "the doctor" in a conversation: the one whose turn it is
-        if words[0].lower() == "my":
-            return None  # "pursued my friend": the teller's companion, named elsewhere
-        return Character(-1, " ".join(words), m.gender)
+        return _description(cast, scene, m)
     for s, e, placed in beat:  # the paragraph's narration holds the tag: its names are placed
         if span[0] <= s and e <= span[1]:
             return placed
@@ -499,6 +458,61 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
         known = cast.lookup(raw)
         return known if known is not None else Character(-1, " ".join(raw.split()), m.gender)
     return None
+
+
+def _description(cast: Cast, scene: _Scene, m: Mention) -> Character | None:
+    """The character a description tag refers to (``said the old gentleman``): the first of
+    these that answers, else a stand-in named by the description."""
+    words = m.text.split()
+    det = words[0].lower()
+    own = Character(-1, " ".join(words), m.gender)
+    if det in _INDEFINITE or (det == "my" and len(words) == 2
+                              and words[1].lower() in load().kin_nouns):
+        return own  # "a young wife", "my mother": someone of their own
+    kin = _KIN.fullmatch(m.text)
+    found = _kin(cast, scene, kin) if kin is not None else None
+    if found is not None:
+        return found  # "cried his wife": the wife of the man just named or speaking
+    if scene.ties is not None and det == "the":
+        tied = scene.ties.tie(m.text, m.gender)
+        if tied is not None:
+            return tied  # "said the old gentleman": "Mr. Brownlow, an old gentleman"
+    role = _ROLE.fullmatch(m.text)
+    if role is not None:
+        titled = cast.titled(role.group(1))
+        if len(titled) == 1:
+            return titled[0]  # "the doctor": the one Doctor of the story
+    if _CAPITALISED.match(m.text):
+        known = cast.lookup(m.text.split(None, 1)[1])  # "the Grandmother" of the cast
+        return known or own  # "the Invisible Man"
+    if det == "the" and words[-1].lower() in _address_words()[2] and m.gender in ("m", "f"):
+        married = [ch for ch in reversed(scene.recent[-TALKER_REACH * 2:])
+                   if ch.gender == m.gender and ch.name.startswith(_PARENT_TITLE[m.gender])]
+        if len(married) == 1:
+            return married[0]  # "cried the mother": the one Mrs. on stage (Mrs. Morel)
+    exp = scene.expected()
+    if m.gender in ("m", "f"):
+        if exp is not None and exp.gender == m.gender and not _described(exp):
+            return exp  # "said the old lady": the woman whose turn it is, if named
+        found = scene.other(scene.last_speaker(), m.gender)
+        if found is not None:
+            return found
+    if exp is not None and exp != NARRATOR and not _described(exp) and m.gender == "-" \
+            and det in _DEFINITE:
+        return exp  # "the doctor" in a conversation: the one whose turn it is
+    if det == "my":
+        return None  # "pursued my friend": the teller's companion, named elsewhere
+    return own
+
+
+def _kin(cast: Cast, scene: _Scene, kin: regex.Match[str]) -> Character | None:
+    """``his wife`` / ``her father``: the one character of that title and the surname of
+    the man (woman) who just spoke, or else is most recently on stage."""
+    owner_gender = "m" if kin.group(1).lower() == "his" else "f"
+    last = scene.last_speaker()
+    owner = last if last is not None and last.gender == owner_gender \
+        else scene.other(None, owner_gender)
+    return cast.relative(owner, _KIN_TITLES[kin.group(2).lower()]) if owner is not None else None
 
 
 def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
@@ -647,7 +661,7 @@ def _address_words() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]
     parents = frozenset(r[0].lower() for r in rows if r[2:3] == ["parent"])
     alts = "|".join(regex.escape(w) for w in sorted(genders, key=len, reverse=True))
     pattern = regex.compile(
-        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:{'|'.join(vocative_openers(any_call=True))})\s+)*"
+        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:{'|'.join(column('vocative_openers.txt', 'any'))})\s+)*"
         rf"(?P<w>{alts})(?=\s*(?:[,!?;—–.]|\Z))", regex.IGNORECASE)
     return pattern, genders, parents
 

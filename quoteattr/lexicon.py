@@ -20,6 +20,12 @@ def read_rows(name: str) -> list[list[str]]:
     return rows
 
 
+def column(name: str, slot: str | None = None) -> list[str]:
+    """The first column of a data file's rows, in file order; with ``slot``, only the rows
+    whose second column is ``slot``."""
+    return [r[0] for r in read_rows(name) if slot is None or (len(r) > 1 and r[1] == slot)]
+
+
 def _column_map(name: str, col: int = 1, default: str = "-") -> Mapping[str, str]:
     return MappingProxyType(
         {r[0]: (r[col] if len(r) > col else default) for r in read_rows(name)}

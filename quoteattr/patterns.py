@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import load, read_rows
+from .lexicon import column, load, read_rows
 
 TIMEOUT = 1.0  # seconds: a last guard for any one match on hostile input
 
@@ -46,12 +46,6 @@ def listed(words: Iterable[str], capitalised: bool = False) -> str:
         alts.append(r"\s+".join(regex.escape(part) for part in w[:-1 if end else None].split())
                     + end)
     return "(?:" + "|".join(alts) + ")"
-
-
-def _rows(name: str, slot: str | None = None) -> list[str]:
-    """The first column of a data file's rows, in file order; with ``slot``, only the rows
-    whose second column is ``slot``."""
-    return [r[0] for r in read_rows(name) if slot is None or (len(r) > 1 and r[1] == slot)]
 
 
 def _branch(node: dict[str, dict], reverse: bool) -> str:
@@ -167,14 +161,14 @@ def _fragments(reverse: bool) -> dict[str, str]:
                         reverse)
     cap = (r"(?:\p{Lu}\.(?:\s?\p{Lu}\.)*"
            r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
-    particle = listed(_rows("name_particles.txt"))  # "van", "bin", "St."
+    particle = listed(column("name_particles.txt"))  # "van", "bin", "St."
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
     orgs = alternation(lex.org_words, reverse=True)  # read right to left: a look-behind
     non_names = alternation(lex.non_names, reverse)  # a lone "The" or "However" is nobody
     joiner = rf"(?:{ws}{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:(?:{ws}|{joiner}){cap}){{0,6}}"
     # "the", "his", "this", "The", ...: determiners.txt (in its order) and the demonstratives
-    det = listed(_rows("determiners.txt") + _rows("demonstratives.txt"), capitalised=True)
+    det = listed(column("determiners.txt") + column("demonstratives.txt"), capitalised=True)
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     # words that cannot be the content word of a description; only ever used inside a
     # negative look-ahead, so the alternation's order does not matter
@@ -183,7 +177,7 @@ def _fragments(reverse: bool) -> dict[str, str]:
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
             rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|{plain}(?:\s+{plain})?))?")
-    pron = listed(_rows("speaker_pronouns.txt"), capitalised=True)
+    pron = listed(column("speaker_pronouns.txt"), capitalised=True)
     lead_word = rf"(?:(?:{titles})|{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)"
     role_name = (rf"(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?"
                  rf"(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+"
@@ -209,11 +203,11 @@ def _fragments(reverse: bool) -> dict[str, str]:
     open_appos = r"(?:,\s+(?:the|a|an)\s+[^,\"“”\n]{1,100}?)"  # ", the guru who founded it tweeted"
     adv = r"(?:\p{Ll}+ly\s+)"
     # "said the old man to himself, ...", "said Anne quietly, ...": words after a speaker
-    aside_prep = listed(_rows("speaker_asides.txt", "preposition"))
-    aside_obj = listed(_rows("speaker_asides.txt", "object"))
-    aside_word = listed(_rows("speaker_asides.txt", "adverbial"))
+    aside_prep = listed(column("speaker_asides.txt", "preposition"))
+    aside_obj = listed(column("speaker_asides.txt", "object"))
+    aside_word = listed(column("speaker_asides.txt", "adverbial"))
     aside = rf"(?:\s+{aside_prep}\s+{aside_obj}\b|\s+\p{{Ll}}+ly\b|\s+{aside_word}\b)"
     # "also said", "had whispered", "has also said": between a speaker and the verb; in
     # file order ("has" is tried before "has also")
-    aux = rf"(?:{listed(_rows('pre_verb_words.txt'))}\s+)"
+    aux = rf"(?:{listed(column('pre_verb_words.txt'))}\s+)"
     return {k: v for k, v in locals().items() if isinstance(v, str)}
