@@ -114,7 +114,7 @@ class Cast:
                       and _title_fits(p.title, self.chars[k].name))
         if len(cands) > 1 and not p.title and len(p.words) == 1:
             # "said Bounderby" beside Mrs. Bounderby and Loo Bounderby: the one Mr. Bounderby
-            cands = tuple(k for k in cands if self.chars[k].name in _heads(p.words[0]))
+            cands = tuple(k for k in cands if _head(self.chars[k].name, p.words[0]))
         return self.chars[cands[0]] if len(cands) == 1 else None
 
     def with_genders(self, genders: Mapping[int, str]) -> Cast:
@@ -232,9 +232,11 @@ def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
     return ((s, s + len(raw), raw),)
 
 
-def _heads(surname: str) -> tuple[str, str]:
-    """The names a bare surname calls when the family has several members."""
-    return f"Mr. {surname}", f"Mr {surname}"
+def _head(name: str, surname: str) -> bool:
+    """Whether ``name`` is the Mr. of ``surname``, whom a bare surname calls when the
+    family has several members."""
+    p = parse(name)
+    return p is not None and p.title in ("Mr", "Mr.") and p.words == (surname,)
 
 
 def _norm(raw: str) -> str:
