@@ -318,9 +318,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 if i in narrator.lines:
                     narrator.lines.remove(i)
     name = narrator.name(placed, quotes, text, quoted)
-    if name is not None:
-        for i in narrator.lines:
-            out[i] = replace(out[i], speaker=name)
+    for i in narrator.lines:
+        out[i] = replace(out[i], speaker=name)
     return out
 
 

@@ -3,7 +3,7 @@
 The narrator's lines are tagged ``said I``, ``I asked``; the dialogue pass
 (:mod:`quoteattr.fiction`) collects them as :data:`NARRATOR`'s and this module names
 them by the name the other characters call the narrator (``"You see, Hastings, ..."``),
-or leaves them unnamed.
+or else as :data:`UNNAMED`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from .cast import Character, Placed, parse
 from .model import Quote
 from .quoted import Quoted
 
-NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; left unnamed in results
+NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; named in results by name()
+UNNAMED = "the narrator"  # the speaker of a narrator the others never call by one name
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
 # (one, when no line of the story calls anyone else who is not seen speaking)
 ANSWERED_SHARE = 2  # a name whose calls a third person answers this often (1 in 2) is theirs
@@ -32,7 +33,6 @@ class Narrator:
     (``"Now, Jack, ..."`` / ``"A shilling," said he``)."""
 
     lines: list[int] = field(default_factory=list)
-    votes: Counter[Character] = field(default_factory=Counter)
     tagged: set[Character] = field(default_factory=set)
     calls: list[tuple[int, Character]] = field(default_factory=list)  # (paragraph, called)
     third: set[int] = field(default_factory=set)  # paragraphs a third person's tag names
@@ -42,26 +42,26 @@ class Narrator:
         """Paragraph ``paragraph`` calls ``addressee``; ``tagged`` are the people its
         tags name, ``third`` whether a tag gives its speech to a third person."""
         if addressee is not None and addressee != NARRATOR:
-            self.votes[addressee] += 1
             self.calls.append((paragraph, addressee))
         if third:
             self.third.add(paragraph)
         self.tagged.update(tagged)
 
-    def name(self, placed: Placed, quotes: list[Quote], text: str, quoted: Quoted
-             ) -> str | None:
-        if not self.lines:
-            return None
+    def name(self, placed: Placed, quotes: list[Quote], text: str, quoted: Quoted) -> str:
+        """The name the narrator's lines carry: the one the others call them by, else
+        :data:`UNNAMED`. The narrator's own lines calling someone are no votes."""
         starts = frozenset(_opening(text, q) for q in quotes)
         used = _narration_words(placed, quoted)
+        own = {quotes[i].paragraph for i in self.lines}  # the narrator calling others
+        votes = Counter(ch for p, ch in self.calls if p not in own)
         answered = Counter(ch for p, ch in self.calls if p + 1 in self.third)
-        called = [(ch, n) for ch, n in self.votes.most_common()
+        called = [(ch, n) for ch, n in votes.most_common()
                   if ch not in self.tagged and ch.key >= 0 and not _exclamation(placed, ch, starts)]
         top = [(ch, n) for ch, n in called
                if not used & _words(ch) and answered[ch] * ANSWERED_SHARE < n]
         if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]) \
                 or top[0][1] < (NARRATOR_VOTES if len(called) > 1 else 1):
-            return None  # one call is enough when the narrator's lines call nobody else
+            return UNNAMED  # one call is enough when the narrator's lines call nobody else
         return top[0][0].name
 
 
