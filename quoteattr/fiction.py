@@ -138,7 +138,7 @@ class _Scene:
         first: Character | None = None
         seen = 0
         for ch in reversed(self.recent):
-            if ch == who or ch.key == -2 or (gender != "-" and ch.gender not in fits):
+            if ch == who or (gender != "-" and ch.gender not in fits):
                 continue
             if ch in self.talkers:
                 return ch
@@ -158,6 +158,7 @@ MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, 
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
 _INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
 _DIGITS = regex.compile(r"\d+")
+_FIRST_PERSON = regex.compile(r"\bI\b")
 _LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'’ -]+:")  # "WALLACE: ..." opens a line of a transcript
 
 
@@ -400,8 +401,11 @@ def _narration(text: str, placed: Placed, scene: _Scene, paragraphs: list[tuple[
                a: int, b: int) -> None:
     """Paragraphs ``a..b-1`` are narration: the people they name come on stage."""
     for k in range(max(a, b - 3, 0), b):
-        hits = placed.find(*paragraphs[k])
-        for _s, _e, ch in sorted(hits, key=lambda hit: not _object(text, hit[0])):
+        hits = list(placed.find(*paragraphs[k]))
+        first = [m.start() for m in _FIRST_PERSON.finditer(text, *paragraphs[k])]
+        if first:
+            hits.append((first[-1], first[-1] + 1, NARRATOR))
+        for _s, _e, ch in sorted(hits, key=lambda hit: (not _object(text, hit[0]), hit[0])):
             scene.saw(ch)  # the people acted upon first: the ones acting stay in view
 
 
