@@ -138,7 +138,7 @@ class _Scene:
         first: Character | None = None
         seen = 0
         for ch in reversed(self.recent):
-            if ch == who or (gender != "-" and ch.gender not in fits):
+            if ch == who or (gender != "-" and (ch.gender not in fits or ch == NARRATOR)):
                 continue
             if ch in self.talkers:
                 return ch
@@ -158,7 +158,9 @@ MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, 
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
 _INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
 _DIGITS = regex.compile(r"\d+")
-_FIRST_PERSON = regex.compile(r"\bI\b")
+# "I" telling the story, not the numeral of "Chapter I." or of a heading line "I."
+_FIRST_PERSON = regex.compile(r"(?<!(?i:\b(?:chapter|part|book|volume|act|scene|letter))\s+)"
+                              r"\bI\b(?!(?<=^[^\S\n]*I)\.?[^\S\n]*$)", regex.M)
 _LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'’ -]+:")  # "WALLACE: ..." opens a line of a transcript
 
 
@@ -261,6 +263,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 speaker, rule, conf = child, "vocative", 0.6
         if speaker is None:
             speaker, rule, conf = _implicit(text, scene, segments, beat, addressee, lead)
+            if speaker == NARRATOR and any(tags_of[i].gender in ("m", "f")
+                                           for i in idx if i in tags_of):
+                speaker = None  # '"A fire," he cried': whoever he is, not the one telling
             if speaker is not None and speaker == addressee:
                 speaker, rule, conf = scene.other(addressee), "vocative", 0.55
         for _s, _e, ch in beat:
@@ -622,8 +627,8 @@ def _acting(text: str, placed: Placed, scene: _Scene, start: int, cut: int, end:
         word = m.group()
         if m.start() in hits:
             who: Character | None = hits[m.start()]
-        elif word == "I":
-            who = NARRATOR
+        elif word == "I" and _FIRST_PERSON.match(text, m.start()):
+            who = NARRATOR  # not the "I" of "Chapter I."
         elif word.lower() in ("he", "she"):
             pg = "m" if word.lower() == "he" else "f"
             who = _chain(text, placed, start, m.start(), pg) \
