@@ -502,6 +502,9 @@ def _description(cast: Cast, scene: _Scene, m: Mention) -> Character | None:
     if m.gender in ("m", "f"):
         if exp is not None and exp.gender == m.gender and not _described(exp):
             return exp  # "said the old lady": the woman whose turn it is, if named
+        same = _same_described(scene, m, exp) if det in _DEFINITE else None
+        if same is not None:
+            return same  # "'Wake up!' cried a rough voice. ... said the man": the same one
         found = scene.other(scene.last_speaker(), m.gender)
         if found is not None:
             return found
@@ -511,6 +514,19 @@ def _description(cast: Cast, scene: _Scene, m: Mention) -> Character | None:
     if det == "my":
         return None  # "pursued my friend": the teller's companion, named elsewhere
     return own
+
+
+def _same_described(scene: _Scene, m: Mention, exp: Character | None) -> Character | None:
+    """The person a definite description tag (``said the man``) takes up from an
+    indefinite one that spoke just before (``'Wake up!' said a rough voice``): the one
+    whose turn it is, or else one of the last on stage, if described so."""
+    for ch in [exp] if exp is not None else reversed(scene.recent[-TALKER_REACH:]):
+        if not _described(ch) or ch.gender not in (m.gender, "-"):
+            continue
+        opener = ch.name.split()[0].lower()
+        if opener in _INDEFINITE and opener != "one":  # not "one of the magistrates"
+            return ch
+    return None
 
 
 def _kin(cast: Cast, scene: _Scene, kin: regex.Match[str]) -> Character | None:
