@@ -36,7 +36,7 @@ from .narrator import NARRATOR, Narrator
 from .paragraphs import paragraph_spans
 from .quoted import Quoted
 from .turns import Line, alternate
-from .unnamed import Unnamed
+from .unnamed import Unnamed, named_later
 
 EXPLICIT = frozenset({"cue_after", "cue_before", "lead_in", "cue_in_sentence"})
 _LEADS = frozenset({"cue_before", "lead_in"})  # tags before their quotation
@@ -217,6 +217,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     lines: list[Line[Character]] = []
     loose: dict[int, Character] = {}  # lines whose tag is a pronoun or a description
     own_tag: set[int] = set()  # quotes whose speaker a tag of their own names
+    described: dict[str, str] = {}  # the speakers known by a description, and their genders
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -304,6 +305,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
                 narrator.lines.append(i)
                 continue
+            if _described(who):
+                described[who.name] = who.gender
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
@@ -326,6 +329,13 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     name = narrator.name(placed, quotes, text, quoted)
     for i in narrator.lines:
         out[i] = replace(out[i], speaker=name)
+    seen: dict[str, tuple[int, str]] = {}  # where each character is first mentioned
+    for at, _e, ch in placed.hits:
+        if ch.name not in seen or at < seen[ch.name][0]:
+            seen[ch.name] = (at, ch.gender)
+    lines_by = [(q.start, q.end, q.speaker) for q in out]
+    for i, named in named_later(lines_by, seen, described).items():
+        out[i] = replace(out[i], speaker=named)
     return out
 
 

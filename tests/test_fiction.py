@@ -187,3 +187,17 @@ def test_the_parent_a_line_calls_answers_it() -> None:
     assert scene.expected() == thornton  # the one who spoke before her, by default
     scene.due = hale  # her line called him "papa"
     assert scene.expected() == hale
+
+
+def test_named_later_needs_a_new_name_of_the_same_gender_nearby() -> None:
+    from quoteattr.unnamed import NAMED_LATER_REACH, named_later
+
+    lines = [(0, 10, "Tom"), (20, 30, "a gentleman"), (40, 50, "Tom"), (60, 70, "Mr. Grey")]
+    first = {"Tom": (0, "m"), "Mr. Grey": (55, "m"), "Miss Lee": (55, "f")}
+    assert named_later(lines, first, {"a gentleman": "m"}) == {1: "Mr. Grey"}
+    assert named_later(lines, first, {"a gentleman": "f"}) == {}  # a lady is not Mr. Grey
+    far = [*lines[:3], (60 + NAMED_LATER_REACH, 70 + NAMED_LATER_REACH, "Mr. Grey")]
+    assert named_later(far, {**first, "Mr. Grey": (55 + NAMED_LATER_REACH, "m")},
+                       {"a gentleman": "m"}) == {}
+    still = [*lines, (80, 90, "a gentleman")]  # still described once named: someone else
+    assert named_later(still, first, {"a gentleman": "m"}) == {}
