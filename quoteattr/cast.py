@@ -287,7 +287,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
             continue
         while len(p.words) > 1 and p.words[0].lower() in lower \
                 and p.words[0] not in lex.first_names:
-            p = _Parsed(p.title, p.words[1:], p.gender, p.form)  # "Poor Winterbourne"
+            form = p.form.split(None, 1)[1] if p.form.startswith(p.words[0] + " ") else p.form
+            p = _Parsed(p.title, p.words[1:], p.gender, form)  # "Poor Winterbourne"
         if not p.title and len(p.words) == 1 and (p.words[0] in demonyms
                                                   or p.words[0][:-1] in demonyms):
             continue  # "his Bohemian soul", "the Americans": a people, not a person
