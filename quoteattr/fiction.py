@@ -27,7 +27,7 @@ from itertools import islice, pairwise
 
 import regex
 
-from .cast import Cast, Character, Placed, names
+from .cast import Cast, Character, Placed, names, parse
 from .descriptions import Ties
 from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
@@ -69,6 +69,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _KIN_TITLES = {r[0]: r[1] for r in read_rows("kin_titles.txt")}  # "wife": "Mrs."
+_BY_BIRTH = frozenset(r[0] for r in read_rows("kin_titles.txt") if r[2] == "birth")
 _KIN = regex.compile(rf"(his|her)\s+({'|'.join(_KIN_TITLES)})", regex.IGNORECASE)
 _PARENT_TITLE = {"f": _KIN_TITLES["mother"].rstrip("."),  # "the mother": the one Mrs.
                  "m": _KIN_TITLES["father"].rstrip(".")}
@@ -546,7 +547,18 @@ def _kin(cast: Cast, scene: _Scene, kin: regex.Match[str]) -> Character | None:
     last = scene.last_speaker()
     owner = last if last is not None and last.gender == owner_gender \
         else scene.other(None, owner_gender)
-    return cast.relative(owner, _KIN_TITLES[kin.group(2).lower()]) if owner is not None else None
+    if owner is None:
+        return None
+    noun = kin.group(2).lower()
+    if noun in _BY_BIRTH and _married(owner):
+        return None  # "said her father" of Mrs. John Knightley: not Mr. Knightley
+    return cast.relative(owner, _KIN_TITLES[noun])
+
+
+def _married(ch: Character) -> bool:
+    """Whether a character's name carries the title of a married woman (``Mrs.``)."""
+    parsed = parse(ch.name)
+    return parsed is not None and parsed.title == _KIN_TITLES["wife"].rstrip(".")
 
 
 def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
