@@ -159,8 +159,9 @@ MAX_DIGITS = 0.5  # numbers per 1000 characters: news reports are full of them, 
 SHORT_LINE = 250  # characters: a paragraph of quick dialogue
 _INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she)\b")
 _DIGITS = regex.compile(r"\d+")
-# "I" telling the story, not the numeral of "Chapter I." or of a heading line "I."
-_FIRST_PERSON = regex.compile(r"(?<!(?i:\b(?:chapter|part|book|volume|act|scene|letter))\s+)"
+# "I" telling the story, not the numeral of "Chapter I." (data/heading_words.txt) or of
+# a heading line "I."
+_FIRST_PERSON = regex.compile(rf"(?<!(?i:\b(?:{'|'.join(column('heading_words.txt'))}))\s+)"
                               r"\bI\b(?!(?<=^[^\S\n]*I)\.?[^\S\n]*$)", regex.M)
 _LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'’ -]+:")  # "WALLACE: ..." opens a line of a transcript
 

@@ -50,6 +50,8 @@ class Narrator:
     def name(self, placed: Placed, quotes: list[Quote], text: str, quoted: Quoted) -> str:
         """The name the narrator's lines carry: the one the others call them by, else
         :data:`UNNAMED`. The narrator's own lines calling someone are no votes."""
+        if not self.lines:
+            return UNNAMED
         starts = frozenset(_opening(text, q) for q in quotes)
         used = _narration_words(placed, quoted)
         own = {quotes[i].paragraph for i in self.lines}  # the narrator calling others

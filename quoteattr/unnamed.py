@@ -2,7 +2,9 @@
 
 A pronoun tag (``she asked``) whose story has named nobody of that gender refers to
 someone the narration only describes; the nearest such description before the tag, told
-by a noun of that gender (data/role_nouns.txt), stands in for their name.
+by a noun of that gender (data/role_nouns.txt), stands in for their name. A speaker so
+described may be named a little later (``said a gentleman`` ... ``said Mr. Greyson``):
+:func:`named_later` finds that name.
 """
 
 from __future__ import annotations
