@@ -32,6 +32,9 @@ _LOWER = regex.compile(r"(?<![\p{L}'’])\p{Ll}+(?![\p{L}'’])")
 _QUOTED_AFTER_THE = regex.compile(r"\b[Tt]he\s+[\"“‘']\Z")  # the "Trois Couronnes"
 _PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward|at|of|through|across"
                               r"|round|around|past|beyond|the)\s+\Z")
+# "faith in Mother Church": a titled name after "in" (not "in Mrs. Bell's carriage")
+_IN_BEFORE = regex.compile(r"\bin(?:to)?\s+\Z")
+_OWNED_AFTER = regex.compile(r"['’]s?\b")
 _SAINT_BEFORE = regex.compile(r"\b(?:St\.?|Saint)\s+\Z")
 _SAINTS = frozenset({"St", "St.", "Saint"})
 _ROLE_NAME = regex.compile(r"\b[Tt]he\s+(\p{Lu}\p{Ll}+)\b(?![^\S\n]+\p{Lu})")
@@ -273,7 +276,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     genders: dict[tuple[str, tuple[str, ...]], str] = {}
     parsed: dict[str, _Parsed | None] = {}
     places: Counter[tuple[str, tuple[str, ...]]] = Counter()
-    for s, _e, raw in (names(text) if mentions is None else mentions):
+    titled_places: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for s, e, raw in (names(text) if mentions is None else mentions):
         if raw not in parsed:
             parsed[raw] = parse(raw)
         p = parsed[raw]
@@ -299,6 +303,9 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
         found[key] += 1
         if not p.title and _PLACE_BEFORE.search(text, max(0, s - 12), s):
             places[key] += 1
+        elif p.title and _IN_BEFORE.search(text, max(0, s - 12), s) \
+                and not _OWNED_AFTER.match(text, e):
+            titled_places[key] += 1
         forms.setdefault(key, Counter())[p.form] += 1
         if p.gender != "-":
             genders.setdefault(key, p.gender)
@@ -311,6 +318,9 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     for key, n in places.items():
         if n * 3 >= found[key] and key[1][0] not in lex.first_names:
             del found[key]  # "in Chicago", "to London": a place, not a person
+    for key, n in titled_places.items():
+        if n == found[key] and key[1][0] not in lex.first_names:
+            del found[key]  # "faith in Mother Church", and never otherwise
     cast = _build(found, forms, genders)
     return _with_roles(cast, text)
 
