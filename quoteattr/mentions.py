@@ -15,6 +15,7 @@ _JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
 # "Sir Thomas's look": the owner's name (capitalised words) before a possessive
 _POSSESSOR = regex.compile(r"(?P<name>\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*)['’]s\s")
 _NEXT_WORDS = regex.compile(r"(?:[^\S\n]+\p{Ll}+){1,2}")
+_APPOSED = regex.compile(r",\s+(?:\p{Ll}+\s+)?\p{Lu}")  # ", actress Jamie Lee Curtis"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,10 @@ def classify(text: str, start: int, end: int) -> Mention | None:
             and not _person(words[-1]) else None
         if said is not None:
             return said
+        if owner is not None and len(words) == 2 and not _person(words[-1]) \
+                and not _APPOSED.match(text, end):
+            return None  # "Emma's ear": a thing of someone's, no speaker (but "Clay's
+            # biographers, David and Jeanne Heidler": the name after the comma speaks)
     return Mention(start, end, raw, *found) if found is not None else None
 
 
