@@ -121,12 +121,14 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
     s, e = ctx.before_window(i)
     cue = cues.before(ctx.text, s, e) if e > s else None
     if cue is not None and cue.form == "participle":
+        heard = _mention(ctx, cue.addressee)  # "saying to Mr. Knightley, "Q""
         if i > 0 and ctx.spans[i - 1].paragraph == ctx.spans[i].paragraph:
-            return Frame("participle", 0.85, cue=cue.verb, inherit=i - 1)
+            return Frame("participle", 0.85, cue=cue.verb, addressee=heard, inherit=i - 1)
         # "Trump defended the incident, calling the protester "Q"": the sentence's subject
         m = compiled().subject.match(ctx.text, s, e, timeout=TIMEOUT)
         mention = classify(ctx.text, *m.span("sp")) if m else None
-        return Frame("participle", 0.7, mention, cue.verb) if mention is not None else None
+        return Frame("participle", 0.7, mention, cue.verb, heard) if mention is not None \
+            else None
     sp = _speaker(ctx, cue) if cue else None
     if cue is None or sp is None:
         return None

@@ -94,13 +94,24 @@ def before(text: str, start: int, end: int) -> Cue | None:
             return Cue("before", sp.span("sp"), verb_of(text, v.span("v")), ad, tail,
                        _inside(sp, "ap"))
         sp = p.speaker_to_end.match(text, v.end(), end, timeout=TIMEOUT)
-        if sp is not None:
+        if sp is not None and not _hearer_first(text, v.span("v"), sp.span("sp")):
             return Cue("before_inverted", sp.span("sp"), verb_of(text, v.span("v")))
         tail = (t.group("tail") or "").strip()
         if v.group("v").endswith("ing") and len(tail.split()) <= 3:
             # "..., before adding: "Q""
-            return Cue("participle", None, verb_of(text, v.span("v")), tail=tail)
+            return Cue("participle", None, verb_of(text, v.span("v")),
+                       hearer(text, v.span("v"), end), tail=tail)
     return None
+
+
+def _hearer_first(text: str, verb: Offsets, speaker: Offsets) -> bool:
+    """``saying to Mr. Knightley, "Q"``: the words after the verb open with the
+    preposition of its hearer, so they name the one spoken to, not the speaker."""
+    lex = load()
+    s, e = verb_of(text, verb)
+    preps = lex.addressee_preps.get(lex.verb_lemma.get(text[s:e].lower(), ""), frozenset())
+    first = text[speaker[0]:speaker[1]].split(None, 1)[0].lower()
+    return first in preps
 
 
 def _noun_not_verb(text: str, speaker: Offsets, verb: Offsets) -> bool:
