@@ -38,16 +38,13 @@ def classify(text: str, start: int, end: int) -> Mention | None:
     if len(words) > 1 and words[-1] == "I" and "i" in load().pronouns:  # "Whereupon I said"
         return classify(text, end - 1, end)
     found = _classify(raw)
-    if found is not None and found[0] == "description":
-        owner = _POSSESSOR.match(raw)
-        said = _owner(text, start, end, owner) if owner is not None \
-            and not _person(words[-1]) else None
+    owner = _POSSESSOR.match(raw) if found is not None and found[0] == "description" else None
+    if owner is not None and not _person(words[-1]):  # someone's thing, not someone
+        said = _owner(text, start, end, owner)
         if said is not None:
-            return said
-        if owner is not None and len(words) == 2 and not _person(words[-1]) \
-                and not _APPOSED.match(text, end):
-            return None  # "Emma's ear": a thing of someone's, no speaker (but "Clay's
-            # biographers, David and Jeanne Heidler": the name after the comma speaks)
+            return said  # "Marilla's only comment was": Marilla
+        if len(words) == 2 and not _APPOSED.match(text, end):
+            return None  # "Emma's ear"; but "Clay's biographers, David and Jeanne Heidler"
     return Mention(start, end, raw, *found) if found is not None else None
 
 
