@@ -239,7 +239,7 @@ def _head(name: str, surname: str) -> bool:
     """Whether ``name`` is the Mr. of ``surname``, whom a bare surname calls when the
     family has several members."""
     p = parse(name)
-    return p is not None and p.title in ("Mr", "Mr.") and p.words == (surname,)
+    return p is not None and p.title == "Mr" and p.words == (surname,)
 
 
 def _norm(raw: str) -> str:

@@ -332,9 +332,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for i in narrator.lines:
         out[i] = replace(out[i], speaker=name)
     seen: dict[str, tuple[int, str]] = {}  # where each character is first mentioned
-    for at, _e, ch in placed.hits:
-        if ch.name not in seen or at < seen[ch.name][0]:
-            seen[ch.name] = (at, ch.gender)
+    for at, _e, ch in placed.hits:  # in text order
+        seen.setdefault(ch.name, (at, ch.gender))
     lines_by = [(q.start, q.end, q.speaker) for q in out]
     for i, named in named_later(lines_by, seen, described).items():
         out[i] = replace(out[i], speaker=named)
@@ -507,7 +506,7 @@ def _description(cast: Cast, scene: _Scene, m: Mention) -> Character | None:
         return known or own  # "the Invisible Man"
     if det == "the" and words[-1].lower() in _address_words()[2] and m.gender in ("m", "f"):
         married = [ch for ch in reversed(scene.recent[-TALKER_REACH * 2:])
-                   if ch.gender == m.gender and ch.name.startswith(_PARENT_TITLE[m.gender])]
+                   if ch.gender == m.gender and _title(ch) == _PARENT_TITLE[m.gender]]
         if len(married) == 1:
             return married[0]  # "cried the mother": the one Mrs. on stage (Mrs. Morel)
     exp = scene.expected()
@@ -551,15 +550,15 @@ def _kin(cast: Cast, scene: _Scene, kin: regex.Match[str]) -> Character | None:
     if owner is None:
         return None
     noun = kin.group(2).lower()
-    if noun in _BY_BIRTH and _married(owner):
+    if noun in _BY_BIRTH and _title(owner) == _PARENT_TITLE["f"]:
         return None  # "said her father" of Mrs. John Knightley: not Mr. Knightley
     return cast.relative(owner, _KIN_TITLES[noun])
 
 
-def _married(ch: Character) -> bool:
-    """Whether a character's name carries the title of a married woman (``Mrs.``)."""
+def _title(ch: Character) -> str:
+    """The title a character's name carries, without its period ("Mrs"; "" if none)."""
     parsed = parse(ch.name)
-    return parsed is not None and parsed.title == _KIN_TITLES["wife"].rstrip(".")
+    return parsed.title if parsed is not None else ""
 
 
 def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,

@@ -65,8 +65,13 @@ def _owner(text: str, start: int, end: int, owner: regex.Match[str]) -> Mention 
 def _person(word: str) -> bool:
     """Whether a description's last word can head a speaker (``aide``, ``office``)."""
     low = word.lower().strip(".,")
-    lex = load()
-    return low in lex.role_nouns or low in {h.lower() for h in lex.speaker_heads}
+    return low in load().role_nouns or low in _heads()
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    """The speaker heads (data/speaker_heads.txt), lower case."""
+    return frozenset(h.lower() for h in load().speaker_heads)
 
 
 @lru_cache(maxsize=4096)

@@ -172,7 +172,7 @@ def _fragments(reverse: bool) -> dict[str, str]:
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     # words that cannot be the content word of a description; only ever used inside a
     # negative look-ahead, so the alternation's order does not matter
-    function_word = rf"(?:{alternation(r[0].lower() for r in read_rows('function_words.txt'))})\b"
+    function_word = rf"(?:{alternation(column('function_words.txt'))})\b"
     plain = rf"(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*"  # "black", "beard"
     desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
             rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"

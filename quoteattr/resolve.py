@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .lexicon import load, read_rows
+from .lexicon import column, load
 from .mentions import Mention
 from .patterns import TIMEOUT, compiled
 from .people import NameMention, People
@@ -13,13 +13,13 @@ from .sentences import Sentences
 PRONOUN_REACH = 2500  # characters back a pronoun may look for its antecedent
 PRONOUN_TRIED = 120  # name mentions looked at, at most, nearest first
 SUBJECT_WORDS = 20  # a sentence's first name within this many words of its start is its subject
-HONORIFICS = tuple(r[0] for r in read_rows("honorifics.txt"))  # "Mr", "Dr", without a period
+HONORIFICS = tuple(column("honorifics.txt"))  # "Mr", "Dr", without a period
 NOMINAL_REACH = 6000  # characters back a description may look for the person it describes
 NOMINAL_TRIED = 60  # name mentions tried, nearest first
 _APPOSITION = regex.compile(r",\s+(?:the|a|an)\s+([^,.;:\"“”\n]{1,60})[,.]")
-_SUBJECT_PRONOUNS = frozenset(r[0].lower() for r in read_rows("subject_pronouns.txt"))
-_SUBORDINATORS = frozenset(r[0].lower() for r in read_rows("subordinators.txt"))
-_PREPOSITIONS = frozenset(r[0].lower() for r in read_rows("subject_prepositions.txt"))
+_SUBJECT_PRONOUNS = frozenset(column("subject_pronouns.txt"))  # lower case, as the files
+_SUBORDINATORS = frozenset(column("subordinators.txt"))
+_PREPOSITIONS = frozenset(column("subject_prepositions.txt"))
 _AGE = regex.compile(r",\s+(\d{1,3}),")
 
 
