@@ -19,7 +19,7 @@ from .quoted import Quoted
 NARRATOR = Character(-2, "", "-")  # "I asked": takes a turn; named in results by name()
 UNNAMED = "the narrator"  # the speaker of a narrator the others never call by one name
 NARRATOR_VOTES = 2  # lines addressed to the narrator by one name before it names them
-# (one, when no line of the story calls anyone else who is not seen speaking)
+# (one, when no other name called could be the narrator's)
 ANSWERED_SHARE = 2  # a name whose calls a third person answers this often (1 in 2) is theirs
 
 
@@ -62,8 +62,8 @@ class Narrator:
         top = [(ch, n) for ch, n in called
                if not used & _words(ch) and answered[ch] * ANSWERED_SHARE < n]
         if not top or (len(top) > 1 and top[1][1] * 2 > top[0][1]) \
-                or top[0][1] < (NARRATOR_VOTES if len(called) > 1 else 1):
-            return UNNAMED  # one call is enough when the narrator's lines call nobody else
+                or top[0][1] < (NARRATOR_VOTES if len(top) > 1 else 1):
+            return UNNAMED  # one call is enough when no other name could be the narrator's
         return top[0][0].name
 
 

@@ -66,6 +66,9 @@ def _settle(run: list[Line[T]]) -> dict[int, T]:
     if any(line.guess is not None and by_parity.get(1 - line.paragraph % 2) == line.guess
            for line in run):
         return {}  # "said he" gave a line of one side to the other: they spoke twice
+    guessed = {(line.paragraph % 2, line.guess) for line in run if line.guess is not None}
+    if any((line.paragraph % 2, line.called) in guessed for line in run):
+        return {}  # a side calls one "he asked" gave that side: a third person speaks
     return {line.paragraph: by_parity[line.paragraph % 2] for line in run
             if line.anchor is None and line.paragraph % 2 in by_parity}
 

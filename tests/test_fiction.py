@@ -84,6 +84,17 @@ def test_alternate_settles_the_named_side_of_a_run() -> None:
     assert alternate([Line(5, "B"), Line(6), Line(7)]) == {7: "B"}
 
 
+def test_alternate_leaves_a_run_whose_side_calls_its_own_guessed_speaker() -> None:
+    from quoteattr.turns import Line, alternate
+
+    # "'...?' he asked" went to D; a later line of the same side, named P, calls D: the
+    # run has a third person, so its untagged lines are not given to P
+    run = [Line(1, guess="D"), Line(2, "T"), Line(3), Line(4), Line(5, "P", called="D")]
+    assert alternate(run) == {}
+    assert alternate([Line(1, guess="D"), Line(2, "T"), Line(3), Line(4), Line(5, "P")]) \
+        == {1: "P", 3: "P", 4: "T"}
+
+
 def test_cast_leaves_out_places_named_after_the_or_a_preposition() -> None:
     from quoteattr import cast
 
