@@ -35,6 +35,9 @@ _PLACE_BEFORE = regex.compile(r"\b(?:in|to|from|into|near|towards|toward|at|of|t
 # "faith in Mother Church": a titled name after "in" (not "in Mrs. Bell's carriage")
 _IN_BEFORE = regex.compile(r"\bin(?:to)?\s+\Z")
 _OWNED_AFTER = regex.compile(r"['’]s?\b")
+# "Perhaps you are right, Watson," : a name called in a line, a person though named once
+_CALLED = regex.compile(r",\s+\Z")
+_CALLED_AFTER = regex.compile(r"[,!?](?!\s+(?:a|an|the)\b)")  # not ", Baly-craig, a place"
 _SAINT_BEFORE = regex.compile(r"\b(?:St\.?|Saint)\s+\Z")
 _SAINTS = frozenset({"St", "St.", "Saint"})
 _ROLE_NAME = regex.compile(r"\b[Tt]he\s+(\p{Lu}\p{Ll}+)\b(?![^\S\n]+\p{Lu})")
@@ -277,6 +280,7 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     parsed: dict[str, _Parsed | None] = {}
     places: Counter[tuple[str, tuple[str, ...]]] = Counter()
     titled_places: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    called: set[tuple[str, tuple[str, ...]]] = set()
     for s, e, raw in (names(text) if mentions is None else mentions):
         if raw not in parsed:
             parsed[raw] = parse(raw)
@@ -301,6 +305,9 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
             continue  # "Exactly," at the start of a line; "Mlle" without her name
         key = (_title_class(p.title), p.words)
         found[key] += 1
+        if _CALLED.search(text, max(0, s - 3), s) and _CALLED_AFTER.match(text, e) \
+                and "-" not in raw:  # "Rum-ti-foo, Rackety-tackety-Tompkin!": a song
+            called.add(key)
         if not p.title and _PLACE_BEFORE.search(text, max(0, s - 12), s):
             places[key] += 1
         elif p.title and _IN_BEFORE.search(text, max(0, s - 12), s) \
@@ -321,7 +328,7 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     for key, n in titled_places.items():
         if n == found[key] and key[1][0] not in lex.first_names:
             del found[key]  # "faith in Mother Church", and never otherwise
-    cast = _build(found, forms, genders)
+    cast = _build(found, forms, genders, called)
     return _with_roles(cast, text)
 
 
@@ -343,7 +350,8 @@ def _with_roles(cast: Cast, text: str) -> Cast:
 
 def _build(found: Counter[tuple[str, tuple[str, ...]]],
            forms: dict[tuple[str, tuple[str, ...]], Counter[str]],
-           genders: dict[tuple[str, tuple[str, ...]], str]) -> Cast:
+           genders: dict[tuple[str, tuple[str, ...]], str],
+           called: set[tuple[str, tuple[str, ...]]]) -> Cast:
     lex = load()
     full: dict[tuple[str, ...], dict[str, Any]] = {}
     for (title, words), n in found.items():
@@ -433,7 +441,7 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         if pool:
             continue  # ambiguous: Bennet alone names nobody in particular
         g = lex.first_names.get(word, "-")
-        if g not in ("m", "f") and n < 2:
+        if g not in ("m", "f") and n < 2 and (title, words) not in called:
             continue
         k = add(word, g if g in ("m", "f") else "-", [word])
         used(k, (title, words))

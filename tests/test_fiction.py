@@ -105,6 +105,15 @@ def test_cast_leaves_out_places_named_after_the_or_a_preposition() -> None:
     assert sorted(c.name for c in cast.from_text(text).chars) == ["Mr. Astley", "Polina"]
 
 
+def test_cast_takes_a_name_printed_once_where_a_line_calls_it() -> None:
+    from quoteattr import cast
+
+    text = ('"Then you are in no mood for a puzzle, Fenwick," said Mrs. Dale. "They have '
+            'a country seat, Ardmore, a fine old place, and the Rum-ti-foo, Tilly-Tally! '
+            'band plays there."')
+    assert [c.name for c in cast.from_text(text).chars] == ["Mrs. Dale", "Fenwick"]
+
+
 def test_cast_leaves_out_saints_names_of_churches() -> None:
     from quoteattr import cast
 
