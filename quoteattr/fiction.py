@@ -44,7 +44,7 @@ _WEAK = frozenset({"continuation", "reported_before"})
 _GUESSED = frozenset({"action_beat", "vocative"})  # untagged lines whose speaker a run keeps
 # "..., my dear " before a name it calls (data/vocative_openers.txt; "any": also "sir")
 _VOC_BEFORE = regex.compile(
-    rf"(?:\A|[,;:!?—–\-])\W*(?:(?:{'|'.join(column('vocative_openers.txt'))})\W+)*\Z",
+    rf"(?:\A|[,;:!?—–\-])[\W_]*(?:(?:{'|'.join(column('vocative_openers.txt'))})[\W_]+)*\Z",
     regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
