@@ -27,11 +27,11 @@ pytestmark = [
 FLOORS = {
     # named: the floor is 0.85 (now 0.863)
     "polnear": ("direct", {"extraction": 0.95, "e2e": 0.88, "named": 0.855}),
-    # fiction e2e: litbank and pdnc meet the 0.75 (now 0.763 and 0.766); quoteli3
+    # fiction e2e: litbank and pdnc meet the 0.75 (now 0.763 and 0.769); quoteli3
     # (floor 0.80, now 0.739; see docs/evaluation.md) is guarded at its current level
     "quoteli3": ("", {"extraction": 0.98, "e2e": 0.735}),
     "litbank": ("", {"extraction": 0.95, "e2e": 0.75}),
-    "pdnc": ("", {"extraction": 0.94, "e2e": 0.76}),
+    "pdnc": ("", {"extraction": 0.94, "e2e": 0.765}),
 }
 
 
