@@ -9,7 +9,8 @@ each paragraph of the run is given by its parity to one of the two named speaker
 side no name tag names goes to the one the run's lines point to most: a name a line of
 the other side calls counts three, one a pronoun tag was resolved to one. A
 run where a pronoun tag gave a line to the person of the other parity (they spoke
-twice in a row) is not a plain exchange and is left as the forward pass had it.
+twice in a row), or where a line calls the one a pronoun tag gave its own parity (a
+third person speaks), is not a plain exchange and is left as the forward pass had it.
 """
 
 from __future__ import annotations
