@@ -34,6 +34,7 @@ from .mentions import Mention, classify
 from .model import Quote
 from .narrator import NARRATOR, Narrator
 from .paragraphs import paragraph_spans
+from .patterns import listed
 from .quoted import Quoted
 from .turns import Line, alternate
 from .unnamed import Unnamed, named_later
@@ -44,7 +45,7 @@ _WEAK = frozenset({"continuation", "reported_before"})
 _GUESSED = frozenset({"action_beat", "vocative"})  # untagged lines whose speaker a run keeps
 # "..., my dear " before a name it calls (data/vocative_openers.txt; "any": also "sir")
 _VOC_BEFORE = regex.compile(
-    rf"(?:\A|[,;:!?—–\-])[\W_]*(?:(?:{'|'.join(column('vocative_openers.txt'))})[\W_]+)*\Z",
+    rf"(?:\A|[,;:!?—–\-])[\W_]*(?:{listed(column('vocative_openers.txt'))}[\W_]+)*\Z",
     regex.IGNORECASE)
 _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
@@ -70,7 +71,7 @@ PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked fo
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _KIN_TITLES = {r[0]: r[1] for r in read_rows("kin_titles.txt")}  # "wife": "Mrs."
 _BY_BIRTH = frozenset(r[0] for r in read_rows("kin_titles.txt") if r[2] == "birth")
-_KIN = regex.compile(rf"(his|her)\s+({'|'.join(_KIN_TITLES)})", regex.IGNORECASE)
+_KIN = regex.compile(rf"(his|her)\s+({listed(_KIN_TITLES)})", regex.IGNORECASE)
 _PARENT_TITLE = {"f": _KIN_TITLES["mother"].rstrip("."),  # "the mother": the one Mrs.
                  "m": _KIN_TITLES["father"].rstrip(".")}
 _ROLE = regex.compile(r"[Tt]he\s+(\p{L}+)")
@@ -161,7 +162,7 @@ _INVERTED_PRONOUN = regex.compile(r"[,!?\u2014]['\"’”]\s+\p{Ll}+\s+(?:he|she
 _DIGITS = regex.compile(r"\d+")
 # "I" telling the story, not the numeral of "Chapter I." (data/heading_words.txt) or of
 # a heading line "I."
-_FIRST_PERSON = regex.compile(rf"(?<!(?i:\b(?:{'|'.join(column('heading_words.txt'))}))\s+)"
+_FIRST_PERSON = regex.compile(rf"(?<!(?i:\b{listed(column('heading_words.txt'))})\s+)"
                               r"\bI\b(?!(?<=^[^\S\n]*I)\.?[^\S\n]*$)", regex.M)
 _LABEL = regex.compile(r"\p{Lu}[\p{Lu}.'’ -]+:")  # "WALLACE: ..." opens a line of a transcript
 
@@ -707,7 +708,7 @@ def _address_words() -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]
     parents = frozenset(r[0].lower() for r in rows if r[2:3] == ["parent"])
     alts = "|".join(regex.escape(w) for w in sorted(genders, key=len, reverse=True))
     pattern = regex.compile(
-        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:(?:{'|'.join(column('vocative_openers.txt', 'any'))})\s+)*"
+        rf"(?:\A|[,;:!?—–]|\.\s)\W*(?:{listed(column('vocative_openers.txt', 'any'))}\s+)*"
         rf"(?P<w>{alts})(?=\s*(?:[,!?;—–.]|\Z))", regex.IGNORECASE)
     return pattern, genders, parents
 
