@@ -1,65 +1,131 @@
-"""The ``quoteattr`` command: quotations and speakers of text files (or stdin)."""
+"""The ``quoteattr`` command: quotations and speakers of text files (or stdin).
+
+Options are parsed before anything heavy is imported, so ``--help``, ``--version`` and
+usage errors answer at once; the pipeline is imported when there is text to read.
+"""
 
 from __future__ import annotations
 
 import argparse
-import csv
+import codecs
 import json
+import os
+import re
 import sys
-from collections.abc import Iterator, Sequence
-from typing import TextIO
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import __version__
-from .batch import extract_many
-from .evaluate import documents, evaluate
-from .model import Quote
+
+if TYPE_CHECKING:
+    from .model import Quote
 
 FIELDS = ("source", "id", "start", "end", "speaker", "cue", "addressee", "kind",
           "paragraph", "confidence", "rule", "text")
+MAX_BYTES = 64 * 1024 * 1024  # default --max-bytes: a file is read whole, and costs ~20x
+_UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")  # first characters a spreadsheet may evaluate
+_SURROGATE = re.compile("[\ud800-\udfff]")  # undecodable bytes of a file name (PEP 383)
 
 
 class InputError(Exception):
     """A file that cannot be read as text."""
 
 
-def _read(name: str, encoding: str) -> str:
+def _size(value: str) -> int:
+    """``--max-bytes``: a count of bytes with an optional K, M or G (powers of 1024)."""
+    m = re.fullmatch(r"\s*(\d+)\s*([kmgKMG]?)(?:i?[bB])?\s*", value)
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {value!r} (e.g. 500000, 200K, 64M, 1G)")
+    return int(m[1]) * _UNITS[m[2].lower()]
+
+
+def _jobs(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"{n}: give 1 or more, or 0 for one per CPU")
+    return n
+
+
+def _shown(name: str) -> str:
+    """A file name on one line: control characters (tab, newline, ...) and undecodable
+    bytes written as backslash escapes (``a\\tb.txt``); other characters as they are."""
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else _escape(c) for c in name)
+
+
+def _escape(c: str) -> str:
+    special = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+    if c in special:
+        return special[c]
+    code = ord(c)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 \
+        else f"\\U{code:08x}"
+
+
+def _read(name: str, encoding: str, limit: int) -> str:
+    """The text of a file (``-``: stdin), at most ``limit`` bytes (0: any size)."""
     try:
         if name == "-":
-            data = sys.stdin.buffer.read()
+            if sys.stdin is None:
+                raise InputError("-: no standard input")
+            data = sys.stdin.buffer.read(limit + 1 if limit else -1)
         else:
             with open(name, "rb") as f:
-                data = f.read()
-    except OSError as e:
-        raise InputError(f"{name}: {e.strerror or e}") from None
+                if limit and os.fstat(f.fileno()).st_size > limit:  # not read at all
+                    raise InputError(_too_large(name, limit))
+                data = f.read(limit + 1 if limit else -1)
+    except (OSError, ValueError) as e:  # ValueError: a NUL in the name
+        raise InputError(f"{_shown(name)}: {getattr(e, 'strerror', None) or e}") from None
+    except MemoryError:
+        raise InputError(f"{_shown(name)}: too large to read into memory") from None
+    if limit and len(data) > limit:
+        raise InputError(_too_large(name, limit))
+    # a byte-order mark is not text: offsets count from the character after it
+    decoder = "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding
     try:
-        return data.decode(encoding)
+        return data.decode(decoder)
     except UnicodeDecodeError as e:
-        raise InputError(f"{name}: cannot decode as {encoding} "
+        raise InputError(f"{_shown(name)}: cannot decode as {encoding} "
                          f"(byte {e.start}); try --encoding") from None
+    except (ValueError, LookupError) as e:  # codecs that fail in their own way
+        raise InputError(f"{_shown(name)}: cannot decode as {encoding}: {e}") from None
 
 
-def _rows(files: Sequence[str], encoding: str, kinds: str, jobs: int,
-          progress: bool) -> Iterator[tuple[str, Quote]]:
+def _too_large(name: str, limit: int) -> str:
+    return f"{_shown(name)}: larger than {limit:,} bytes; not read (raise --max-bytes)"
+
+
+def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
+          failed: Callable[[InputError], None]) -> Iterator[tuple[str, Quote]]:
     """Quotes of each file in turn; files are read lazily, a few ahead of the output.
 
-    A file that cannot be read stops the run where it comes in order, after the quotes
-    of the files before it have been written.
+    A file that cannot be read is passed to ``failed`` where it comes in order (after
+    the quotes of the files before it) and the run goes on with the next one.
     """
+    from .batch import extract_many
+
     errors: dict[int, InputError] = {}
 
     def texts() -> Iterator[str]:
         for k, name in enumerate(files):
             try:
-                yield _read(name, encoding)
+                yield _read(name, args.encoding, args.max_bytes)
             except InputError as e:
                 errors[k] = e
                 yield ""
 
-    results = extract_many(texts(), kinds=kinds, n_jobs=jobs, progress=progress,
+    jobs = args.jobs or max(1, os.cpu_count() or 1)
+    results = extract_many(texts(), kinds=args.kinds, n_jobs=jobs, progress=progress,
                            total=len(files))
     for k, (name, result) in enumerate(zip(files, results, strict=False)):
         if k in errors:
-            raise errors[k]
+            failed(errors.pop(k))
+            continue
         for q in result:
             yield name, q
 
@@ -68,26 +134,73 @@ def _table(rows: Iterator[tuple[str, Quote]], out: TextIO, many: bool) -> None:
     for name, q in rows:
         who = q.speaker or (f"({q.mention})" if q.mention else "?")
         to = f" -> {q.addressee}" if q.addressee else ""
-        src = f"{name}:" if many else ""
+        src = f"{_shown(name)}:" if many else ""
         snippet = " ".join(q.text.split())
         if len(snippet) > 70:
             snippet = snippet[:67] + "..."
-        out.write(f"{src}{q.start}-{q.end}\t{who}{to}\t{q.cue or ''}\t“{snippet}”\n")
+        cue = " ".join((q.cue or "").split())
+        out.write(f"{src}{q.start}-{q.end}\t{' '.join(who.split())}{to}\t{cue}\t“{snippet}”\n")
 
 
-def _evaluate(gold: str, kinds: str | None, jobs: int, progress: bool, as_json: bool,
-              out: TextIO) -> int:
+def _json(value: Any, indent: int | None = None) -> str:
+    """JSON text as UTF-8 can carry it: lone surrogates (from file names) as ``\\udcxx``."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text: one starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return gets a leading ``'`` (it would be a formula)."""
+    if isinstance(value, str):
+        if value.startswith(_FORMULA):
+            value = "'" + value
+        return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", value)
+    return value
+
+
+def _write(fmt: str, rows: Iterator[tuple[str, Quote]], out: TextIO, many: bool) -> None:
+    if fmt == "table":
+        _table(rows, out, many)
+    elif fmt == "jsonl":
+        for name, q in rows:
+            out.write(_json({"source": name, **q.to_dict()}) + "\n")
+    elif fmt == "json":
+        out.write(_json([{"source": n, **q.to_dict()} for n, q in rows], indent=1) + "\n")
+    else:
+        import csv
+
+        w = csv.writer(out)
+        w.writerow(FIELDS)
+        for name, q in rows:
+            d = {"source": name, **q.to_dict()}
+            w.writerow([_cell(d[k]) for k in FIELDS])
+
+
+def _evaluate(args: argparse.Namespace, progress: bool, out: TextIO) -> int:
+    from .batch import extract_many
+    from .evaluate import documents, evaluate
+
+    gold = args.evaluate
     try:
-        docs = list(documents(gold))
-    except (OSError, ValueError) as e:
-        print(f"quoteattr: error: {gold}: {e}", file=sys.stderr)
-        return 2
+        docs = list(documents(gold, need_text=True, max_bytes=args.max_bytes or None))
+    except OSError as e:
+        return _error(f"{_shown(gold)}: {e.strerror or e}")
+    except ValueError as e:  # the message names the file, the line and the field
+        return _error(_shown(str(e)))
+    jobs = args.jobs or max(1, os.cpu_count() or 1)
     results = extract_many((d["text"] for d in docs), n_jobs=jobs, progress=progress,
                            total=len(docs))
-    scores = evaluate(docs, list(results), kinds=kinds.split(",") if kinds else None)
-    out.write(json.dumps(scores.to_dict()) if as_json else str(scores))
+    kinds = args.gold_kinds.split(",") if args.gold_kinds else None
+    scores = evaluate(docs, list(results), kinds=kinds)
+    out.write(json.dumps(scores.to_dict()) if args.format == "json" else str(scores))
     out.write("\n")
     return 0
+
+
+def _error(message: str) -> int:
+    sys.stdout.flush()
+    print(f"quoteattr: error: {message}", file=sys.stderr)
+    return 2
 
 
 def _has_tqdm() -> bool:
@@ -96,15 +209,27 @@ def _has_tqdm() -> bool:
     return find_spec("tqdm") is not None
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point; returns the exit status."""
-    ap = argparse.ArgumentParser(prog="quoteattr", description=__doc__)
+class _Parser(argparse.ArgumentParser):
+    """Usage errors on one line, with a pointer to ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"quoteattr: error: {message} (see quoteattr --help)\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="quoteattr", description="Find the quotations in text files (or "
+                 "stdin) and say who said each one.")
     ap.add_argument("files", nargs="*", default=["-"], help="text files (default: stdin)")
-    ap.add_argument("--format", choices=("table", "jsonl", "json", "csv"), default="table")
+    ap.add_argument("--format", choices=("table", "jsonl", "json", "csv"), default="table",
+                    help="csv: a cell starting with = + - @ gets a leading ' (not a formula)")
     ap.add_argument("--kinds", choices=("speech", "all"), default="speech",
                     help="speech only (default), or scare quotes, titles and terms too")
-    ap.add_argument("--encoding", default="utf-8")
-    ap.add_argument("-j", "--jobs", type=int, default=1, metavar="N",
+    ap.add_argument("--encoding", default="utf-8", help="of the files (default utf-8; "
+                    "a UTF-8 byte-order mark is dropped, offsets count from after it)")
+    ap.add_argument("--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",
+                    help="skip larger files with an error (default 64M; K, M, G allowed; "
+                         "0: no limit)")
+    ap.add_argument("-j", "--jobs", type=_jobs, default=1, metavar="N",
                     help="worker processes (default 1; 0 = one per CPU)")
     ap.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bar on stderr (default: when stderr is a terminal and "
@@ -114,7 +239,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--gold-kinds", metavar="K,K", help="with --evaluate: score only gold "
                     "quotes of these kinds (e.g. direct)")
     ap.add_argument("--version", action="version", version=f"quoteattr {__version__}")
+    return ap
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the exit status (2 when a file or option was bad)."""
+    ap = _parser()
     args = ap.parse_args(argv)
+    try:
+        b"-".decode(args.encoding, "ignore")  # unknown, or not a text encoding (rot13, hex)
+    except LookupError:
+        ap.error(f"argument --encoding: not a text encoding: {args.encoding!r}")
+    try:
+        return _run(args)
+    except BrokenPipeError:  # `quoteattr ... | head`: the reader has gone
+        _quiet_stdout()
+        return 0
+    except KeyboardInterrupt:
+        return 130
+    except UnicodeEncodeError as e:
+        return _error(f"cannot write the output as {e.encoding}: set PYTHONIOENCODING=utf-8")
+
+
+def _run(args: argparse.Namespace) -> int:
     files = args.files or ["-"]
     out = sys.stdout
     progress = args.progress
@@ -122,32 +269,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         progress = (len(files) > 1 or bool(args.evaluate)) and sys.stderr.isatty() \
             and _has_tqdm()
     if args.evaluate:
-        return _evaluate(args.evaluate, args.gold_kinds, args.jobs, progress,
-                         args.format == "json", out)
-    rows = _rows(files, args.encoding, args.kinds, args.jobs, progress)
+        return _evaluate(args, progress, out)
+    status = 0
+
+    def failed(e: InputError) -> None:
+        nonlocal status
+        status = _error(str(e))
+
+    _write(args.format, _rows(files, args, progress, failed), out, len(files) > 1)
+    out.flush()
+    return status
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush does not fail."""
     try:
-        if args.format == "table":
-            _table(rows, out, len(files) > 1)
-        elif args.format == "jsonl":
-            for name, q in rows:
-                out.write(json.dumps({"source": name, **q.to_dict()}, ensure_ascii=False) + "\n")
-        elif args.format == "json":
-            json.dump([{"source": n, **q.to_dict()} for n, q in rows], out,
-                      ensure_ascii=False, indent=1)
-            out.write("\n")
-        else:
-            w = csv.writer(out)
-            w.writerow(FIELDS)
-            for name, q in rows:
-                d = {"source": name, **q.to_dict()}
-                w.writerow([d[k] for k in FIELDS])
-    except InputError as e:
-        out.flush()
-        print(f"quoteattr: error: {e}", file=sys.stderr)
-        return 2
-    except BrokenPipeError:
-        return 0
-    return 0
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests, IDEs)
+        pass
 
 
 if __name__ == "__main__":

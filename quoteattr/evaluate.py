@@ -29,7 +29,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Union
+from typing import Any, NoReturn, Union
 
 import regex
 
@@ -127,14 +127,18 @@ def evaluate(gold: Source, predicted: Source | None = None, *,
 
     Returns:
         An :class:`Evaluation` over all documents (micro-averaged).
+
+    Raises:
+        ValueError: a document not of the format, naming its line (or its place among
+            the documents, from 1) and the field; see :func:`documents`.
     """
-    golds = list(documents(gold))
+    golds = list(_documents(gold, "gold", predicted is None))
     if predicted is None:
         from .pipeline import extract
 
         preds = [_quotes(extract(d["text"])) for d in golds]
     else:
-        preds = _align(golds, list(documents(predicted)))
+        preds = _align(golds, list(_documents(predicted, "predicted", False)))
     keep = None if kinds is None else frozenset(kinds)
     totals = [0] * 11
     for doc, found in zip(golds, preds, strict=True):
@@ -198,18 +202,170 @@ def _name_words(name: str) -> tuple[frozenset[str], frozenset[str]]:
     return rest, honorifics
 
 
-def documents(source: Source) -> Iterator[Any]:
-    """The documents of a JSONL file (path), or of an iterable as given."""
+def documents(source: Source, *, need_text: bool = False,
+              max_bytes: int | None = None) -> Iterator[Any]:
+    """The documents of a JSONL file (path), or of an iterable as given.
+
+    Every line of a file, and every dict of an iterable, is checked against the format
+    (docs/evaluation.md): a malformed one raises ``ValueError`` naming its line (from 1)
+    or its place in the iterable, and the field (``gold.jsonl:3: quotes[0].end: 812 is
+    past the end of the text (640 characters)``). ``need_text``: ``text`` is required.
+    ``max_bytes``: a larger file raises ``ValueError`` without being read whole.
+    """
+    yield from _documents(source, "", need_text, max_bytes)
+
+
+def _documents(source: Source, role: str, need_text: bool,
+               max_bytes: int | None = None) -> Iterator[Any]:
     if isinstance(source, (str, os.PathLike)):
-        with open(source, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if line.strip():
-                    try:
-                        yield json.loads(line)
-                    except json.JSONDecodeError as e:
-                        raise ValueError(f"{os.fspath(source)}:{n}: not JSON: {e}") from None
-    else:
-        yield from source
+        path = os.fspath(source)
+        with open(source, "rb") as f:
+            data = f.read() if max_bytes is None else f.read(max_bytes + 1)
+        if max_bytes is not None and len(data) > max_bytes:
+            raise ValueError(f"{path}: larger than {max_bytes:,} bytes; not read")
+        for n, raw in enumerate(data.splitlines(), 1):
+            where = f"{path}:{n}"
+            doc = _parse(raw, where)
+            if doc is not _BLANK:
+                _check(doc, where, need_text)
+                yield doc
+        return
+    for n, doc in enumerate(source, 1):
+        where = f"{role} document {n}".lstrip()
+        if isinstance(doc, Mapping) or role == "gold":
+            _check(doc, where, need_text)
+        elif not isinstance(doc, Extraction):
+            if not isinstance(doc, Iterable) or isinstance(doc, (str, bytes)):
+                raise ValueError(f"{where}: not a document, an Extraction or a list of "
+                                 f"quotes but {_what(doc)}")
+            doc = list(doc)
+            for i, q in enumerate(doc):
+                if not isinstance(q, Quote):
+                    _check_quote(q, where, f"[{i}]", None)
+        yield doc
+
+
+_BLANK = object()
+
+
+def _parse(raw: bytes, where: str) -> Any:
+    """One line of a JSONL file as JSON (``_BLANK`` for a blank line)."""
+    try:
+        line = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{where}: not UTF-8 (byte {e.start + 1} of the line)") from None
+    if not line.strip():
+        return _BLANK
+    try:
+        return json.loads(line)
+    except RecursionError:
+        raise ValueError(f"{where}: not JSON: nested too deeply") from None
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{where}: not JSON: {e}") from None
+    except ValueError as e:  # a number of thousands of digits
+        raise ValueError(f"{where}: not JSON: {str(e).split(':')[0]}") from None
+
+
+def _check(doc: Any, where: str, need_text: bool) -> None:
+    """Raise ``ValueError`` ("WHERE: FIELD: what is wrong") unless ``doc`` is a document."""
+    if not isinstance(doc, Mapping):
+        raise ValueError(f"{where}: not a JSON object but {_what(doc)}")
+    text = doc.get("text")
+    if text is None and need_text:
+        _bad(where, "text", "missing (quoteattr needs the text to find its quotes)")
+    if text is not None and not isinstance(text, str):
+        _bad(where, "text", f"not a string but {_what(text)}")
+    if isinstance(doc.get("id"), (list, dict)):
+        _bad(where, "id", f"not a string or a number but {_what(doc['id'])}")
+    quotes = doc.get("quotes", [])
+    if not isinstance(quotes, (list, tuple)):
+        _bad(where, "quotes", f"not a list but {_what(quotes)}")
+    size = len(text) if isinstance(text, str) else None
+    for i, q in enumerate(quotes):
+        _check_quote(q, where, f"quotes[{i}]", size)
+    meta = doc.get("meta")
+    field, chars = "characters", doc.get("characters")
+    if not chars and isinstance(meta, Mapping):
+        field, chars = "meta.characters", meta.get("characters")
+    if chars:
+        if not isinstance(chars, (list, tuple)):
+            _bad(where, field, f"not a list but {_what(chars)}")
+        for i, c in enumerate(chars):
+            _check_character(c, where, f"{field}[{i}]")
+
+
+def _check_quote(q: Any, where: str, field: str, size: int | None) -> None:
+    if not isinstance(q, Mapping):
+        _bad(where, field, f"not an object but {_what(q)}")
+    for key in ("start", "end"):
+        if key not in q:
+            _bad(where, f"{field}.{key}", "missing")
+        _offset(q[key], where, f"{field}.{key}", size)
+    if q["start"] > q["end"]:
+        _bad(where, field, f"start {q['start']} is after end {q['end']}")
+    for key in ("speaker", "kind"):
+        if q.get(key) is not None and not isinstance(q[key], str):
+            _bad(where, f"{field}.{key}", f"not a string or null but {_what(q[key])}")
+    if isinstance(q.get("id"), (list, dict)):
+        _bad(where, f"{field}.id", f"not a string or a number but {_what(q['id'])}")
+    mentions = q.get("speaker_mentions")
+    if mentions is not None:
+        if not isinstance(mentions, (list, tuple)):
+            _bad(where, f"{field}.speaker_mentions", f"not a list but {_what(mentions)}")
+        for j, span in enumerate(mentions):
+            _span(span, where, f"{field}.speaker_mentions[{j}]", size)
+    if q.get("speaker_span") is not None:
+        _span(q["speaker_span"], where, f"{field}.speaker_span", size)
+
+
+def _check_character(c: Any, where: str, field: str) -> None:
+    if not isinstance(c, Mapping):
+        _bad(where, field, f"not an object but {_what(c)}")
+    if c.get("name") is not None and not isinstance(c["name"], str):
+        _bad(where, f"{field}.name", f"not a string but {_what(c['name'])}")
+    aliases = c.get("aliases")
+    if aliases is not None:
+        if not isinstance(aliases, (list, tuple)):
+            _bad(where, f"{field}.aliases", f"not a list but {_what(aliases)}")
+        for j, a in enumerate(aliases):
+            if not isinstance(a, str):
+                _bad(where, f"{field}.aliases[{j}]", f"not a string but {_what(a)}")
+
+
+def _span(span: Any, where: str, field: str, size: int | None) -> None:
+    if not isinstance(span, (list, tuple)) or len(span) != 2:
+        _bad(where, field, f"not a pair [start, end] but {_what(span)}")
+    _offset(span[0], where, f"{field}[0]", size)
+    _offset(span[1], where, f"{field}[1]", size)
+    if span[0] > span[1]:
+        _bad(where, field, f"start {span[0]} is after end {span[1]}")
+
+
+def _offset(value: Any, where: str, field: str, size: int | None) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        _bad(where, field, f"not a whole number but {_what(value)}")
+    if value < 0:
+        _bad(where, field, f"{value} is negative")
+    if size is not None and value > size:
+        _bad(where, field, f"{value} is past the end of the text ({size} characters)")
+
+
+def _bad(where: str, field: str, problem: str) -> NoReturn:
+    raise ValueError(f"{where}: {field}: {problem}")
+
+
+_KINDS = {str: "a string", list: "a list", tuple: "a list", dict: "an object",
+          bool: "a boolean", int: "a number", float: "a number", type(None): "null"}
+
+
+def _what(value: Any) -> str:
+    """What a value is, for an error message: ``a string ('12')``, ``a number (nan)``."""
+    if value is None:
+        return "null"
+    shown = repr(value)
+    if len(shown) > 40:
+        shown = shown[:37] + "..."
+    return f"{_KINDS.get(type(value), type(value).__name__)} ({shown})"
 
 
 def _align(golds: list[Document], preds: list[Any]) -> list[list[dict[str, Any]]]:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import regex
 
 import quoteattr
 from quoteattr.evaluate import PRF, same_speaker
@@ -149,3 +150,79 @@ def test_character_aliases() -> None:
     bare = [{"id": "a", "quotes": gold[0]["quotes"]}]
     # without the cast only the name-word rule applies: "Bennet" agrees with the gold name
     assert quoteattr.evaluate(bare, pred).speakers_right == 1
+
+
+GOOD = {"id": "ok", "text": "abc", "quotes": [_q(0, 3, "Ann")]}
+MALFORMED = [  # (line 2 of a gold file, the field named, what the message says)
+    ({"id": "b", "text": "abc", "quotes": [_q(0, 9)]}, "quotes[0].end", "past the end"),
+    ({"id": "b", "text": "abc", "quotes": [_q(0, 10**30)]}, "quotes[0].end", "past the end"),
+    ({"id": "b", "text": "abc", "quotes": [_q(-1, 2)]}, "quotes[0].start", "negative"),
+    ({"id": "b", "text": "abc", "quotes": [_q(float("nan"), 2)]}, "quotes[0].start",
+     "whole number"),
+    ({"id": "b", "text": "abc", "quotes": [_q(0.5, 2)]}, "quotes[0].start", "whole number"),
+    ({"id": "b", "text": "abc", "quotes": [_q("0", 2)]}, "quotes[0].start", "whole number"),
+    ({"id": "b", "text": "abc", "quotes": [_q(True, 2)]}, "quotes[0].start", "whole number"),
+    ({"id": "b", "text": "abc", "quotes": [_q(2, 1)]}, "quotes[0]", "after end"),
+    ({"id": "b", "text": "abc", "quotes": [{"start": 0}]}, "quotes[0].end", "missing"),
+    ({"id": "b", "quotes": []}, "text", "missing"),
+    ({"id": "b", "text": 5, "quotes": []}, "text", "not a string"),
+    ({"id": "b", "text": "abc", "quotes": "abc"}, "quotes", "not a list"),
+    ({"id": "b", "text": "abc", "quotes": ["abc"]}, "quotes[0]", "not an object"),
+    ({"id": "b", "text": "abc", "quotes": [_q(0, 3, 7)]}, "quotes[0].speaker",
+     "not a string"),
+    ({"id": "b", "text": "abc", "quotes": [_q(0, 3, "A", speaker_mentions=[[1]])]},
+     "quotes[0].speaker_mentions[0]", "pair"),
+    ({"id": "b", "text": "abc", "quotes": [_q(0, 3, "A", speaker_mentions="he")]},
+     "quotes[0].speaker_mentions", "not a list"),
+    ({"id": "b", "text": "abc", "quotes": [_q(0, 3, "A", speaker_mentions=[[1, 99]])]},
+     "quotes[0].speaker_mentions[0][1]", "past the end"),
+    ({"id": ["b"], "text": "abc", "quotes": []}, "id", "not a string or a number"),
+    ({"id": "b", "text": "abc", "quotes": [], "characters": [{"name": "A", "aliases": "B"}]},
+     "characters[0].aliases", "not a list"),
+    ({"id": "b", "text": "abc", "quotes": [], "meta": {"characters": ["A"]}},
+     "meta.characters[0]", "not an object"),
+    (["a", "list"], "", "not a JSON object"),
+    ("[" * 100_000 + "]" * 100_000, "", "nested too deeply"),
+    ("1" * 5_000, "", "not JSON"),
+    ('{"id": "b", "text": "\\ud800", "quotes": [}', "", "not JSON"),
+]
+
+
+@pytest.mark.parametrize(("line", "field", "problem"), MALFORMED)
+def test_malformed_gold_names_line_and_field(line: object, field: str, problem: str,
+                                             tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    second = line if isinstance(line, str) else json.dumps(line)
+    path.write_text(json.dumps(GOOD) + "\n\n" + second + "\n", encoding="utf-8")
+    with pytest.raises(ValueError) as error:
+        quoteattr.evaluate(path)  # no predictions: the texts are needed
+    message = str(error.value)
+    assert message.startswith(f"{path}:3: {field}: " if field else f"{path}:3: ")
+    assert problem in message and len(message) < len(str(path)) + 120
+    assert "\n" not in message
+    if not isinstance(line, str):  # the same document given as a dict: its place, from 1
+        with pytest.raises(ValueError, match=r"^gold document 2: " + regex.escape(field)):
+            quoteattr.evaluate([GOOD, line])
+
+
+def test_malformed_predictions_name_the_field(tmp_path: Path) -> None:
+    gold = [GOOD]
+    with pytest.raises(ValueError, match=r"^predicted document 1: quotes\[0\]\.speaker_span: "):
+        quoteattr.evaluate(gold, [{"id": "ok", "quotes": [_q(0, 3, "A", speaker_span=3)]}])
+    with pytest.raises(ValueError, match=r"^predicted document 1: \[1\]\.end: missing"):
+        quoteattr.evaluate(gold, [[_q(0, 3, "A"), {"start": 1}]])
+    with pytest.raises(ValueError, match=r"^predicted document 1: not a document"):
+        quoteattr.evaluate(gold, ["abc"])
+    path = tmp_path / "pred.jsonl"
+    path.write_text('{"id": "ok", "quotes": [{"start": 0, "end": "3"}]}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match=r"pred\.jsonl:1: quotes\[0\]\.end: not a whole"):
+        quoteattr.evaluate(gold, path)
+
+
+def test_gold_without_text_scores_given_predictions() -> None:
+    # the text is needed only to run quoteattr (and for exact spans): offsets are then
+    # checked for what they can be without it
+    gold = [{"id": "a", "quotes": [_q(0, 10**6, "A")]}]
+    assert quoteattr.evaluate(gold, [{"id": "a", "quotes": [_q(0, 10**6, "A")]}]).quotes.tp == 1
+    with pytest.raises(ValueError, match=r"^gold document 1: text: missing"):
+        quoteattr.evaluate(gold)
