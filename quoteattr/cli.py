@@ -73,7 +73,13 @@ def _read(name: str, encoding: str, limit: int) -> str:
         if name == "-":
             if sys.stdin is None:
                 raise InputError("-: no standard input")
-            data = sys.stdin.buffer.read(limit + 1 if limit else -1)
+            stdin = getattr(sys.stdin, "buffer", None)
+            if stdin is None:  # a text stream put in its place (an IDE, a test)
+                text = sys.stdin.read(limit + 1 if limit else -1)
+                if limit and len(text) > limit:
+                    raise InputError(_too_large(name, limit))
+                return text
+            data = stdin.read(limit + 1 if limit else -1)
         else:
             with open(name, "rb") as f:
                 if limit and os.fstat(f.fileno()).st_size > limit:  # not read at all

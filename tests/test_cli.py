@@ -94,6 +94,29 @@ def test_byte_order_mark_is_not_text(tmp_path: Path,
     assert all(text[r["start"]:r["end"]] == r["text"] for r in rows) and rows
 
 
+def test_stdin_mark_and_cap(monkeypatch: pytest.MonkeyPatch,
+                            capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    text = TEXTS[2]
+    data = b"\xef\xbb\xbf" + text.encode("utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["--format", "jsonl"]) == 0
+    rows = _jsonl(capsys.readouterr().out)
+    assert [(r["source"], r["start"]) for r in rows] == [
+        ("-", q.start) for q in quoteattr.extract(text)]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["--format", "jsonl", "--max-bytes", "20"]) == 2
+    assert capsys.readouterr().err == (
+        "quoteattr: error: -: larger than 20 bytes; not read (raise --max-bytes)\n")
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))  # a text stream, no bytes
+    assert main(["--format", "jsonl"]) == 0
+    assert len(_jsonl(capsys.readouterr().out)) == len(rows)
+    monkeypatch.setattr(sys, "stdin", None)  # started with stdin closed
+    assert main([]) == 2
+    assert capsys.readouterr().err == "quoteattr: error: -: no standard input\n"
+
+
 @pytest.mark.parametrize("argv", [["--encoding", "bogus"], ["--encoding", "rot13"],
                                   ["-j", "-1"], ["-j", "two"], ["--max-bytes", "lots"],
                                   ["--format", "xml"]])
