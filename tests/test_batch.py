@@ -150,7 +150,12 @@ def test_workers_start_afresh_when_threads_run() -> None:
     helper = threading.Thread(target=stop.wait)
     helper.start()
     try:
-        assert batch._context()[0].get_start_method() != "fork"
+        context, start = batch._context()
+        assert context.get_start_method() != "fork" and start == "fresh"
+        if context.get_start_method() == "forkserver":  # it imports quoteattr once
+            from multiprocessing import forkserver
+
+            assert "quoteattr" in forkserver._forkserver._preload_modules  # type: ignore
         got = list(quoteattr.extract_many(TEXTS, n_jobs=2))
     finally:
         stop.set()
