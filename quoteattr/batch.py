@@ -131,7 +131,6 @@ class _Source:
 
     def __init__(self, texts: Iterator[str]) -> None:
         self._texts = texts
-        self.index = 0  # texts read so far
         self.ended = False
         self.error: Exception | None = None
 
@@ -145,7 +144,6 @@ class _Source:
             except Exception as e:
                 self.error, self.ended = e, True
                 return
-            self.index += 1
             yield text
 
 
