@@ -5,8 +5,10 @@ Import it explicitly: ``import quoteattr.dask``.
 
 from __future__ import annotations
 
+from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
+from .batch import _jobs, _pool
 from .frame import empty_frame
 from .frame import extract_frame as _frame
 
@@ -37,3 +39,18 @@ def _quotes_of_partition(part: pd.DataFrame, text_col: str, id_col: str,
                          kinds: str) -> pd.DataFrame:
     """One task: the quotes of one pandas partition."""
     return _frame(part, text_col, id_col, kinds=kinds)
+
+
+def process_pool(n_workers: int = -1) -> ProcessPoolExecutor:
+    """Worker processes for Dask's ``processes`` scheduler that stay up from one
+    ``compute()`` to the next, each with quoteattr prepared once (word lists, sentence
+    splitter), before its first task.
+
+    Without it that scheduler starts fresh interpreters for every ``compute()``, and each
+    imports everything again. Pass it as ``compute(scheduler="processes", pool=pool)`` or
+    with ``dask.config.set(scheduler="processes", pool=pool)``; shut it down when done (it
+    is a context manager). ``n_workers`` reads as ``n_jobs`` does for
+    :func:`~quoteattr.extract_many` (``-1``: one per CPU). A ``distributed`` cluster
+    needs none of this: its worker processes stay up and keep what they prepared.
+    """
+    return _pool(_jobs(n_workers))

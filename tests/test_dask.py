@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 import quoteattr
@@ -52,3 +54,25 @@ def test_missing_columns() -> None:
         qdask.extract_frame(_ddf(), text_col="body")
     with pytest.raises(KeyError, match="doc"):
         qdask.extract_frame(_ddf(), id_col="doc")
+
+
+def _probe() -> tuple[int, bool]:
+    """In a worker: its pid, and whether quoteattr was already prepared there."""
+    from quoteattr import lexicon
+
+    return os.getpid(), lexicon.load.cache_info().currsize == 1
+
+
+@pytest.mark.slow
+def test_process_pool_prepares_each_worker_once() -> None:
+    ddf = _ddf()
+    local = quoteattr.extract_frame(ddf.compute())
+    with qdask.process_pool(2) as pool:
+        before = {pool.submit(_probe).result() for _ in range(6)}
+        for _ in range(2):  # the same processes serve both computes
+            out = qdask.extract_frame(ddf).compute(scheduler="processes", pool=pool)
+            pd.testing.assert_frame_equal(out.reset_index(drop=True), local)
+        after = {pool.submit(_probe).result() for _ in range(6)}
+    assert all(prepared for _, prepared in before | after)
+    pids = {pid for pid, _ in before | after}
+    assert os.getpid() not in pids and 1 <= len(pids) <= 2
