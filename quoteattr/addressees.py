@@ -13,7 +13,9 @@ that answers (each a small function below); none when the evidence is weak:
 - ``exchange``: the one who speaks both the line before and the line after (two people
   taking turns);
 - ``answered``: the one who spoke just before (else just after), when the line's own
-  speaker is named by a tag.
+  speaker is named by a tag;
+- ``reply``: the speaker of the line before (else after) when that line called this
+  line's speaker or faced them (``"Feel bad, Wren?"`` / ``"I thought you would come."``).
 
 The addressee is never the line's own speaker.
 """
@@ -80,7 +82,15 @@ def answered(line: Line, before: Line | None, after: Line | None) -> str | None:
     return other.speaker if other is not None else None
 
 
-RULES: tuple[Rule, ...] = (called, faced, named_neighbour, exchange, answered)
+def reply(line: Line, before: Line | None, after: Line | None) -> str | None:
+    """The one whose line next to this one called or faced this line's speaker."""
+    for other in (before, after):
+        if other is not None and line.speaker in (other.called, other.faced):
+            return other.speaker
+    return None
+
+
+RULES: tuple[Rule, ...] = (called, faced, named_neighbour, exchange, answered, reply)
 
 
 def decide(lines: Sequence[Line]) -> dict[int, str]:
