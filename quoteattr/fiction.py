@@ -27,6 +27,7 @@ from itertools import islice, pairwise
 
 import regex
 
+from .addressees import assign
 from .cast import Cast, Character, Placed, names, parse
 from .descriptions import Ties
 from .lexicon import column, load, read_rows
@@ -338,7 +339,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     lines_by = [(q.start, q.end, q.speaker) for q in out]
     for i, named in named_later(lines_by, seen, described).items():
         out[i] = replace(out[i], speaker=named)
-    return out
+    return assign(text, paragraphs, out, placed, by_name)
 
 
 def _described(ch: Character) -> bool:
