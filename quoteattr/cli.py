@@ -113,7 +113,7 @@ def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
     A file that cannot be read is passed to ``failed`` where it comes in order (after
     the quotes of the files before it) and the run goes on with the next one.
     """
-    from .batch import extract_many
+    from .batch import Failed, extract_many
 
     errors: dict[int, InputError] = {}
 
@@ -127,10 +127,13 @@ def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
 
     jobs = args.jobs or max(1, os.cpu_count() or 1)
     results = extract_many(texts(), kinds=args.kinds, n_jobs=jobs, progress=progress,
-                           total=len(files))
+                           total=len(files), errors="record")
     for k, (name, result) in enumerate(zip(files, results, strict=False)):
         if k in errors:
             failed(errors.pop(k))
+            continue
+        if isinstance(result, Failed):  # extract raised on this text: say so, go on
+            failed(InputError(f"{_shown(name)}: could not be processed: {result.error}"))
             continue
         for q in result:
             yield name, q

@@ -294,3 +294,23 @@ def _imported_names(importtime: str) -> list[str]:
     """The modules of a ``python -X importtime`` report."""
     return [line.rsplit("|", 1)[1].strip() for line in importtime.splitlines()
             if line.startswith("import time:") and "|" in line]
+
+
+def test_a_text_that_raises_does_not_stop_the_run(files: list[str],
+                                                  monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    import quoteattr.batch
+
+    real = quoteattr.batch.extract
+
+    def fragile(text: str, **kw: object) -> object:
+        if "Nothing quoted" in text:
+            raise RuntimeError("boom")
+        return real(text, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quoteattr.batch, "extract", fragile)
+    assert main([files[0], files[1], files[2], "--format", "jsonl"]) == 2
+    captured = capsys.readouterr()
+    assert [r["source"] for r in _jsonl(captured.out)] == [files[0], files[2], files[2]]
+    assert f"{files[1]}: could not be processed: RuntimeError: boom" in captured.err
+    assert "Traceback" not in captured.err
