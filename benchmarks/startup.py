@@ -132,7 +132,8 @@ def measure(repeat: int, tmp: Path) -> str:
                   f"({_verdict(first <= FLOOR_START)} {FLOOR_START}x); `--help` {help_:.2f}x "
                   f"`import nltk` ({_verdict(help_ <= FLOOR_START)} {FLOOR_START}x)."]
     lines += ["", f"`extract_many` in a fresh interpreter, wall seconds from the call to the "
-                  f"last result (workers' start-up included), texts from {source}:", "",
+                  f"last result (workers' start-up included), texts from {source}; \"–\": "
+                  "workers forked by the forkserver, whose CPU the caller cannot see:", "",
               "| run | texts | n_jobs=1 s | n_jobs=2 s | speed-up | CPU s n_jobs=1 | "
               "CPU s n_jobs=2: caller + workers | CPU s / wall s n_jobs=2 |",
               "|---|---:|---:|---:|---:|---:|---:|---:|"]
@@ -152,10 +153,12 @@ def measure(repeat: int, tmp: Path) -> str:
             raise SystemExit(f"n_jobs=2 found {run2['quotes']} quotes, n_jobs=1 "
                              f"{run1['quotes']}")
         one, two = run1["seconds"], run2["seconds"]
-        workers = run2["workers"] if run2["workers"] > 0.01 or n == 20 else float("nan")
+        seen = run2["workers"] > 0.01 or n == 20  # forkserver workers are not children
+        workers = f"{run2['workers']:.2f}" if seen else "–"
+        rate = f"{(run2['cpu'] + run2['workers']) / two:.2f}" if seen else "–"
         lines.append(f"| {label} | {n:,} ({sizes[n]:.2f} MB) | {one:.2f} | {two:.2f} | "
                      f"{one / two:.2f} | {run1['cpu']:.2f} | {run2['cpu']:.2f} + "
-                     f"{workers:.2f} | {(run2['cpu'] + workers) / two:.2f} |")
+                     f"{workers} | {rate} |")
         if opts["again"]:
             continue  # not a floor: shows what the forkserver's start cost was
         floor = FLOOR_SPEEDUP if n == 2000 else 1.0
