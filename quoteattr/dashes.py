@@ -81,9 +81,7 @@ def _inline_tag(text: str, start: int, end: int) -> tuple[int, int] | None:
         words = [w.group() for w in _WORD.finditer(text, at, stop)]
         if not words or len(words) > TAG_WORDS:
             continue
-        if sep.group("sep") != "," and not words[0][0].islower():
-            continue  # "--Where? He asked me to stay.": a new sentence, not a tag
-        if not _is_tag(words):
+        if not _is_tag(words):  # "--Where? He asked me to stay.": a sentence, no tag
             continue
         rest = stop
         while rest < end and not text[rest].isalnum() and text[rest] not in "'‘\"“":
