@@ -67,34 +67,33 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
 
 
 class Patterns:
-    """The compiled patterns, each built on first use (then cached, read-only): a text
-    pays only for the patterns it needs. Cue frames are found verb first: a scan for
-    speech verbs, then small anchored matches around each verb.
+    """The compiled patterns, each built when first read (then cached, read-only), so a
+    text pays only for the patterns it needs. Cue frames are found verb first: a scan for
+    speech verbs, then small anchored matches around each verb."""
 
-    lead: punctuation between a closing mark and its cue
-    signature: "Q" ― Name   (to the end of the paragraph)
-    subject: the speaker that opens a sentence (after a connective)
-    name_colon: (reverse) "Jeffrey M. Jones:" ending here
-    quoted_as: "... quoted Ms. Simonyan, the editor, as saying"
-    verb: a speech verb or reporting phrase
-    verb_at: a speech verb here (after an optional adverb)
-    verb_ending: (reverse) a speech verb and a space ending here
-    verb_next: after a name: its speech verb ("Feinstein, 83, said")
-    speaker_gap: the whole gap before a verb is a speaker: "X said"
-    speaker_next: a speaker right after the verb: "said X"
-    named_after: ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
-    addressee_next: a hearer right after the verb: "told Y"
-    addressee_prep: a hearer after a preposition: "said to Y"
-    tail_to_end: from a verb to the opening mark: "told Y on Friday:"
-    speaker_to_end: from a verb to the opening mark: "said X."
-    speaker_ending: (reverse) a speaker ending here: "X said"
-    speaker_ending_wide: the same, its apposition as long as it can be
-    according_ending: (reverse) "according to X," ending here
-    name: capitalised name sequences, with titles
-    adj_name: a name after adjectives: "the burly Moze"
-    prefix_words: words that may stand before a name
-    non_speech: so-called "..." (ending at the quote's start)
-    """
+    lead: regex.Pattern[str]  # punctuation between a closing mark and its cue
+    signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
+    subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
+    name_colon: regex.Pattern[str]  # (reverse) "Jeffrey M. Jones:" ending here
+    quoted_as: regex.Pattern[str]  # "... quoted Ms. Simonyan, the editor, as saying"
+    verb: regex.Pattern[str]  # a speech verb or reporting phrase
+    verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
+    verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
+    verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
+    speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
+    speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
+    named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
+    addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
+    addressee_prep: regex.Pattern[str]  # a hearer after a preposition: "said to Y"
+    tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
+    speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
+    speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
+    speaker_ending_wide: regex.Pattern[str]  # the same, its apposition as long as it can be
+    according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
+    name: regex.Pattern[str]  # capitalised name sequences, with titles
+    adj_name: regex.Pattern[str]  # a name after adjectives: "the burly Moze"
+    prefix_words: frozenset[str]
+    non_speech: regex.Pattern[str]  # so-called "..." (ending at the quote's start)
 
     __slots__ = ()
 
