@@ -17,7 +17,6 @@ from .mentions import Mention
 from .model import Extraction, Quote
 from .nested import add_inner
 from .paragraphs import paragraph_spans
-from .patterns import compiled
 from .people import People
 from .resolve import Resolver
 from .sentences import Sentences, tokenizer
@@ -206,7 +205,6 @@ def _furniture(text: str, paragraphs: list[tuple[int, int]]) -> frozenset[int]:
                      and " ".join(text[s:e].lower().split()) in lines)
 
 
-# Build the word lists, patterns and sentence splitter at import, once, so that the first
-# call to extract() costs no more than any other.
-compiled()
+# Build the sentence splitter at import, once; the patterns are compiled on first use,
+# each one only when a text needs it.
 tokenizer()

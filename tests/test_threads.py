@@ -46,7 +46,8 @@ def test_concurrent_cold_start_builds_the_same_caches() -> None:
     """The word lists, patterns and Punkt parameters are built lazily: threads racing to
     build them must still agree with a serial run."""
     serial = [quoteattr.extract(t, kinds="all") for t in TEXTS]
-    for cached in (lexicon.load, patterns.compiled, sentences.tokenizer):
+    for cached in (lexicon.load, patterns._fragments, sentences.tokenizer,
+                   *patterns._BUILDERS.values()):  # each pattern is built on first use
         cached.cache_clear()
     got = _run_concurrently(TEXTS + TEXTS[: THREADS - len(TEXTS)])
     assert got[: len(TEXTS)] == serial
