@@ -35,7 +35,7 @@ ANY = "*"  # a field a coarser row leaves open
 NEAR = 300  # characters either side of a quotation in which its speaker's name is near
 # a speaker's share of the attributed quotes of the text: at most 5%, 15%, 30%, or more
 SHARES = ((0.05, "rare"), (0.15, "minor"), (0.30, "regular"), (1.01, "main"))
-_WORD = regex.compile(r"\p{Lu}[\p{L}'’\-]+")
+_WORD = regex.compile(r"\p{Lu}\p{L}+(?:-\p{L}+)*")  # a capitalised word of a name
 
 Key = tuple[str, ...]
 
@@ -67,7 +67,7 @@ def keys(text: str, quotes: Sequence[Quote], strategy: str) -> list[Key]:
     paragraphs = paragraph_spans(text)
     counts = Counter(q.speaker for q in quotes if q.speaker is not None)
     total = sum(counts.values())
-    names: dict[str, regex.Pattern[str] | None] = {}
+    names: dict[str, frozenset[str]] = {}
     out: list[Key] = []
     for q in quotes:
         rule = q.rule or "none"
@@ -76,9 +76,8 @@ def keys(text: str, quotes: Sequence[Quote], strategy: str) -> list[Key]:
             out.append((strategy, "nobody", rule, form))
             continue
         if q.speaker not in names:
-            names[q.speaker] = _name_pattern(q.speaker)
-        pattern = names[q.speaker]
-        near = "near" if pattern is not None and _near(text, q, paragraphs, pattern) else "far"
+            names[q.speaker] = _name_words(q.speaker)
+        near = "near" if _near(text, q, paragraphs, names[q.speaker]) else "far"
         share = next(label for top, label in SHARES if counts[q.speaker] / total <= top)
         called = "name" if q.speaker[:1].isupper() else "description"
         out.append((strategy, "someone", rule, form, near, share, called))
@@ -100,20 +99,30 @@ def _form(text: str, q: Quote) -> str:
     return mention.kind if mention is not None else "none"
 
 
-def _name_pattern(speaker: str) -> regex.Pattern[str] | None:
-    """A pattern for the capitalised words of a speaker's name, titles left out (None for
-    a speaker with no such word, as ``the old man``)."""
+def _name_words(speaker: str) -> frozenset[str]:
+    """The capitalised words of a speaker's name, titles left out (none for a speaker
+    such as ``the old man``)."""
     titles = load().titles
-    words = sorted({w for w in _WORD.findall(speaker) if w not in titles})
-    if not words:
-        return None
-    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b")
+    return frozenset(w for w in _WORD.findall(speaker) if w not in titles)
 
 
-def _near(text: str, q: Quote, paragraphs: list[tuple[int, int]],
-          pattern: regex.Pattern[str]) -> bool:
+def _near(text: str, q: Quote, paragraphs: list[tuple[int, int]], words: frozenset[str]) -> bool:
     """Is a word of the speaker's name written in the quote's paragraph, within
     :data:`NEAR` characters before or after it (not in the quote itself)?"""
+    if not words:
+        return False
     ps, pe = paragraphs[q.paragraph] if q.paragraph < len(paragraphs) else (q.start, q.end)
-    return (pattern.search(text, max(ps, q.start - NEAR), q.start) is not None
-            or pattern.search(text, q.end, min(pe, q.end + NEAR)) is not None)
+    spans = ((max(ps, q.start - NEAR), q.start), (q.end, min(pe, q.end + NEAR)))
+    return any(_written(text, w, s, e) for w in words for s, e in spans)
+
+
+def _written(text: str, word: str, start: int, end: int) -> bool:
+    """Is ``word`` written as a whole word in ``text[start:end]``?"""
+    at = text.find(word, start, end)
+    while at >= 0:
+        after = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (after >= len(text)
+                                                          or not text[after].isalpha()):
+            return True
+        at = text.find(word, at + 1, end)
+    return False

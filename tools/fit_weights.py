@@ -78,7 +78,7 @@ def collect(shared: Path, names: list[str]) -> tuple[list[Item], dict[str, tuple
             found = {pi: speaker_right(pred[pi], wanted[gi], aliases)
                      for gi, pi, _exact in match(wanted, pred, text)}
             meta = doc.get("meta") or {}
-            group = f"{name}:{meta.get('work') or meta.get('publisher') or doc['id']}"
+            group = str(meta.get("work") or meta.get("publisher") or doc["id"])  # a novel
             for i, key in enumerate(keys(text, quotes, strategy)):
                 pred[i]["key"] = key
                 if i in found:
