@@ -8,6 +8,7 @@ from typing import Any
 
 from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame, continuation
+from .confidence import FICTION, NEWS, rate
 from .dashes import dash_spans
 from .fiction import attribute_dialogue, looks_like_fiction
 from .kinds import SPEECH, classify, too_short
@@ -46,17 +47,26 @@ def extract(text: str, *, kinds: str = "speech",
         raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
     if options:
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
+    quotes, strategy = decide(text, kinds, characters)
+    return Extraction(text, rate(text, quotes, strategy))
+
+
+def decide(text: str, kinds: str = "speech",
+           characters: Sequence[Mapping[str, Any]] | None = None) -> tuple[list[Quote], str]:
+    """The quotations of ``text`` and their speakers, before :func:`quoteattr.confidence.rate`
+    gives each its confidence, and the strategy that decided them (``"news"`` or
+    ``"fiction"``; ``tools/fit_weights.py`` fits the confidence table on these)."""
     paragraphs = paragraph_spans(text)
     found = _quotes(text, paragraphs, kinds)
     if found is None:
-        return Extraction(text, ())
+        return [], NEWS
     quotes, people, nested, sentences = found  # the first pass's spans, frames are freed
     story = _dialogue(text, paragraphs, quotes, characters, people)
     if story is None:
-        return Extraction(text, quotes)
+        return quotes, NEWS
     if nested:  # a character tells a story: its people speak in it
         story = add_inner(text, story, nested, people, sentences)
-    return Extraction(text, story)
+    return story, FICTION
 
 
 def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
