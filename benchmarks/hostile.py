@@ -182,9 +182,10 @@ def dense_odd(size: int) -> str:
 # -- the findings of issue 16 -----------------------------------------------------------
 
 def one_surname(size: int) -> str:
-    """Thousands of given names sharing one surname, each speaking (finding 3)."""
+    """Thousands of given names sharing one surname, each speaking, named in full or
+    titled (``Mr. Cobafo Smith``, which the cast's index of full names lacks: finding 3)."""
     def unit(r: random.Random) -> str:
-        return f'"Yes," said {_coined(r.randrange(8000))} Smith.\n\n'
+        return f'"Yes," said {r.choice(("", "Mr. "))}{_coined(r.randrange(8000))} Smith.\n\n'
     return _fill(unit, size, 17)
 
 
