@@ -18,7 +18,7 @@ import pytest
 
 import quoteattr
 from benchmarks.hostile import KINDS
-from quoteattr import cues, resolve, sentences
+from quoteattr import cues, paragraphs, resolve, sentences
 
 BASE = '"We will win the vote," Jane Smith said. She added: "It is close."'
 
@@ -158,6 +158,21 @@ def test_hostile_inputs_grow_linearly(kind: str) -> None:
     if ratio > MAX_GROWTH:  # a collection or another process's burst: measure once more
         ratio = min(ratio, _per_mb(large) / _per_mb(small))
     assert ratio <= MAX_GROWTH, f"{kind}: {ratio:.2f}x the time per MB at 4x the size"
+
+
+def test_a_stray_closer_megabytes_later_takes_no_quotation() -> None:
+    """Finding 6 of issue 16: hard-wrapped text with no blank line is one paragraph; the
+    opening mark of a speech running on (never closed) paired with a stray closing mark
+    far later, and every quotation between was lost, nested in that one."""
+    lines = ['"When I was young, we lived', "by the sea, and we walked on the shore and"]
+    lines += ['"Yes," he said, and they went on and', "on along the shore of the sea and"] * 800
+    text = "\n".join(lines)
+    assert len(paragraphs.paragraph_spans(text)) == 1
+    found = {(q.start, q.end) for q in quoteattr.extract(text, kinds="all")}
+    assert len(found) >= 800
+    longer = text + "\nthat was all.\" And so on and on,\n" + "and on the shore and\n" * 2_000
+    kept = {(q.start, q.end) for q in quoteattr.extract(longer, kinds="all")}
+    assert found - kept == set()
 
 
 def test_dialogue_baseline_finds_its_speakers() -> None:
