@@ -29,6 +29,7 @@ from benchmarks.hostile import KINDS
 
 MB = 1_000_000
 FLOOR = 2.0  # seconds per MB the issue allows on inputs of 1-10 MB
+GROWTH = 1.3  # the most time per MB may grow from the smallest size of 1 MB or more
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
@@ -85,6 +86,13 @@ def markdown(sizes: list[int], ref: float, table: dict[str, list[float]]) -> str
         verdict = "within" if worst <= FLOOR else "OVER"
         lines += ["", f"Slowest input of 1 MB or more: {worst:.3f} s/MB, {verdict} the "
                       f"floor of {FLOOR:g} s/MB."]
+        big = [i for i, s in enumerate(sizes) if s >= MB]
+        over = [k for k, row in table.items() if any(row[i] > FLOOR for i in big)]
+        grown = [k for k, row in table.items()
+                 if len(big) > 1 and row[big[-1]] > GROWTH * row[big[0]]]
+        lines += [f"Over the floor: {', '.join(over) or 'none'}. Slower per MB at the "
+                  f"largest size than {GROWTH:g} times the smallest of 1 MB or more: "
+                  f"{', '.join(grown) or 'none'}."]
     return "\n".join(lines)
 
 

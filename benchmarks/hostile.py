@@ -103,6 +103,152 @@ def short_lines(size: int) -> str:
                  size, 10)
 
 
+# -- long runs of dialogue (issue 16, finding 4) ----------------------------------------
+
+_GIVEN = ("Ann", "Bob", "Cora", "Dan", "Eve", "Finn", "Gus", "Hal", "Ida", "Joe", "Kit",
+          "Lou", "Max", "Ned", "Ola", "Pat", "Rex", "Sam", "Tess", "Uma")
+_SURNAMES = ("Lee", "Hart", "Moss", "Vane", "Reed")
+_SYLLABLES = ("ba", "ce", "di", "fo", "gu", "ha", "je", "ki", "lo", "mu", "na", "pe", "ri",
+              "so", "tu", "va", "we", "xi", "yo", "ze")
+
+
+def _coined(k: int, syllables: int = 3) -> str:
+    """The ``k``-th made-up capitalised name (thousands of distinct ones)."""
+    parts = []
+    for _ in range(syllables):
+        k, r = divmod(k, len(_SYLLABLES))
+        parts.append(_SYLLABLES[r])
+    return "".join(parts).capitalize()
+
+
+def _story() -> str:
+    """A few lines that make any text read as a story (tags of novels)."""
+    return ('"Come in," cried Ann Lee.\n\n"I will," returned Bob Hart.\n\n'
+            "Ann Lee looked at him. She smiled.\n\n")
+
+
+def pronoun_run(size: int) -> str:
+    """One run of dialogue as long as the text, every line tagged ``he said`` (so the
+    turns never alternate)."""
+    head = _story()
+    return head + _fill(lambda r: f'"{r.choice(("Yes", "No", "Perhaps"))}," he said.\n\n',
+                        size - len(head), 11)
+
+
+def untagged_run(size: int) -> str:
+    """One run of dialogue as long as the text, no line tagged: turn-taking only."""
+    head = _story()
+    return head + _fill(lambda r: f'"{r.choice(("Yes", "No", "Well", "Why not"))}'
+                        f'{r.choice(("?", ".", "!"))}"\n\n', size - len(head), 12)
+
+
+def two_names(size: int) -> str:
+    """One run of dialogue between two people named by turns, with untagged lines."""
+    def unit(r: random.Random) -> str:
+        return ('"Is it late?" asked Ann.\n\n"It is," said Bob.\n\n"Then go."\n\n'
+                f'"{r.choice(("Soon", "Now", "Never"))}."\n\n')
+    return _fill(unit, size, 13)
+
+
+def hundred_speakers(size: int) -> str:
+    """One run of dialogue among a hundred people, tagged by name, pronoun or nothing."""
+    people = [f"{g} {s}" for g in _GIVEN for s in _SURNAMES]
+
+    def unit(r: random.Random) -> str:
+        who = r.choice(people)
+        form = r.randint(0, 3)
+        return (f'"Yes," said {who}.\n\n', f'{who} smiled. "No."\n\n',
+                f'"Why, {who.split()[0]}?" she asked.\n\n', '"Because."\n\n')[form]
+    return _fill(unit, size, 14)
+
+
+# -- dense quotations (the fixed cost per quotation; finding 7) ---------------------------
+
+def dense(size: int) -> str:
+    """A short quotation every 25-40 characters in one paragraph, tagged by names."""
+    return _fill(lambda r: f'"{r.choice(("Go", "Stop", "Wait"))}," said '
+                           f'{r.choice(_GIVEN)}. ', size, 15)
+
+
+def dense_odd(size: int) -> str:
+    """Quotations every 25-40 characters with CRLF, right-to-left names and control
+    characters between them."""
+    names = ("Ann", "שרה", "أحمد", "Bo\u200bChen", "\u202eEve", "Lee\x00")
+    seps = ("\r\n", "\r\n\r\n", " ", "\x0b", "\x1b ", "\u2029")
+    return _fill(lambda r: f'"{r.choice(("Go", "Stop", "Yes"))}," said {r.choice(names)}.'
+                           f'{r.choice(seps)}', size, 16)
+
+
+# -- the findings of issue 16 -----------------------------------------------------------
+
+def one_surname(size: int) -> str:
+    """Thousands of given names sharing one surname, each speaking, named in full or
+    titled (``Mr. Cobafo Smith``, which the cast's index of full names lacks: finding 3)."""
+    def unit(r: random.Random) -> str:
+        return f'"Yes," said {r.choice(("", "Mr. "))}{_coined(r.randrange(8000))} Smith.\n\n'
+    return _fill(unit, size, 17)
+
+
+def many_names(size: int) -> str:
+    """Thousands of distinct full names, each speaking (finding 3)."""
+    def unit(r: random.Random) -> str:
+        return (f'"No," said {_coined(r.randrange(8000))} '
+                f'{_coined(r.randrange(8000), 2)}.\n\n')
+    return _fill(unit, size, 18)
+
+
+def collapsed_page(size: int) -> str:
+    """Page text with its white space collapsed: one giant paragraph of narration and
+    lines tagged by pronouns (finding 5)."""
+    def unit(r: random.Random) -> str:
+        who = f"{r.choice(_GIVEN)} {r.choice(_SURNAMES)}"
+        return (f'{who} walked in and sat down. "Fine," {r.choice(("he", "she"))} said. '
+                f'"{r.choice(("Yes", "No"))}," she answered. ')
+    return _fill(unit, size, 19)
+
+
+def hard_wrapped(size: int) -> str:
+    """Hard-wrapped prose with no blank line (one paragraph), its quotations closed,
+    and a stray unpaired mark now and then (finding 6)."""
+    def unit(r: random.Random) -> str:
+        line = r.choice(('"We shall see," said Ann Lee, and she\n',
+                         "walked to the door of the house where\n",
+                         'the old man lived. "Come in," he said;\n',
+                         'and there was a stray " mark in the\n',
+                         "letter he had written to his brother\n"))
+        return line
+    return _fill(unit, size, 20)
+
+
+def verb_tags(size: int) -> str:
+    """One paragraph of ``Name Surname verbs "word," he said,`` (finding 7)."""
+    verbs = ("nods", "smiles", "waits", "turns", "laughs")
+    return _fill(lambda r: f'{r.choice(_GIVEN)} {r.choice(_SURNAMES)} {r.choice(verbs)} '
+                           f'"{r.choice(("word", "yes", "no"))}," he said, ', size, 21)
+
+
+def transcript(size: int) -> str:
+    """A Q:/A: transcript, one short question and answer after another (finding 7)."""
+    answers = ("At home.", "No.", 'I said "no."')
+    return _fill(lambda r: f"Q: {r.choice(('Where were you', 'Did you see him'))}?\n"
+                           f"A: {r.choice(answers)}\n", size, 22)
+
+
+def nested_many(size: int) -> str:
+    """One quotation holding thousands of nested ones (finding 7)."""
+    body = _fill(lambda r: f"he said '{r.choice(('yes', 'no', 'go'))}' and ", size - 18, 23)
+    return f'Ann said: "{body}so on."'
+
+
+def mr_chains(size: int) -> str:
+    """Chains of titled names, ``Mr. Ann Lee``, before quotations (finding 7)."""
+    def unit(r: random.Random) -> str:
+        chain = " and ".join(f"{r.choice(('Mr.', 'Mrs.', 'Dr.'))} {r.choice(_GIVEN)} "
+                             f"{r.choice(_SURNAMES)}" for _ in range(r.randint(2, 6)))
+        return f'{chain} came. "Hello," said Mr. {r.choice(_GIVEN)} {r.choice(_SURNAMES)}. '
+    return _fill(unit, size, 24)
+
+
 KINDS: dict[str, Generator] = {
     "quote_runs": quote_runs,
     "capitalised": capitalised,
@@ -115,4 +261,18 @@ KINDS: dict[str, Generator] = {
     "blank_lines": blank_lines,
     "short_lines": short_lines,
     "dialogue": dialogue,
+    "pronoun_run": pronoun_run,
+    "untagged_run": untagged_run,
+    "two_names": two_names,
+    "hundred_speakers": hundred_speakers,
+    "dense": dense,
+    "dense_odd": dense_odd,
+    "one_surname": one_surname,
+    "many_names": many_names,
+    "collapsed_page": collapsed_page,
+    "hard_wrapped": hard_wrapped,
+    "verb_tags": verb_tags,
+    "transcript": transcript,
+    "nested_many": nested_many,
+    "mr_chains": mr_chains,
 }

@@ -101,6 +101,10 @@ class Cast:
         self._given = dict(given)
         self._titled: dict[str, frozenset[int]] | None = None
         self._surname_of: dict[int, str] | None = None
+        self._given_pools: dict[str, tuple[dict[tuple[str, str], tuple[int, ...]],
+                                           list[tuple[int, str]]]] = {}
+        self._surname_pools: dict[str, tuple[dict[tuple[str, str], tuple[int, ...]],
+                                             list[tuple[int, str]]]] = {}
 
     def lookup(self, raw: str) -> Character | None:
         """The character a name mention (``Mrs. Bennet``, ``Lizzy``) names, if unambiguous."""
@@ -114,14 +118,38 @@ class Cast:
             self._index.get(_norm(f"{_title_class(p.title)} {' '.join(p.words)}"))
         if key is not None:
             return self.chars[key]
-        cands = self._given.get(p.words[0], ()) if len(p.words) == 1 else ()
-        cands = cands or self._surnames.get(p.words[-1], ())
-        cands = tuple(k for k in cands if _compatible(p.gender, self.chars[k].gender)
-                      and _title_fits(p.title, self.chars[k].name))
-        if len(cands) > 1 and not p.title and len(p.words) == 1:
+        word = p.words[0] if len(p.words) == 1 and self._given.get(p.words[0]) else ""
+        groups, heads = self._pool(word or p.words[-1], bool(word))
+        cls = _title_class(p.title)
+        fits = [keys for (gender, first), keys in groups.items()
+                if _compatible(p.gender, gender) and _fits_class(cls, first)]
+        if sum(len(keys) for keys in fits) > 1:
+            if p.title or len(p.words) != 1:
+                return None
             # "said Bounderby" beside Mrs. Bounderby and Loo Bounderby: the one Mr. Bounderby
-            cands = tuple(k for k in cands if _head(self.chars[k].name, p.words[0]))
-        return self.chars[cands[0]] if len(cands) == 1 else None
+            fits = [(k,) for k, gender in heads if _compatible(p.gender, gender)]
+        return self.chars[fits[0][0]] if sum(len(keys) for keys in fits) == 1 else None
+
+    def _pool(self, word: str, given: bool
+              ) -> tuple[dict[tuple[str, str], tuple[int, ...]], list[tuple[int, str]]]:
+        """The characters of a given name (``given``) or surname, grouped once by gender
+        and by the family title their name opens with (at most two kept per group: a
+        lookup needs to know only whether one fits), and those that are its Mr. (a bare
+        surname's head of the family), with their genders."""
+        memo = (self._given_pools if given else self._surname_pools)
+        if word not in memo:
+            groups: dict[tuple[str, str], tuple[int, ...]] = {}
+            heads: list[tuple[int, str]] = []
+            for k in (self._given if given else self._surnames).get(word, ()):
+                ch = self.chars[k]
+                first = _title_class(ch.name.split()[0].rstrip("."))
+                group = (ch.gender, first if first in _FAMILY else "")
+                if len(groups.get(group, ())) < 2:
+                    groups[group] = (*groups.get(group, ()), k)
+                if _head(ch.name, word):
+                    heads.append((k, ch.gender))
+            memo[word] = (groups, heads)
+        return memo[word]
 
     def with_genders(self, genders: Mapping[int, str]) -> Cast:
         """A copy whose characters keyed in ``genders`` have that gender."""
@@ -253,13 +281,14 @@ def _compatible(a: str, b: str) -> bool:
     return a == "-" or b == "-" or a == b
 
 
-def _title_fits(title: str, name: str) -> bool:
-    """``Mrs. Bennet`` never names a character called ``Mr. Bennet`` (and so on)."""
-    cls = _title_class(title)
-    first = name.split()[0].rstrip(".")
-    if cls in ("Mr", "Mrs", "Miss") and _title_class(first) in ("Mr", "Mrs", "Miss"):
-        return cls == _title_class(first)
-    return True
+_FAMILY = ("Mr", "Mrs", "Miss")  # title classes that tell people of one surname apart
+
+
+def _fits_class(cls: str, first: str) -> bool:
+    """Whether a mention titled ``cls`` may name a character whose name opens with the
+    family title ``first`` ("" when it opens with none): ``Mrs. Bennet`` never names a
+    character called ``Mr. Bennet`` (and so on)."""
+    return not first or cls not in _FAMILY or cls == first
 
 
 @lru_cache(maxsize=1)

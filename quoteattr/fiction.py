@@ -20,7 +20,9 @@ afterwards in :mod:`~quoteattr.turns`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import islice, pairwise
@@ -68,6 +70,7 @@ _NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|h
                               regex.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
+PRONOUN_WINDOW = 4000  # characters before a pronoun tag in which its paragraph names it
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
 _KIN_TITLES = {r[0]: r[1] for r in read_rows("kin_titles.txt")}  # "wife": "Mrs."
@@ -85,9 +88,12 @@ _LEAD_PRONOUN = regex.compile(r"\W*(?:[\p{L}]+\W+){0,1}?(?P<p>he|she|He|She)\b")
 
 @dataclass
 class _Scene:
-    """What the pass remembers while it walks the story."""
+    """What the pass remembers while it walks the story: everything it keeps is bounded
+    (the last ``RECENT_KEPT`` people on stage, the last turns of the run, and for each
+    speaker of the run the last three turns they took), so that each line costs the same
+    however long the story or the run of dialogue."""
 
-    recent: list[Character] = field(default_factory=list)  # most recent last
+    recent: dict[Character, None] = field(default_factory=dict)  # most recent last
     turns: list[tuple[Character | None, Character | None]] = field(default_factory=list)
     lead: Character | None = None  # who acts in the narration just before this paragraph
     leads: dict[str, Character] = field(default_factory=dict)  # ... the last of each gender
@@ -97,13 +103,35 @@ class _Scene:
     ties: Ties | None = None  # the descriptions the narration gives named people
     at: int = 0  # where the paragraph being read starts
     text: str = ""  # the story
+    count: int = 0  # turns taken in this run of dialogue
+    spoke: dict[Character, tuple[int, ...]] = field(default_factory=dict)  # last 3 turns each
 
     def saw(self, ch: Character | None) -> None:
         if ch is None:
             return
-        if ch in self.recent:
-            self.recent.remove(ch)
-        self.recent.append(ch)
+        self.recent.pop(ch, None)
+        self.recent[ch] = None
+        if len(self.recent) > RECENT_KEPT:
+            del self.recent[next(iter(self.recent))]
+
+    def latest(self, n: int | None = None) -> Iterator[Character]:
+        """The people on stage, most recent first (the ``n`` most recent)."""
+        return islice(reversed(self.recent), n)
+
+    def took_turn(self, speaker: Character | None, addressee: Character | None) -> None:
+        """A line of the run: ``speaker`` spoke (None: unknown) to ``addressee``."""
+        self.turns.append((speaker, addressee))
+        if len(self.turns) > 2 * TURNS_KEPT:
+            del self.turns[:-TURNS_KEPT]
+        if speaker is not None:
+            self.spoke[speaker] = (*self.spoke.pop(speaker, ()), self.count)[-3:]
+        self.count += 1
+
+    def new_run(self) -> None:
+        """Narration came between: the next line opens a new run of dialogue."""
+        self.turns.clear()
+        self.spoke.clear()
+        self.count = 0
 
     def last_speaker(self) -> Character | None:
         return self.turns[-1][0] if self.turns else None
@@ -121,9 +149,9 @@ class _Scene:
                 return before
         if addressee is not None and addressee != last:
             return addressee
-        for before, _called in reversed(self.turns[:-2]):  # spoke twice: the one before
-            if before is not None and before != last:
-                return before
+        spoke_before = self._spoke_before(last)
+        if spoke_before is not None:  # spoke twice: the one before
+            return spoke_before
         found = self.other(last)
         if found is None and self.unnamed is not None and last is not None:
             # "'You are an American?' he asked. / 'Yes.'": the girl the narration described
@@ -133,6 +161,22 @@ class _Scene:
                     return Character(-1, described, gender)
         return found
 
+    def _spoke_before(self, last: Character | None) -> Character | None:
+        """The latest speaker but ``last`` of the run's turns before the last two. Each
+        speaker's last three turns are kept, most recent speaker last: at most two
+        speakers took the last two turns, so a few steps back find the answer."""
+        limit = self.count - 3
+        best: tuple[int, Character] | None = None
+        for ch, taken in reversed(self.spoke.items()):
+            if ch == last:
+                continue
+            if taken[-1] <= limit:  # every speaker further back spoke earlier than this
+                return ch if best is None or taken[-1] > best[0] else best[1]
+            earlier = [t for t in taken if t <= limit]
+            if earlier and (best is None or earlier[-1] > best[0]):
+                best = (earlier[-1], ch)
+        return best[1] if best is not None else None
+
     def other(self, who: Character | None, gender: str = "-", loose: bool = False
               ) -> Character | None:
         """The most recent person but ``who`` (of ``gender``; with ``loose``, also of no
@@ -140,7 +184,7 @@ class _Scene:
         fits = (gender, "-") if loose else (gender,)
         first: Character | None = None
         seen = 0
-        for ch in reversed(self.recent):
+        for ch in reversed(self.recent):  # at most RECENT_KEPT
             if ch == who or (gender != "-" and (ch.gender not in fits or ch == NARRATOR)):
                 continue
             if ch in self.talkers:
@@ -152,6 +196,8 @@ class _Scene:
         return first
 
 
+RECENT_KEPT = 256  # people on stage the pass remembers, most recent first
+TURNS_KEPT = 8  # turns of the run kept as they were (older ones live on in _Scene.spoke)
 ADDRESS_REACH = 2  # the last people on stage, among whom a "sir" or "madam" calls one
 TALKER_REACH = 3  # recent people among whom one seen speaking elsewhere is preferred
 FICTION_SIGNS = 2  # tags of novels or exchanges of short lines that make a text a story
@@ -230,7 +276,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         scene.at = ps
         if p != prev_para + 1:
             _narration(text, placed, scene, paragraphs, prev_para + 1, p)
-            scene.turns.clear()
+            scene.new_run()
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
                 for g in ("m", "f"):
@@ -281,7 +327,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         narrator.turn(p, addressee, (ch for i, ch in mention.items() if ch.key >= 0
                                      and ch not in narrator.tagged and i in by_name),
                       any(ch != NARRATOR for ch in mention.values()))
-        scene.turns.append((speaker, addressee))
+        scene.took_turn(speaker, addressee)
         scene.due = addressee if parent else None
         tags = {ch for i, ch in mention.items()
                 if ch == NARRATOR or (ch.key >= 0 and i in by_name)}
@@ -472,8 +518,10 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
         return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
         return _description(cast, scene, m)
-    for s, e, placed in beat:  # the paragraph's narration holds the tag: its names are placed
-        if span[0] <= s and e <= span[1]:
+    for s, e, placed in beat[bisect_left(beat, (span[0],)):]:
+        if s >= span[1]:
+            break
+        if e <= span[1]:  # the paragraph's narration holds the tag: its names are placed
             return placed
     for _s, _e, raw in names(text, *span):
         known = cast.lookup(raw)
@@ -507,7 +555,7 @@ def _description(cast: Cast, scene: _Scene, m: Mention) -> Character | None:
         known = cast.lookup(m.text.split(None, 1)[1])  # "the Grandmother" of the cast
         return known or own  # "the Invisible Man"
     if det == "the" and words[-1].lower() in _address_words()[2] and m.gender in ("m", "f"):
-        married = [ch for ch in reversed(scene.recent[-TALKER_REACH * 2:])
+        married = [ch for ch in scene.latest(TALKER_REACH * 2)
                    if ch.gender == m.gender and _title(ch) == _PARENT_TITLE[m.gender]]
         if len(married) == 1:
             return married[0]  # "cried the mother": the one Mrs. on stage (Mrs. Morel)
@@ -533,7 +581,7 @@ def _same_described(scene: _Scene, m: Mention, exp: Character | None) -> Charact
     """The person a definite description tag (``said the man``) takes up from an
     indefinite one that spoke just before (``'Wake up!' said a rough voice``): the one
     whose turn it is, or else one of the last on stage, if described so."""
-    for ch in [exp] if exp is not None else reversed(scene.recent[-TALKER_REACH:]):
+    for ch in [exp] if exp is not None else scene.latest(TALKER_REACH):
         if not _described(ch) or ch.gender not in (m.gender, "-"):
             continue
         opener = ch.name.split()[0].lower()
@@ -570,8 +618,11 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     paragraph's first ``she`` follows when others are named in passing), else the one the
     narration before followed (of any gender, then of this one), else the one a line just
     called, else the one whose turn it is, else the most recent of that gender (the last
-    speaker too: ``"You are wet," said Miss Pym. / "Sit down," she went on``)."""
-    here = [(s, e, ch) for s, e, ch in beat if ch.gender == gender and s < pos
+    speaker too: ``"You are wet," said Miss Pym. / "Sit down," she went on``). The
+    paragraph is read back no further than ``PRONOUN_WINDOW`` characters (a page whose
+    white space was collapsed is one paragraph)."""
+    near = beat[bisect_left(beat, (pos - PRONOUN_WINDOW,)):bisect_left(beat, (pos,))]
+    here = [(s, e, ch) for s, e, ch in near if ch.gender == gender
             and not _APPOSITION.match(scene.text, e)]  # not "Millie, her maid,"
     if here:
         acting = [(s, ch) for s, e, ch in here if not _object(scene.text, s)
@@ -731,11 +782,11 @@ def _addressed(scene: _Scene, gender: str, speaker: Character | None,
     ``cast``): the one man on stage with a daughter in the story (Mr. Woodhouse, for
     there is a Miss Woodhouse)."""
     if cast is not None:
-        parents = [ch for ch in reversed(scene.recent) if ch.gender == gender
+        parents = [ch for ch in scene.latest() if ch.gender == gender
                    and ch.key >= 0 and ch != speaker and cast.relative(ch, "Miss") is not None]
         if len(parents) == 1:
             return parents[0]
-    near = [ch for ch in reversed(scene.recent) if ch != NARRATOR][:ADDRESS_REACH]
+    near = list(islice((ch for ch in scene.latest() if ch != NARRATOR), ADDRESS_REACH))
     fits = [ch for ch in near if ch.gender == gender and ch != speaker]
     return fits[0] if len(fits) == 1 and fits[0].key >= 0 else None
 

@@ -1,7 +1,8 @@
 """Quotation marks: pair opening and closing marks on the raw text, with exact offsets.
 
 Marks are paired paragraph by paragraph, so a stray or unbalanced mark never shifts the
-pairing after the paragraph it is in. A quotation whose paragraph ends with it still open,
+pairing after the paragraph it is in, and within a paragraph no further than
+``PAIR_REACH`` characters. A quotation whose paragraph ends with it still open,
 followed by a paragraph that opens with a mark, runs on into that paragraph (one piece per
 paragraph, linked by ``group``). Apostrophes (Healey's, '90s, rock 'n' roll, o'clock, the
 players') are told from single quote marks by their neighbours.
@@ -31,6 +32,11 @@ _WORD_AFTER = regex.compile(r"[^\W\d_]{1,12}")
 _DECADE = regex.compile(r"\d\d(?:s\b|\b)")
 
 OPEN, CLOSE, EITHER, APOSTROPHE, APOSTROPHE_OR_CLOSE = range(5)
+# characters: the farthest a closing mark pairs with an opening one of its paragraph. A
+# hard-wrapped text without blank lines is one paragraph; without a bound, an opener
+# left open (the first paragraph of a speech running on) paired with a stray closer
+# megabytes later, and every quotation between was lost as nested in it.
+PAIR_REACH = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +221,8 @@ def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
             continue
         fam = _family(mark)
         own = stacks[fam]
+        if own and i - own[-1][1] > PAIR_REACH:
+            own.clear()  # openers this far back are strays: they close nothing any more
         if own and role in (CLOSE, EITHER, APOSTROPHE_OR_CLOSE):
             seq_o, o, omark = own.pop()
             other = stacks["s" if fam == "d" else "d"]

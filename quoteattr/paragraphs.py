@@ -14,7 +14,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     Paragraphs are separated by a blank line, so hard-wrapped text (single newlines
     inside a paragraph) keeps its paragraphs whole. A text with no blank line at all
     puts one paragraph on each line, unless most of its lines break mid-sentence (a
-    hard-wrapped single paragraph).
+    hard-wrapped single paragraph; decided from its first ``WRAP_SAMPLE`` lines).
     """
     sep = _BLANK_LINE if _BLANK_LINE.search(text) or _wrapped(text) else _LINE_END
     spans: list[tuple[int, int]] = []
@@ -40,9 +40,21 @@ def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
 _MID_SENTENCE_END = regex.compile(r"[^\s\"”’')\].!?:…][\"”’')\]]?[^\S\n]*\n")
 
 
+WRAP_SAMPLE = 1_000  # lines: how a text without blank lines is cut is decided from its first
+
+
 def _wrapped(text: str) -> bool:
-    """Do at least half the lines of a text without blank lines end mid-sentence?"""
+    """Do at least half the lines of a text without blank lines end mid-sentence? Only
+    the first ``WRAP_SAMPLE`` lines are counted, so text appended after them never
+    changes how the text before is cut (nor which quotations it holds)."""
+    end = -1
+    for _ in range(WRAP_SAMPLE):
+        end = text.find("\n", end + 1)
+        if end < 0:
+            end = len(text)
+            break
+    sample = text[:end + 1]
     # one scan without timeout: it takes time in proportion to the text (the pattern
     # cannot backtrack), and a fixed limit raised TimeoutError on ~10 MB of short lines
-    lines = text.count("\n")
-    return lines > 0 and len(_MID_SENTENCE_END.findall(text)) * 2 >= lines
+    lines = sample.count("\n")
+    return lines > 0 and len(_MID_SENTENCE_END.findall(sample)) * 2 >= lines

@@ -224,6 +224,11 @@ class People:
         i = bisect_left(self._starts, nm.start)
         return self.mentions[i - 1] if i > 0 else None
 
+    def first_from(self, start: int, nm: NameMention) -> NameMention | None:
+        """The first name mention outside quotations in ``[start, nm.start)`` (or None)."""
+        j = bisect_left(self._starts, start)
+        return self.mentions[j] if j < bisect_left(self._starts, nm.start) else None
+
     def nearest(self, pos: int, limit: int, most: int) -> tuple[list[NameMention], list[int]]:
         """The ``most`` name mentions outside quotations in ``[pos - limit, pos)`` nearest
         ``pos``, nearest first, and the number of each one's form: mentions alike in core,

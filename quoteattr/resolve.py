@@ -206,13 +206,7 @@ class Resolver:
 
     def _first_in_sentence(self, nm: NameMention) -> NameMention | None:
         """The first name mention of ``nm``'s sentence, when that is not ``nm`` itself."""
-        start = self.sentences.start_of(nm.start)
-        first = None
-        prior = self.people.previous(nm)
-        while prior is not None and prior.start >= start:
-            first = prior
-            prior = self.people.previous(prior)
-        return first
+        return self.people.first_from(self.sentences.start_of(nm.start), nm)
 
     def _subject(self, nm: NameMention) -> str:
         """Is the mention a subject: "sentence" when it is its sentence's first name (within

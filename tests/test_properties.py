@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import pickle
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -183,3 +184,32 @@ def test_sentence_starts_known_without_punkt_are_punkts(text: str, data: st.Data
     split = sentences.Sentences(text, spans)
     assert sentences.Sentences(text, spans).start_after(lo, pos) == max(lo, split.start_of(pos))
     assert sentences.Sentences(text, spans).starts_at(pos) == (split.start_of(pos) == pos)
+
+
+# -- quotations are not lost as a text grows (issue 16, finding 6) ---------------------
+
+LINE_PIECES = ['"I will come," said Ann,', '"if you wish it."', "He went out.", '"Where?"',
+               '"When I was young', "we lived by the sea.", 'that was all."', "the boys’ game",
+               "'Tis fine,", '"No--" he began.', 'a stray " mark', "and so", "she said", "‘Yes’",
+               "“Go,” he said.", "”", "«Non»", "walked to the door"]
+hard_lines = st.lists(st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=4)
+                      .map(" ".join), min_size=8, max_size=40)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hard_lines, hard_lines)
+def test_appended_text_loses_no_quotation(before: list[str], after: list[str]) -> None:
+    """Hard-wrapped text with no blank line: every quotation found in a text is still
+    found when more lines are appended, except those within ``marks.PAIR_REACH`` of its
+    end (a closing mark in the appended text may still belong to them). The reach and
+    the lines that decide how such a text is cut are made small here, so that short
+    texts test what megabytes would."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(marks, "PAIR_REACH", 300)
+        mp.setattr(paragraphs, "WRAP_SAMPLE", 5)
+        text = "\n".join(before)
+        longer = text + "\n" + "\n".join(after)
+        found = {(q.start, q.end) for q in quoteattr.extract(text, kinds="all")
+                 if q.end < len(text) - 300}
+        kept = {(q.start, q.end) for q in quoteattr.extract(longer, kinds="all")}
+    assert found <= kept, sorted(found - kept)

@@ -8,6 +8,7 @@ import io
 import json
 import pickle
 import socket
+import time
 import unicodedata
 from collections.abc import Callable
 from itertools import pairwise
@@ -17,7 +18,7 @@ import pytest
 
 import quoteattr
 from benchmarks.hostile import KINDS
-from quoteattr import cues, resolve, sentences
+from quoteattr import cues, paragraphs, resolve, sentences
 
 BASE = '"We will win the vote," Jane Smith said. She added: "It is close."'
 
@@ -126,6 +127,52 @@ def test_hostile_inputs_are_deterministic_and_sized() -> None:
     for gen in KINDS.values():
         assert gen(5_000) == gen(5_000)
         assert 5_000 <= len(gen(5_000)) <= 5_000 + 50
+
+
+GROWTH = (50_000, 200_000)  # characters: two sizes in one run
+MAX_GROWTH = 1.5  # time per MB at the larger size over that at the smaller
+
+
+def _per_mb(text: str, repeat: int = 2) -> float:
+    """Best of ``repeat`` CPU times of ``extract`` on ``text``, in seconds per MB."""
+    from benchmarks.common import forget
+
+    best = float("inf")
+    for _ in range(repeat):
+        forget()
+        t0 = time.process_time()
+        quoteattr.extract(text, kinds="all")
+        best = min(best, time.process_time() - t0)
+    return best / len(text) * 1e6
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_hostile_inputs_grow_linearly(kind: str) -> None:
+    """Time per MB on each hostile input does not grow with its size: a quadratic path
+    (a walk back over a whole run, a scan of the whole cast per tag) shows as a ratio of
+    about 4 between 50 KB and 200 KB; a linear one stays near 1."""
+    small, large = (KINDS[kind](n) for n in GROWTH)
+    quoteattr.extract(small[:2_000], kinds="all")  # word lists and patterns built
+    ratio = _per_mb(large) / _per_mb(small)
+    if ratio > MAX_GROWTH:  # a collection or another process's burst: measure once more
+        ratio = min(ratio, _per_mb(large) / _per_mb(small))
+    assert ratio <= MAX_GROWTH, f"{kind}: {ratio:.2f}x the time per MB at 4x the size"
+
+
+def test_a_stray_closer_megabytes_later_takes_no_quotation() -> None:
+    """Finding 6 of issue 16: hard-wrapped text with no blank line is one paragraph; the
+    opening mark of a speech running on (never closed) paired with a stray closing mark
+    far later, and every quotation between was lost, nested in that one."""
+    lines = ['"When I was young, we lived', "by the sea, and we walked on the shore and"]
+    lines += ['"Yes," he said, and they went on and', "on along the shore of the sea and"] * 800
+    text = "\n".join(lines)
+    assert len(paragraphs.paragraph_spans(text)) == 1
+    found = {(q.start, q.end) for q in quoteattr.extract(text, kinds="all")}
+    assert len(found) >= 800
+    longer = text + "\nthat was all.\" And so on and on,\n" + "and on the shore and\n" * 2_000
+    kept = {(q.start, q.end) for q in quoteattr.extract(longer, kinds="all")}
+    assert found - kept == set()
 
 
 def test_dialogue_baseline_finds_its_speakers() -> None:
