@@ -15,7 +15,6 @@ between the ``bench:start`` and ``bench:end`` markers of the given Markdown file
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from collections.abc import Callable
@@ -24,7 +23,7 @@ from pathlib import Path
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import quoteattr
-from benchmarks.common import forget, machine
+from benchmarks.common import forget, machine, write_between
 from benchmarks.hostile import KINDS
 
 MB = 1_000_000
@@ -96,17 +95,6 @@ def markdown(sizes: list[int], ref: float, table: dict[str, list[float]]) -> str
     return "\n".join(lines)
 
 
-def write(path: Path, table_md: str) -> None:
-    doc = path.read_text(encoding="utf-8")
-    block = f"{START}\n{table_md}\n{END}"
-    if START in doc and END in doc:
-        doc = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, doc,
-                     flags=re.S)
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(doc, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=float, nargs="+", default=[0.1, 1, 10], help="in MB")
@@ -118,7 +106,7 @@ def main(argv: list[str] | None = None) -> None:
     md = markdown(sizes, ref, table)
     print(md)
     if args.write:
-        write(args.write, md)
+        write_between(args.write, md, START, END)
 
 
 if __name__ == "__main__":

@@ -84,3 +84,16 @@ def peak_rss(run: Callable[[], Any]) -> tuple[Any, float, float]:
         mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return value, mb, mb
     return value, peak / 1e6, (peak - before) / 1e6
+
+
+def write_between(path: Path, table_md: str, start: str, end: str) -> None:
+    """Put ``table_md`` between the ``start`` and ``end`` markers of a Markdown file
+    (appended with both markers when the file has none)."""
+    doc = path.read_text(encoding="utf-8")
+    block = f"{start}\n{table_md}\n{end}"
+    if start in doc and end in doc:
+        doc = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, doc,
+                     flags=re.S)
+    else:
+        doc = doc.rstrip("\n") + "\n\n" + block + "\n"
+    path.write_text(doc, encoding="utf-8")

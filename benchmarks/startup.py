@@ -22,14 +22,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import ROOT, machine, news_texts
+from benchmarks.common import ROOT, machine, news_texts, write_between
 
 EXAMPLE = ROOT / "examples" / "healey_visit.txt"
 START, END = "<!-- startup:start -->", "<!-- startup:end -->"
@@ -173,17 +172,6 @@ def _verdict(ok: bool) -> str:
     return "within" if ok else "OVER"
 
 
-def write(path: Path, table_md: str) -> None:
-    doc = path.read_text(encoding="utf-8")
-    block = f"{START}\n{table_md}\n{END}"
-    if START in doc and END in doc:
-        doc = re.sub(re.escape(START) + ".*?" + re.escape(END), lambda _: block, doc,
-                     flags=re.S)
-    else:
-        doc = doc.rstrip("\n") + "\n\n" + block + "\n"
-    path.write_text(doc, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="fresh interpreters per figure")
@@ -193,7 +181,7 @@ def main(argv: list[str] | None = None) -> None:
         md = measure(args.repeat, Path(tmp))
     print(md)
     if args.write:
-        write(args.write, md)
+        write_between(args.write, md, START, END)
 
 
 if __name__ == "__main__":
