@@ -16,6 +16,7 @@ from itertools import chain, islice
 from typing import Any
 
 from .model import Extraction, Quote
+from .patterns import build_all
 from .pipeline import KINDS, extract
 
 BATCH_CHARS = 100_000  # a batch sent to a worker closes after this many characters...
@@ -221,7 +222,9 @@ def _work(batch: list[str], kinds: str) -> list[Found]:
 
 
 def _warm() -> None:
-    """Worker start-up: build the word lists and the sentence splitter once."""
+    """Worker start-up: build every pattern, the word lists and the sentence splitter
+    once (a forked worker finds them built already)."""
+    build_all()
     extract('"Ready," she said.')
 
 
@@ -240,15 +243,16 @@ def _context() -> tuple[multiprocessing.context.BaseContext, str]:
 
 
 def _preload(context: Any) -> None:
-    """Have the forkserver import quoteattr once, before it forks any worker, keeping
+    """Have the forkserver import quoteattr and build its patterns once
+    (:mod:`quoteattr.preload`), before it forks any worker, keeping
     the modules it preloads already (``__main__`` by default). It takes effect when the
     forkserver starts, and the server stays up for the life of this process."""
     from multiprocessing import forkserver
 
     current = list(getattr(getattr(forkserver, "_forkserver", None), "_preload_modules",
                            None) or ["__main__"])
-    if "quoteattr" not in current:
-        context.set_forkserver_preload([*current, "quoteattr"])
+    if "quoteattr.preload" not in current:
+        context.set_forkserver_preload([*current, "quoteattr.preload"])
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:

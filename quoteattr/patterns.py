@@ -112,6 +112,13 @@ def compiled() -> Patterns:
     return _PATTERNS
 
 
+def build_all() -> None:
+    """Compile every pattern now: for a process about to be forked into workers, which
+    then share them instead of each compiling its own."""
+    for build in _BUILDERS.values():
+        build()
+
+
 _FLAGS = regex.V1
 _BACK = regex.V1 | regex.REVERSE
 _BUILDERS: dict[str, Callable[[], Any]] = {}

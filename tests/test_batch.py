@@ -155,7 +155,7 @@ def test_workers_start_afresh_when_threads_run() -> None:
         if context.get_start_method() == "forkserver":  # it imports quoteattr once
             from multiprocessing import forkserver
 
-            assert "quoteattr" in forkserver._forkserver._preload_modules  # type: ignore
+            assert "quoteattr.preload" in forkserver._forkserver._preload_modules  # type: ignore
         got = list(quoteattr.extract_many(TEXTS, n_jobs=2))
     finally:
         stop.set()

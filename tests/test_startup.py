@@ -30,3 +30,13 @@ def test_import_compiles_no_word_list_pattern_and_extract_builds_only_some() -> 
     assert built_at_import == 0
     built, total = map(int, out[1].split())
     assert 0 < built < total  # a short text pays only for the patterns it needs
+
+
+def test_build_all_compiles_every_pattern_once() -> None:
+    """A process about to fork workers builds every pattern, so that none is compiled
+    again in a worker (each builder is cached: a second call builds nothing)."""
+    from quoteattr import patterns
+
+    patterns.build_all()
+    builders = patterns._BUILDERS.values()
+    assert builders and all(b.cache_info().currsize == 1 for b in builders)  # type: ignore[attr-defined]
