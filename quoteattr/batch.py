@@ -221,7 +221,7 @@ def _work(batch: list[str], kinds: str) -> list[Found]:
     return found
 
 
-def _warm() -> None:
+def prepare() -> None:
     """Worker start-up: build every pattern, the word lists and the sentence splitter
     once (a forked worker finds them built already)."""
     build_all()
@@ -259,8 +259,8 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     """A pool of ``jobs`` workers, started as :func:`_context` says at this moment."""
     context, start = _context()
     if start == "fork":
-        _warm()  # the word lists and the splitter, built once here, shared by the copies
-    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_warm)
+        prepare()  # the word lists and the splitter, built once here, shared by the copies
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=prepare)
 
 
 def _submit(pool: ProcessPoolExecutor, batch: list[str], kinds: str) -> Future[list[Found]]:

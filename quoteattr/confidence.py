@@ -62,9 +62,12 @@ def probability(key: Key, rows: Mapping[Key, float] | None = None) -> float:
     return 0.0
 
 
-def keys(text: str, quotes: Sequence[Quote], strategy: str) -> list[Key]:
-    """The evidence key of each quote (see :data:`FIELDS`), in order."""
-    paragraphs = paragraph_spans(text)
+def keys(text: str, quotes: Sequence[Quote], strategy: str,
+         paragraphs: list[tuple[int, int]] | None = None) -> list[Key]:
+    """The evidence key of each quote (see :data:`FIELDS`), in order; ``paragraphs``:
+    :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known."""
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
     counts = Counter(q.speaker for q in quotes if q.speaker is not None)
     total = sum(counts.values())
     names: dict[str, frozenset[str]] = {}
@@ -84,11 +87,12 @@ def keys(text: str, quotes: Sequence[Quote], strategy: str) -> list[Key]:
     return out
 
 
-def rate(text: str, quotes: Sequence[Quote], strategy: str) -> list[Quote]:
+def rate(text: str, quotes: Sequence[Quote], strategy: str,
+         paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """``quotes`` (their speakers decided by ``strategy``) with their confidence."""
     rows = table()
     return [replace(q, confidence=probability(k, rows))
-            for q, k in zip(quotes, keys(text, quotes, strategy), strict=True)]
+            for q, k in zip(quotes, keys(text, quotes, strategy, paragraphs), strict=True)]
 
 
 def _form(text: str, q: Quote) -> str:

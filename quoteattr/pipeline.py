@@ -47,16 +47,20 @@ def extract(text: str, *, kinds: str = "speech",
         raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
     if options:
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
-    quotes, strategy = decide(text, kinds, characters)
-    return Extraction(text, rate(text, quotes, strategy))
+    paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
+    quotes, strategy = decide(text, kinds, characters, paragraphs)
+    return Extraction(text, rate(text, quotes, strategy, paragraphs))
 
 
 def decide(text: str, kinds: str = "speech",
-           characters: Sequence[Mapping[str, Any]] | None = None) -> tuple[list[Quote], str]:
+           characters: Sequence[Mapping[str, Any]] | None = None,
+           paragraphs: list[tuple[int, int]] | None = None) -> tuple[list[Quote], str]:
     """The quotations of ``text`` and their speakers, before :func:`quoteattr.confidence.rate`
     gives each its confidence, and the strategy that decided them (``"news"`` or
-    ``"fiction"``; ``tools/fit_weights.py`` fits the confidence table on these)."""
-    paragraphs = paragraph_spans(text)
+    ``"fiction"``; ``tools/fit_weights.py`` fits the confidence table on these).
+    ``paragraphs``: :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known."""
+    if paragraphs is None:
+        paragraphs = paragraph_spans(text)
     found = _quotes(text, paragraphs, kinds)
     if found is None:
         return [], NEWS

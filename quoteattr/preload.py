@@ -2,6 +2,6 @@
 every pattern, word list and the sentence splitter built once in the server, so each
 worker forked from it starts with them built. ``import quoteattr`` never imports it."""
 
-from .batch import _warm
+from .batch import prepare
 
-_warm()
+prepare()
