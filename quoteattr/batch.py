@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any
 
+from .cast import Characters, normalise
 from .model import Extraction, Quote
 from .patterns import build_all
 from .pipeline import KINDS, extract
@@ -30,6 +31,18 @@ PARALLEL_WORK = {"fork": 300_000, "fresh": 3_000_000}
 ERRORS = ("raise", "skip", "record")
 
 Found = tuple[Quote, ...] | Exception
+#: The per-text options of :func:`~quoteattr.extract`, checked once (:func:`options`) and
+#: sent as they are with every batch to the workers.
+Options = dict[str, Any]
+
+
+def options(*, kinds: str = "speech", characters: Characters | None = None) -> Options:
+    """The per-text options of :func:`~quoteattr.extract`, checked and normalised once in
+    the caller (the cast as plain entries, cheap to send), for :func:`_work` to pass to
+    every ``extract`` call. A new option of ``extract`` is one more keyword here."""
+    if kinds not in KINDS:
+        raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
+    return {"kinds": kinds, "characters": normalise(characters)}
 
 
 class Failed(Extraction):
@@ -64,7 +77,8 @@ class Failed(Extraction):
         return {**super().to_dict(), "position": self.position, "error": self.error}
 
 
-def extract_many(texts: Iterable[str], *, kinds: str = "speech", n_jobs: int = 1,
+def extract_many(texts: Iterable[str], *, kinds: str = "speech",
+                 characters: Characters | None = None, n_jobs: int = 1,
                  progress: bool = False, total: int | None = None,
                  errors: str = "raise") -> Iterator[Extraction]:
     """:func:`~quoteattr.extract` over many texts, yielding one :class:`Extraction` each.
@@ -73,8 +87,10 @@ def extract_many(texts: Iterable[str], *, kinds: str = "speech", n_jobs: int = 1
     texts is held at any time, so memory stays flat for a generator of any length.
 
     Args:
-        texts: any iterable of ``str`` (a list, a generator reading files, ...).
-        kinds: as for :func:`~quoteattr.extract`.
+        texts: any iterable of ``str`` (a list, a generator reading files, ...); one
+            ``str`` is refused (it is not many texts).
+        kinds, characters: as for :func:`~quoteattr.extract`; the cast is checked once,
+            here, and used for every text.
         n_jobs: at most this many worker processes, as in joblib: ``1`` runs in this
             process, ``-1`` uses every CPU, ``-2`` all but one, ...; ``0`` is an error.
             Fewer are used when the work is small: too little text for workers to pay
@@ -90,22 +106,27 @@ def extract_many(texts: Iterable[str], *, kinds: str = "speech", n_jobs: int = 1
             raised after the results of every text read before it.
 
     Yields:
-        One :class:`Extraction` per text, equal to ``extract(text, kinds=kinds)``.
+        One :class:`Extraction` per text, equal to ``extract(text, kinds=kinds,
+        characters=characters)``.
 
     Raises:
+        TypeError: ``texts`` is a ``str`` (or bytes), or a malformed cast (see
+            :func:`quoteattr.cast.normalise`).
         BrokenProcessPool: with ``errors="raise"``, when a text kills its worker process
             (out of memory, ...) again when it is run alone; the message names the
             text's index. A worker killed from outside costs no result: the texts it
             held are run again.
     """
-    if kinds not in KINDS:
-        raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
+    if isinstance(texts, (str, bytes, bytearray)):
+        raise TypeError(f"extract_many() needs an iterable of texts, got one "
+                        f"{type(texts).__name__}: use extract(text), or extract_many([text])")
+    opts = options(kinds=kinds, characters=characters)
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {ERRORS}, got {errors!r}")
     if total is None and hasattr(texts, "__len__"):
         total = len(texts)  # type: ignore[arg-type]
     jobs = min(_jobs(n_jobs), _cores())
-    results = _run(iter(texts), kinds, jobs, errors)
+    results = _run(iter(texts), opts, jobs, errors)
     return _with_progress(results, total) if progress else results
 
 
@@ -152,7 +173,8 @@ def _work_of(text: object) -> int:
     return (len(text) if isinstance(text, str) else 0) + TEXT_CHARS
 
 
-def _run(texts: Iterator[str], kinds: str, jobs: int, errors: str) -> Iterator[Extraction]:
+def _run(texts: Iterator[str], opts: Options, jobs: int, errors: str
+         ) -> Iterator[Extraction]:
     source = _Source(texts)
     head: list[str] = []
     if jobs > 1:
@@ -166,12 +188,12 @@ def _run(texts: Iterator[str], kinds: str, jobs: int, errors: str) -> Iterator[E
             jobs = 1 if work < need else min(jobs, len(list(_batches(iter(head)))))
     stream = chain(head, source)
     if jobs > 1:
-        yield from _parallel(stream, kinds, jobs, errors)
+        yield from _parallel(stream, opts, jobs, errors)
     else:
         for index, text in enumerate(stream):
             found: Found
             try:
-                found = tuple(extract(text, kinds=kinds))
+                found = tuple(extract(text, **opts))
             except Exception as e:
                 found = e
             yield from _results(index, [text], [found], errors)
@@ -209,13 +231,13 @@ def _batches(texts: Iterator[str]) -> Iterator[list[str]]:
         yield batch
 
 
-def _work(batch: list[str], kinds: str) -> list[Found]:
+def _work(batch: list[str], opts: Options) -> list[Found]:
     """In a worker: the quotes of each text (the texts stay with the caller), or the
     error it raised, to be dealt with by the caller when its turn comes."""
     found: list[Found] = []
     for text in batch:
         try:
-            found.append(tuple(extract(text, kinds=kinds)))
+            found.append(tuple(extract(text, **opts)))
         except Exception as e:
             found.append(e)
     return found
@@ -263,9 +285,10 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(jobs, mp_context=context, initializer=prepare)
 
 
-def _submit(pool: ProcessPoolExecutor, batch: list[str], kinds: str) -> Future[list[Found]]:
+def _submit(pool: ProcessPoolExecutor, batch: list[str], opts: Options
+            ) -> Future[list[Found]]:
     try:
-        return pool.submit(_work, batch, kinds)
+        return pool.submit(_work, batch, opts)
     except BrokenProcessPool as e:  # a worker died since the last result: redo it later
         future: Future[list[Found]] = Future()
         future.set_exception(e)
@@ -275,7 +298,7 @@ def _submit(pool: ProcessPoolExecutor, batch: list[str], kinds: str) -> Future[l
 Window = deque[tuple[int, list[str], "Future[list[Found]]"]]
 
 
-def _parallel(texts: Iterator[str], kinds: str, jobs: int,
+def _parallel(texts: Iterator[str], opts: Options, jobs: int,
               errors: str) -> Iterator[Extraction]:
     """Batches on a pool of ``jobs`` workers, at most ``jobs * IN_FLIGHT`` at a time,
     results in order. When a worker dies, the results already computed are kept and
@@ -287,7 +310,7 @@ def _parallel(texts: Iterator[str], kinds: str, jobs: int,
     try:
         while True:
             for batch in islice(batches, jobs * IN_FLIGHT - len(window)):
-                window.append((index, batch, _submit(pool, batch, kinds)))
+                window.append((index, batch, _submit(pool, batch, opts)))
                 index += len(batch)
             if not window:
                 return
@@ -302,11 +325,11 @@ def _parallel(texts: Iterator[str], kinds: str, jobs: int,
                     if future.done() and not future.cancelled() and not future.exception():
                         yield from _results(first, batch, future.result(), errors)
                     else:
-                        yield from _alone(first, batch, kinds, errors)
+                        yield from _alone(first, batch, opts, errors)
                 pool = _pool(jobs)
                 continue
             except Exception:  # a result that could not be sent back: redo it here
-                found = _work(batch, kinds)
+                found = _work(batch, opts)
             yield from _results(first, batch, found, errors)
     finally:
         for _, _, future in window:
@@ -314,7 +337,8 @@ def _parallel(texts: Iterator[str], kinds: str, jobs: int,
         pool.shutdown(wait=True)
 
 
-def _alone(first: int, batch: list[str], kinds: str, errors: str) -> Iterator[Extraction]:
+def _alone(first: int, batch: list[str], opts: Options, errors: str
+           ) -> Iterator[Extraction]:
     """Each text of ``batch`` run by itself on one worker: a text that kills its worker
     again is named, and fails on its own."""
     pool: ProcessPoolExecutor | None = None
@@ -323,7 +347,7 @@ def _alone(first: int, batch: list[str], kinds: str, errors: str) -> Iterator[Ex
             pool = pool or _pool(1)
             found: Found
             try:
-                found = pool.submit(_work, [text], kinds).result()[0]
+                found = pool.submit(_work, [text], opts).result()[0]
             except BrokenProcessPool as e:
                 pool.shutdown(wait=True)
                 pool = None

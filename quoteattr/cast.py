@@ -504,18 +504,87 @@ def _one_female(keys: list[int], chars: list[Character]) -> bool:
     return len(keys) == 1 and chars[keys[0]].gender == "f"
 
 
-def from_list(characters: Sequence[Mapping[str, Any]]) -> Cast:
-    """The cast a user gives: ``[{"name": ..., "aliases": [...], "gender": ...}, ...]``."""
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One character of a cast the user gave, checked (:func:`normalise`)."""
+
+    name: str  # stripped, never empty
+    aliases: tuple[str, ...]  # the other forms, stripped, empty ones dropped
+    gender: str  # "m" | "f" | "-"
+
+
+#: What a user's cast may be: names, ``{"name": ..., "aliases": [...], "gender": ...}``
+#: mappings, or entries already checked.
+Characters = Sequence[str | Mapping[str, Any] | Entry]
+
+
+def normalise(characters: object) -> tuple[Entry, ...] | None:
+    """A user's cast checked once, as plain picklable entries; ``None`` or an empty list:
+    ``None`` (no cast given).
+
+    Each entry is a name (``"Elizabeth Bennet"``) or a mapping with a ``name`` and
+    optional ``aliases`` (a list of strings) and ``gender`` (``"f"``, ``"male"``, ...).
+
+    Raises:
+        TypeError: ``characters`` is not a list (a dict, a str, ...), or an entry, its
+            ``aliases`` or one alias has the wrong type; the message names the entry.
+        ValueError: an entry's name is missing or empty; the message names the entry.
+    """
+    if characters is None:
+        return None
+    if isinstance(characters, (str, bytes, bytearray, Mapping)) \
+            or not isinstance(characters, Sequence):
+        raise TypeError(f"characters must be a list of names or of {{'name': ..., "
+                        f"'aliases': [...]}} entries, got {type(characters).__name__}")
+    if all(isinstance(c, Entry) for c in characters):
+        return tuple(characters) or None
+    return tuple(_entry(k, c) for k, c in enumerate(characters)) or None
+
+
+def _entry(k: int, c: object) -> Entry:
+    """Entry ``k`` of a user's cast, checked."""
+    if isinstance(c, Entry):
+        return c
+    if isinstance(c, str):
+        c = {"name": c}
+    if not isinstance(c, Mapping):
+        raise TypeError(f"characters[{k}] must be a name or a {{'name': ..., 'aliases': "
+                        f"[...]}} mapping, got {type(c).__name__}: {c!r}")
+    name = c.get("name")
+    if name is not None and not isinstance(name, str):
+        raise TypeError(f"characters[{k}]: 'name' must be a str, got "
+                        f"{type(name).__name__}: {c!r}")
+    if not name or not name.strip():
+        raise ValueError(f"characters[{k}] needs a non-empty 'name', got {c!r}")
+    raw = c.get("aliases")
+    if raw is None:
+        raw = ()
+    if isinstance(raw, (str, bytes, bytearray, Mapping)) or not isinstance(raw, Iterable):
+        raise TypeError(f"characters[{k}] ({name!r}): 'aliases' must be a list of str, "
+                        f"got {type(raw).__name__}: {raw!r}")
+    aliases = tuple(raw)
+    bad = next((a for a in aliases if not isinstance(a, str)), None)
+    if bad is not None:
+        raise TypeError(f"characters[{k}] ({name!r}): each alias must be a str, got "
+                        f"{type(bad).__name__}: {bad!r}")
+    gender = c.get("gender")
+    if gender is not None and not isinstance(gender, str):
+        raise TypeError(f"characters[{k}] ({name!r}): 'gender' must be a str, got "
+                        f"{type(gender).__name__}: {gender!r}")
+    return Entry(name.strip(), tuple(a.strip() for a in aliases if a.strip()),
+                 _GENDER_WORDS.get((gender or "").strip().lower(), "-"))
+
+
+def from_list(characters: Characters) -> Cast:
+    """The cast a user gives (see :func:`normalise`): names, or
+    ``[{"name": ..., "aliases": [...], "gender": ...}, ...]``."""
     chars: list[Character] = []
     index: dict[str, int] = {}
     surnames: dict[str, list[int]] = {}
     given: dict[str, list[int]] = {}
-    for c in characters:
-        name = c.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise ValueError(f"each character needs a 'name' string, got {c!r}")
-        aliases = [name, *[a for a in c.get("aliases") or () if isinstance(a, str)]]
-        gender = _GENDER_WORDS.get(str(c.get("gender") or "").lower(), "-")
+    for c in normalise(characters) or ():
+        aliases = [c.name, *c.aliases]
+        gender = c.gender
         if gender == "-":
             for a in aliases:
                 p = parse(a)
@@ -523,7 +592,7 @@ def from_list(characters: Sequence[Mapping[str, Any]]) -> Cast:
                     gender = p.gender
                     break
         k = len(chars)
-        chars.append(Character(k, name.strip(), gender))
+        chars.append(Character(k, c.name, gender))
         for a in aliases:
             index.setdefault(_norm(a), k)
             p = parse(a)

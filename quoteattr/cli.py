@@ -126,8 +126,8 @@ def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
                 yield ""
 
     jobs = args.jobs or max(1, os.cpu_count() or 1)
-    results = extract_many(texts(), kinds=args.kinds, n_jobs=jobs, progress=progress,
-                           total=len(files), errors="record")
+    results = extract_many(texts(), kinds=args.kinds, characters=args.cast, n_jobs=jobs,
+                           progress=progress, total=len(files), errors="record")
     for k, (name, result) in enumerate(zip(files, results, strict=False)):
         if k in errors:
             failed(errors.pop(k))
@@ -206,6 +206,20 @@ def _evaluate(args: argparse.Namespace, progress: bool, out: TextIO) -> int:
     return 0
 
 
+def _cast(name: str, encoding: str) -> Any:
+    """The cast of ``--cast FILE.json``, checked (:func:`quoteattr.cast.normalise`)."""
+    from .cast import normalise
+
+    try:
+        return normalise(json.loads(_read(name, encoding, MAX_BYTES)))
+    except InputError as e:
+        raise InputError(f"--cast {e}") from None
+    except json.JSONDecodeError as e:
+        raise InputError(f"--cast {_shown(name)}: not JSON: {e}") from None
+    except (TypeError, ValueError) as e:
+        raise InputError(f"--cast {_shown(name)}: {e}") from None
+
+
 def _error(message: str) -> int:
     sys.stdout.flush()
     print(f"quoteattr: error: {message}", file=sys.stderr)
@@ -233,6 +247,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="csv: a cell starting with = + - @ gets a leading ' (not a formula)")
     ap.add_argument("--kinds", choices=("speech", "all"), default="speech",
                     help="speech only (default), or scare quotes, titles and terms too")
+    ap.add_argument("--cast", metavar="FILE.json", help="the characters of the texts: a "
+                    'JSON list of names or {"name": ..., "aliases": [...]} objects; '
+                    "speakers are then called by these names")
     ap.add_argument("--encoding", default="utf-8", help="of the files (default utf-8; "
                     "a UTF-8 byte-order mark is dropped, offsets count from after it)")
     ap.add_argument("--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",
@@ -279,6 +296,11 @@ def _run(args: argparse.Namespace) -> int:
             and _has_tqdm()
     if args.evaluate:
         return _evaluate(args, progress, out)
+    if args.cast is not None:
+        try:
+            args.cast = _cast(args.cast, args.encoding)
+        except InputError as e:
+            return _error(str(e))
     status = 0
 
     def failed(e: InputError) -> None:

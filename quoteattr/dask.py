@@ -8,7 +8,8 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from typing import TYPE_CHECKING
 
-from .batch import _jobs, _pool
+from .batch import Options, _jobs, _pool, options
+from .cast import Characters
 from .frame import empty_frame
 from .frame import extract_frame as _frame
 
@@ -18,27 +19,30 @@ if TYPE_CHECKING:
 
 
 def extract_frame(ddf: dd.DataFrame, text_col: str = "text", id_col: str = "id", *,
-                  kinds: str = "speech") -> dd.DataFrame:
+                  kinds: str = "speech", characters: Characters | None = None
+                  ) -> dd.DataFrame:
     """Lazily, the quotes of ``ddf[text_col]``: one row per quote, as
     :func:`quoteattr.extract_frame` gives for a pandas DataFrame.
 
     Each partition becomes one task, run in whichever process the scheduler picks
     (e.g. the workers of a ``distributed`` cluster); the result's ``meta`` is declared,
-    so nothing is computed until asked.
+    so nothing is computed until asked. ``kinds`` and ``characters`` are as for
+    :func:`quoteattr.extract_many`: checked here, once, and sent with every task.
     """
+    opts = options(kinds=kinds, characters=characters)
     if text_col not in ddf.columns:
         raise KeyError(f"no column {text_col!r} (columns: {list(ddf.columns)})")
     if id_col not in ddf.columns:
         raise KeyError(f"no column {id_col!r} (columns: {list(ddf.columns)})")
     meta = empty_frame(ddf[id_col].dtype)
-    return ddf.map_partitions(_quotes_of_partition, text_col, id_col, kinds, meta=meta,
+    return ddf.map_partitions(_quotes_of_partition, text_col, id_col, opts, meta=meta,
                               enforce_metadata=False, align_dataframes=False)
 
 
 def _quotes_of_partition(part: pd.DataFrame, text_col: str, id_col: str,
-                         kinds: str) -> pd.DataFrame:
+                         opts: Options) -> pd.DataFrame:
     """One task: the quotes of one pandas partition."""
-    return _frame(part, text_col, id_col, kinds=kinds)
+    return _frame(part, text_col, id_col, **opts)
 
 
 def process_pool(n_workers: int = -1) -> ProcessPoolExecutor:

@@ -3,11 +3,11 @@ canonical speakers -> :class:`Quote` records."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame, continuation
+from .cast import Characters
 from .confidence import FICTION, NEWS, rate
 from .dashes import dash_spans
 from .fiction import attribute_dialogue, looks_like_fiction
@@ -25,19 +25,24 @@ from .sentences import Sentences, tokenizer
 KINDS = ("speech", "all")
 
 
-def extract(text: str, *, kinds: str = "speech",
-            characters: Sequence[Mapping[str, Any]] | None = None, **options: Any) -> Extraction:
+def extract(text: str, *, kinds: str = "speech", characters: Characters | None = None,
+            **options: Any) -> Extraction:
     """Find the quotations of ``text`` and who said each.
 
     Args:
         text: the document (any ``str``; offsets in the result index it).
         kinds: ``"speech"`` (default) returns speech only; ``"all"`` adds scare quotes,
             titles, nicknames and terms, each with its ``kind``.
-        characters: an optional cast, ``[{"name": ..., "aliases": [...]}, ...]``: speakers
-            are then named by these canonical names (see :mod:`quoteattr.cast`).
+        characters: an optional cast, names or ``[{"name": ..., "aliases": [...]}, ...]``:
+            speakers are then named by these canonical names (see
+            :func:`quoteattr.cast.normalise`); ``None`` or ``[]``: no cast given.
 
     Returns:
         An :class:`Extraction`: a sequence of :class:`Quote` in document order.
+
+    Raises:
+        TypeError: ``text`` is not a ``str``, an unknown option, or a malformed cast.
+        ValueError: an unknown ``kinds``, or a cast entry without a name.
     """
     if not isinstance(text, str):
         hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(
@@ -47,13 +52,13 @@ def extract(text: str, *, kinds: str = "speech",
         raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
     if options:
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
+    characters = cast_mod.normalise(characters)
     paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
     quotes, strategy = decide(text, kinds, characters, paragraphs)
     return Extraction(text, rate(text, quotes, strategy, paragraphs))
 
 
-def decide(text: str, kinds: str = "speech",
-           characters: Sequence[Mapping[str, Any]] | None = None,
+def decide(text: str, kinds: str = "speech", characters: Characters | None = None,
            paragraphs: list[tuple[int, int]] | None = None) -> tuple[list[Quote], str]:
     """The quotations of ``text`` and their speakers, before :func:`quoteattr.confidence.rate`
     gives each its confidence, and the strategy that decided them (``"news"`` or
@@ -61,11 +66,12 @@ def decide(text: str, kinds: str = "speech",
     ``paragraphs``: :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known."""
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
+    cast = cast_mod.normalise(characters)  # [] is no cast: the text decides news or fiction
     found = _quotes(text, paragraphs, kinds)
     if found is None:
         return [], NEWS
     quotes, people, nested, sentences = found  # the first pass's spans, frames are freed
-    story = _dialogue(text, paragraphs, quotes, characters, people)
+    story = _dialogue(text, paragraphs, quotes, cast, people)
     if story is None:
         return quotes, NEWS
     if nested:  # a character tells a story: its people speak in it
@@ -123,7 +129,7 @@ def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
 
 
 def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
-              characters: Sequence[Mapping[str, Any]] | None, people: People
+              characters: tuple[cast_mod.Entry, ...] | None, people: People
               ) -> list[Quote] | None:
     """Fiction (a cast given, or a text that reads as a story): name the speakers of the
     dialogue through the story's cast (built on the name scan ``people`` made); None for a

@@ -279,14 +279,14 @@ def test_a_failing_source_keeps_the_results_before(jobs: int) -> None:
     assert all(len(r) == 1 for r in got)
 
 
-def _dying_extract(text: str, kinds: str = "speech") -> quoteattr.Extraction:
+def _dying_extract(text: str, **options: Any) -> quoteattr.Extraction:
     """extract, except that a text "die" kills its process, and a text naming a file
     that does not exist yet creates it and kills its process (a kill from outside)."""
     if text == "die" or (text.startswith("/") and not os.path.exists(text)):
         if text != "die":
             Path(text).touch()
         os.kill(os.getpid(), signal.SIGKILL)
-    return quoteattr.extract(text, kinds=kinds)
+    return quoteattr.extract(text, **options)
 
 
 @pytest.fixture
