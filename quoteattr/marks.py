@@ -234,7 +234,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, elisions: frozenset[str]
             own.append((seq, i, mark))
     pairs.sort()
     last = None
-    left_open = [e for st in stacks.values() for e in st]
+    # openers farther than the reach from the paragraph's end are strays too, as they
+    # would be had more marks followed: appending text must not turn one into a quotation
+    left_open = [e for st in stacks.values() for e in st if pe - e[1] <= PAIR_REACH]
     if left_open:
         _, o, mark = max(left_open)
         fam = _family(mark)

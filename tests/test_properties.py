@@ -212,4 +212,13 @@ def test_appended_text_loses_no_quotation(before: list[str], after: list[str]) -
         found = {(q.start, q.end) for q in quoteattr.extract(text, kinds="all")
                  if q.end < len(text) - 300}
         kept = {(q.start, q.end) for q in quoteattr.extract(longer, kinds="all")}
-    assert found <= kept, sorted(found - kept)
+    # a quotation holding another may come back in pieces around it (the longer text
+    # can read as a story, whose pass splits at nested quotations): pieces inside it
+    # must then hold all its words (a longer span swallowing it does not count)
+    lost = []
+    for s, e in found - kept:
+        covered = {k for ks, ke in kept if s <= ks and ke <= e for k in range(ks, ke)}
+        if any(k not in covered and not longer[k].isspace() and longer[k] not in MARKS
+               for k in range(s, e)):
+            lost.append((s, e))
+    assert not lost, lost
