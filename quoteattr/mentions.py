@@ -19,6 +19,8 @@ _APPOSED = regex.compile(r",\s+(?:\p{Ll}+\s+)?\p{Lu}")  # ", actress Jamie Lee C
 # an apostrophe inside a name: O'Brien, D'Souza, M'Choakumchild, d'Artagnan, N'Dour
 _NAME_APOSTROPHE = regex.compile(r"(?:\p{Lu}|[dl])['’]\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)?\.?\Z")
 _POSSESSIVE_END = regex.compile(r"['’]s?\Z")
+_CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z", regex.I)  # Don't, It'll
+_ELIDED = regex.compile(r"['’]")
 # "Cold-hearted", "Korean-born", "Anne-girl": a capitalised word joined to a lower-case one
 _COMPOUND = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*-[\p{Ll}\p{M}]+\Z")
 
@@ -193,15 +195,18 @@ def _unit_words() -> frozenset[str]:
 
 
 def no_name(word: str) -> bool:
-    """Whether a capitalised word can be no part of a person's name: a word with an
-    apostrophe that is neither an ``O'Brien`` nor a possessive (``Don't``, ``You're``,
-    ``It'll``, ``Work'us``), a compound adjective (``Cold-hearted``, ``Korean-born``; not
-    ``Winnie-the-Pooh`` or ``Jean-Paul``), or a word of data/not_names.txt (``Poor``,
-    ``Bother``)."""
+    """Whether a capitalised word can be no part of a person's name: a contraction
+    (``Don't``, ``You're``, ``It'll``, ``I'm``) or a word elided more than once
+    (``Gen'l'men``), but not an ``O'Brien`` nor a possessive nor ``Ja'far``; a compound
+    adjective (``Cold-hearted``, ``Korean-born``; not ``Winnie-the-Pooh`` or ``Jean-Paul``);
+    or a word of data/not_names.txt (``Poor``, ``Bother``, ``Work'us``)."""
     bare = _POSSESSIVE_END.sub("", word.rstrip(".,;:!?"))
+    if bare in _not_names():
+        return True
     if "'" in bare or "’" in bare:
-        return _NAME_APOSTROPHE.match(bare) is None
-    return bare in _not_names() or _COMPOUND.match(bare) is not None
+        return _NAME_APOSTROPHE.match(bare) is None and (
+            _CONTRACTION.search(bare) is not None or len(_ELIDED.findall(bare)) > 1)
+    return _COMPOUND.match(bare) is not None
 
 
 def name_core(raw: str) -> tuple[str, str]:
