@@ -63,8 +63,11 @@ class _Parsed:
     form: str  # the mention as written, spaces normalised
 
 
+@lru_cache(maxsize=4096)
 def parse(raw: str) -> _Parsed | None:
-    """Split a capitalised mention into title, name words and gender (None: no name)."""
+    """Split a capitalised mention into title, name words and gender (None: no name).
+    Each form is worked out once (a text, and a cast given for many texts, name the same
+    people again and again); the result is immutable."""
     core, gender = name_core(raw)
     if not core:
         return None
