@@ -17,8 +17,8 @@ from typing import Any
 
 import regex
 
-from .lexicon import load, read_rows
-from .mentions import name_core
+from .lexicon import column, load, read_rows
+from .mentions import name_core, place_words
 from .patterns import compiled
 
 _TITLE_WORDS = {"dr": "doctor", "capt": "captain", "col": "colonel", "prof": "professor",
@@ -63,8 +63,11 @@ class _Parsed:
     form: str  # the mention as written, spaces normalised
 
 
+@lru_cache(maxsize=4096)
 def parse(raw: str) -> _Parsed | None:
-    """Split a capitalised mention into title, name words and gender (None: no name)."""
+    """Split a capitalised mention into title, name words and gender (None: no name).
+    Each form is worked out once (a text, and a cast given for many texts, name the same
+    people again and again); the result is immutable."""
     core, gender = name_core(raw)
     if not core:
         return None
@@ -249,7 +252,18 @@ def split_names(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+@lru_cache(maxsize=1)
+def _heading() -> regex.Pattern[str]:
+    """A heading before a name: ``CHAPTER V.`` of ``CHAPTER V. Anne's History``
+    (data/heading_words.txt)."""
+    words = "|".join(regex.escape(w) for w in column("heading_words.txt"))
+    return regex.compile(rf"(?i:{words})\.?\s+(?:[IVXLC]+|\d+)\b\.?\s+")
+
+
 def _clean(text: str, s: int, e: int) -> tuple[tuple[int, int, str], ...]:
+    head = _heading().match(text, s, e)
+    if head is not None:  # "CHAPTER V. Anne": the name is Anne
+        s = head.end()
     raw = text[s:e]
     cut = _POSSESSIVE.search(raw)
     if cut:
@@ -292,6 +306,12 @@ def _fits_class(cls: str, first: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _particles() -> frozenset[str]:
+    """Particles of a surname (data/name_particles.txt), lower case: ``de``, ``van``."""
+    return frozenset(w.lower() for w in column("name_particles.txt"))
+
+
+@lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """Capitalised words for a people (data/demonyms.txt): ``American``, ``Bohemian``."""
     return frozenset(r[0] for r in read_rows("demonyms.txt"))
@@ -302,6 +322,8 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
     :func:`split_names`, when the text has been scanned already)."""
     lex = load()
     demonyms = _demonyms()
+    sites = place_words()
+    particles = _particles()
     lower = frozenset(_LOWER.findall(text))
     found: Counter[tuple[str, tuple[str, ...]]] = Counter()
     forms: dict[tuple[str, tuple[str, ...]], Counter[str]] = {}
@@ -322,8 +344,11 @@ def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None)
             continue  # "the _Lusitania_", the "Trois Couronnes": a ship's, an inn's name
         if len(p.words) > 4 or any(w.lower() in lex.role_nouns for w in p.words):
             continue
+        if not p.title and len(p.words) > 1 and (p.words[-1] in sites
+                                                 or p.words[-1] in lex.org_words):
+            continue  # "Baker Street", "the Light Infantry": a place or a unit
         while len(p.words) > 1 and p.words[0].lower() in lower \
-                and p.words[0] not in lex.first_names:
+                and p.words[0] not in lex.first_names and p.words[0].lower() not in particles:
             form = p.form.split(None, 1)[1] if p.form.startswith(p.words[0] + " ") else p.form
             p = _Parsed(p.title, p.words[1:], p.gender, form)  # "Poor Winterbourne"
         if not p.title and len(p.words) == 1 and (p.words[0] in demonyms

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import load
+from .lexicon import column, load, read_rows
 from .patterns import compiled
 
 _AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
@@ -16,6 +16,13 @@ _JOINERS = frozenset(("of", "for", "on", "the", "and"))  # Ministry of Defence
 _POSSESSOR = regex.compile(r"(?P<name>\p{Lu}[\p{L}.\-]*(?:\s+\p{Lu}[\p{L}.\-]*)*)['’]s\s")
 _NEXT_WORDS = regex.compile(r"(?:[^\S\n]+\p{Ll}+){1,2}")
 _APPOSED = regex.compile(r",\s+(?:\p{Ll}+\s+)?\p{Lu}")  # ", actress Jamie Lee Curtis"
+# an apostrophe inside a name: O'Brien, D'Souza, M'Choakumchild, d'Artagnan, N'Dour
+_NAME_APOSTROPHE = regex.compile(r"(?:\p{Lu}|[dl])['’]\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)?\.?\Z")
+_POSSESSIVE_END = regex.compile(r"['’]s?\Z")
+_CONTRACTION = regex.compile(r"(?:n['’]t|['’](?:m|ve|ll|d|re))\Z", regex.I)  # Don't, It'll
+_ELIDED = regex.compile(r"['’]")
+# "Cold-hearted", "Korean-born", "Anne-girl": a capitalised word joined to a lower-case one
+_COMPOUND = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]*-[\p{Ll}\p{M}]+\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,8 +114,8 @@ def _classify(raw: str) -> tuple[str, str, str] | None:
             core, gender = name_core(" ".join(rest))
             if core and core.split()[0] in lex.first_names:
                 return "name", core, gender  # "The Rt Hon John Healey"
-            if not _has_role(rest):
-                return "name", " ".join(rest), "-"  # "the Pentagon"
+            if not _has_role(rest) and rest[-1] not in _unit_words():
+                return "name", " ".join(rest), "-"  # "the Pentagon"; not "the Light Infantry"
         return "description", raw, _role_gender(words)
     if words[-1][:1].islower():  # "Powell's office", "Healey's aide"
         return "description", raw, _role_gender(words)
@@ -169,6 +176,39 @@ def _role_gender(words: list[str]) -> str:
     return "-"
 
 
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Capitalised words never part of a name (data/not_names.txt): "Poor", "Bother"."""
+    return frozenset(r[0] for r in read_rows("not_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Last words of places and units (data/place_words.txt): ``Street``, ``Infantry``."""
+    return frozenset(r[0] for r in read_rows("place_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def _unit_words() -> frozenset[str]:
+    """Last words of military units (data/place_words.txt, marked ``unit``)."""
+    return frozenset(column("place_words.txt", "unit"))
+
+
+def no_name(word: str) -> bool:
+    """Whether a capitalised word can be no part of a person's name: a contraction
+    (``Don't``, ``You're``, ``It'll``, ``I'm``) or a word elided more than once
+    (``Gen'l'men``), but not an ``O'Brien`` nor a possessive nor ``Ja'far``; a compound
+    adjective (``Cold-hearted``, ``Korean-born``; not ``Winnie-the-Pooh`` or ``Jean-Paul``);
+    or a word of data/not_names.txt (``Poor``, ``Bother``, ``Work'us``)."""
+    bare = _POSSESSIVE_END.sub("", word.rstrip(".,;:!?"))
+    if bare in _not_names():
+        return True
+    if "'" in bare or "’" in bare:
+        return _NAME_APOSTROPHE.match(bare) is None and (
+            _CONTRACTION.search(bare) is not None or len(_ELIDED.findall(bare)) > 1)
+    return _COMPOUND.match(bare) is not None
+
+
 def name_core(raw: str) -> tuple[str, str]:
     """Strip titles and role words from a capitalised sequence: the name and its gender.
 
@@ -187,13 +227,16 @@ def name_core(raw: str) -> tuple[str, str]:
         if i == len(words) - 2 and w in lex.first_names:
             continue  # "Coach Dean Whitaker": Dean is his given name, not a title
         if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix
-                or w in lex.non_names or w.lower() in lex.role_nouns
+                or w in lex.non_names or w.lower() in lex.role_nouns or no_name(w)
                 or (w.endswith("s") and w[:-1] in lex.titles)):  # "Senators Lee and Ruiz"
             cut = i + 1
             g = lex.title_gender(w)
             if g in ("m", "f"):
                 gender = g
     core_words = words[cut:]
+    junk = next((k for k, w in enumerate(core_words) if no_name(w)), None)
+    if junk is not None:  # "Anne I'm", "Don't": the name (if any) ends before it
+        core_words = core_words[:junk]
     if len(core_words) > 1 and len(core_words[0]) > 5 and core_words[0].endswith("ing") \
             and core_words[0] not in lex.first_names:
         core_words = core_words[1:]  # "Asserting Clinton": a participle opening a sentence
