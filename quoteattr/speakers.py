@@ -1,0 +1,244 @@
+"""One record per person of a text: the people who speak or are spoken to, built once at
+the end of the pipeline from the attributed quotes.
+
+The pipeline has already decided who is who: a quote's ``speaker`` and ``addressee`` are
+canonical names (the fullest name the text gives, or the cast's name in a story). This
+module gathers, for each canonical name, what the text says about that person:
+
+- ``aliases``: the forms the text uses ("John Healey", "Mr Healey", "Healey"), found by one
+  scan of the text for each name's words, with the offsets of every mention; a form shared
+  by two people of the text ("Healey" when the text names John and Mary Healey) is left out;
+- ``roles`` and ``affiliations`` (see :mod:`quoteattr.roles`), around every mention and from
+  a description that names them ("the Rotherham MP said");
+- ``gender``, only where the text states it: an honorific ("Mr Healey"), a pronoun that the
+  pipeline resolved to them ("he told Healey"), a kin noun before their name ("her husband,
+  Bill Reed"); ``gender_evidence`` lists where;
+- ``kind``: "organisation" (a name with an organisation word, data/organisation_words.txt),
+  "group" (a plural description, data/group_nouns.txt), "description" (someone the text
+  never names: "a spokesman"), else "person".
+
+Records are numbered (``id``) in order of the person's first mention in the text; every
+quote gets ``speaker_id`` and ``addressee_id``. The result depends only on the text and the
+quotes, so a result rebuilt from its quotes has the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import regex
+
+from . import roles as roles_mod
+from .lexicon import column, load
+from .mentions import name_core
+from .model import Quote, Span, Speaker
+
+_KIN_BEFORE = regex.compile(r"\b(\p{Ll}+)[,\s]\s*$")
+_PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
+
+
+@dataclass
+class _Person:
+    name: str
+    first: int  # offset of the first mention (or quote)
+    quotes: list[int] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    addressed: list[int] = field(default_factory=list)
+    aliases: dict[str, list[Span]] = field(default_factory=dict)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    genders: list[tuple[str, str]] = field(default_factory=list)  # (gender, evidence)
+
+    def seen(self, pos: int) -> None:
+        self.first = min(self.first, pos)
+
+    def role(self, found: tuple[list[str], list[str]]) -> None:
+        for r in found[0]:
+            if r not in self.roles:
+                self.roles.append(r)
+        for a in found[1]:
+            if a not in self.affiliations:
+                self.affiliations.append(a)
+
+
+@lru_cache(maxsize=1)
+def _groups() -> frozenset[str]:
+    return frozenset(column("group_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _org_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w in load().org_words)
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> tuple[str, ...]:
+    return tuple(column("honorifics.txt"))
+
+
+def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """The quotes with ``speaker_id`` / ``addressee_id`` set, and the speaker records."""
+    people: dict[str, _Person] = {}
+    for q in quotes:
+        if q.speaker:
+            p = _get(people, q.speaker, q.start)
+            if q.id not in p.quotes:
+                p.quotes.append(q.id)
+            if q.speaker_span is not None:
+                if q.speaker_span not in p.mentions:
+                    p.mentions.append(q.speaker_span)
+                p.seen(q.speaker_span[0])
+                _from_mention(text, p, q)
+        if q.addressee:
+            p = _get(people, q.addressee, q.start)
+            if q.id not in p.addressed:
+                p.addressed.append(q.id)
+            if q.addressee_span is not None:
+                p.seen(q.addressee_span[0])
+    if not people:
+        return tuple(quotes), ()
+    _scan(text, people)
+    order = sorted(people.values(), key=lambda p: (p.first, p.name))
+    ids = {p.name: k for k, p in enumerate(order)}
+    records = tuple(_record(k, p) for k, p in enumerate(order))
+    return tuple(_pointed(q, ids) for q in quotes), records
+
+
+def _pointed(q: Quote, ids: dict[str, int]) -> Quote:
+    """The quote pointing at its speaker's and addressee's records."""
+    sid, aid = ids.get(q.speaker or ""), ids.get(q.addressee or "")
+    if (q.speaker_id, q.addressee_id) == (sid, aid):
+        return q
+    return replace(q, speaker_id=sid, addressee_id=aid)
+
+
+def _get(people: dict[str, _Person], name: str, pos: int) -> _Person:
+    p = people.get(name)
+    if p is None:
+        p = people[name] = _Person(name, pos)
+    else:
+        p.seen(pos)
+    return p
+
+
+def _from_mention(text: str, p: _Person, q: Quote) -> None:
+    """What the quote's speaker mention says: a pronoun's gender, a description's role, a
+    name form."""
+    assert q.speaker_span is not None
+    s, e = q.speaker_span
+    raw = text[s:e]
+    low = raw.lower()
+    pronoun = load().pronouns.get(low)
+    if pronoun is not None:
+        said = (pronoun[0], f"pronoun {raw!r} at {s}-{e}")
+        if pronoun[0] in ("m", "f") and not _described(p.name) and said not in p.genders:
+            p.genders.append(said)
+        return
+    if raw[:1].islower() or low.split()[0] in load().determiners:
+        if not _described(p.name):
+            p.role(roles_mod.of_description(raw))  # "the Rotherham MP" names John Healey
+        return
+    if not set(raw.split()) & set(p.name.split()):
+        p.aliases.setdefault(raw, [])  # a name form ("Lizzy"); its offsets come from the scan
+
+
+def _described(name: str) -> bool:
+    """Is ``name`` a description (a speaker the text does not name: "a spokesman")?"""
+    first = name.split()[0]
+    return first[:1].islower() or first.lower() in load().determiners
+
+
+def _scan(text: str, people: dict[str, _Person]) -> None:
+    """Find every mention of each named person's forms (the full name, the surname, the
+    given name when the text has one person of that name), with an honorific before it,
+    and read roles, affiliations and stated genders around them."""
+    forms: dict[str, str | None] = {}  # form -> the person's name; None when shared
+    for name in people:
+        if _described(name):
+            continue
+        words = (name_core(name)[0] or name).split()
+        own = [name] + ([words[-1], words[0]] if len(words) > 1 else words)
+        own += [a for a in people[name].aliases if a != name]
+        for f in own:
+            if len(f) < 2 or not f[:1].isupper():
+                continue
+            if f in forms and forms[f] != name:
+                forms[f] = name if f == name else (None if forms[f] != f else forms[f])
+            else:
+                forms[f] = name
+    known = {f: n for f, n in forms.items() if n is not None}
+    if not known:
+        return
+    pattern = _pattern(tuple(sorted(known, key=lambda f: (-len(f), f))))
+    lex = load()
+    for m in pattern.finditer(text):
+        form = m.group("form")
+        name = known[form]
+        p = people[name]
+        hon = m.group("hon")
+        if hon:
+            g = lex.title_gender(hon)
+            given = lex.first_names.get(name.split()[0], "-") if len(name.split()) > 1 else "-"
+            if g in ("m", "f") and given in ("m", "f") and g != given:
+                continue  # "Mrs Healey" is not John Healey
+            if g in ("m", "f"):
+                p.genders.append((g, f"title {hon!r} at {m.start()}"))
+        said = m.group()
+        p.aliases.setdefault(said, []).append(m.span())
+        p.seen(m.start())
+        p.role(roles_mod.before(text, m.start()))
+        p.role(roles_mod.after(text, m.end()))
+        kin = _KIN_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if kin is not None and kin.group(1) in lex.kin_nouns:
+            g = lex.role_nouns.get(kin.group(1), "-")
+            if g in ("m", "f"):
+                p.genders.append((g, f"kin noun {kin.group(1)!r} at {kin.start(1)}"))
+
+
+@lru_cache(maxsize=64)
+def _pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern for the forms of a text's people (longest first), an honorific before."""
+    hons = "|".join(regex.escape(h) for h in _honorifics())
+    alts = "|".join(regex.escape(f) for f in forms)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}\-])(?:(?P<hon>{hons})\.?[^\S\n]+)?"
+                         rf"(?P<form>{alts})(?![\p{{L}}\p{{N}}\-])")
+
+
+def _record(k: int, p: _Person) -> Speaker:
+    aliases = tuple((form, tuple(spans)) for form, spans in
+                    sorted(p.aliases.items(), key=lambda kv: (kv[1][0][0] if kv[1] else 1 << 62,
+                                                               kv[0])))
+    gender, evidence = _gender(p.genders)
+    return Speaker(p.name, tuple(p.quotes), tuple(p.mentions), k, aliases, tuple(p.roles),
+                   tuple(p.affiliations), kind_of(p.name), gender, evidence,
+                   tuple(p.addressed))
+
+
+def _gender(found: Iterable[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
+    """The gender most of the evidence states (None on a tie or none), and that evidence."""
+    found = list(found)
+    m = sum(1 for g, _ in found if g == "m")
+    f = sum(1 for g, _ in found if g == "f")
+    if m == f:
+        return None, ()
+    g = "m" if m > f else "f"
+    return g, tuple(ev for h, ev in found if h == g)
+
+
+def kind_of(name: str) -> str:
+    """"person", "organisation", "group" or "description" for a canonical speaker name."""
+    words = name.split()
+    lex = load()
+    if _described(name):
+        head = words[-1].lower().strip(".,")
+        if head in _org_lower():
+            return "organisation"
+        if head in _groups() or (head.endswith("s") and not head.endswith(_PLAIN)
+                                 and head not in lex.role_nouns):
+            return "group"
+        return "description"
+    if name in lex.org_words or any(w in lex.org_words for w in words):
+        return "organisation"
+    return "person"
