@@ -6,13 +6,20 @@ Healey" in one article, "Healey" or "Mr Healey" in another, "Tony" in one chapte
 gives each person one corpus-wide id:
 
 - full names (two words or more) are one person across documents when they are the same
-  name (titles and honorifics aside);
-- a one-word name ("Healey", "Mr Healey", "Tony") joins the one full name it can be (its
-  surname or given name, and no gender stated against it: "Mrs Healey" is not John Healey);
-  when two or more full names could be meant, it joins none, and one-word names alike
-  (same word, compatible honorific) are one person;
-- descriptions ("a spokesman") are a person of their own document only; organisations and
-  groups are one per name.
+  name once titles, honorifics, a chapter heading before them and an epithet ("Poor
+  Marilla", data/name_epithets.txt) are set aside; "Mr. John Knightley" and "Mrs. John
+  Knightley" (titles of two genders) are two;
+- a one-word name ("Tony", "Healey", "Mr Healey") joins the one full name it can be: its
+  given name or surname, no gender stated against it ("Mrs Healey" is not John Healey),
+  the one such full name or one named in :data:`DOMINANT` times as many documents as any
+  other. A surname with an honorific must not be used on its own in many more documents
+  than the full name is (:data:`DOMINANT` times: "Mr. Wilcox" of a novel whose son alone
+  is named in full); one with a family title ("Mrs", "Lady": data/family_titles.txt) joins
+  only a full name whose cues some document calls so ("Mrs May said" of Theresa May).
+  Otherwise one-word names alike (same word, same honorific; a bare word takes the one
+  honorific the documents give it) are one person;
+- descriptions ("a spokesman") are a person of their own document only, except a story's
+  capitalised ones ("the General"); organisations and groups are one per name.
 
 The ids depend only on the records added and the order of their documents, not on how the
 run was split: ``a.merge(b)`` equals adding ``a``'s documents then ``b``'s to one
@@ -25,16 +32,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .lexicon import load
+from .lexicon import column, load
 from .model import Extraction, Quote, Speaker
 
 if TYPE_CHECKING:
     import pandas as pd
 
+_HEADING = regex.compile(r"\p{Lu}{4,}\.?|[IVXLC]+\.")  # "CHAPTER", "V."
 _SUFFIX = regex.compile(r"(?<=\p{L}{2})-\p{Ll}+$")
 
 #: Columns of :meth:`Speakers.persons_frame` (one row per person).
@@ -52,6 +61,7 @@ class _Entry:
     kind: str
     gender: str | None  # stated in the document (title, pronoun, kin), else None
     forms: tuple[str, ...]
+    said: tuple[str, ...]  # forms naming them as the speaker of a quote ("Mrs. Maylie said")
     roles: tuple[str, ...]
     quotes: int
     addressed: int
@@ -273,13 +283,25 @@ def _pandas() -> Any:
 
 
 def _entry(doc: Hashable, s: Speaker) -> _Entry:
-    return _Entry(doc, s.id, s.name, s.kind, s.gender, tuple(f for f, _ in s.aliases),
+    said = tuple(f for f, spans in s.aliases
+                 if any(ms <= a and b <= me for a, b in spans for ms, me in s.mentions))
+    return _Entry(doc, s.id, s.name, s.kind, s.gender, tuple(f for f, _ in s.aliases), said,
                   s.roles, len(s.quotes), len(s.addressed))
 
 
 def _row(doc: Hashable, q: Quote) -> _Row:
     return _Row(doc, q.id, q.start, q.end, q.speaker, q.speaker_id, q.addressee,
                 q.addressee_id, q.kind, q.confidence)
+
+
+@lru_cache(maxsize=1)
+def _epithets() -> frozenset[str]:
+    return frozenset(column("name_epithets.txt"))
+
+
+@lru_cache(maxsize=1)
+def _family() -> frozenset[str]:
+    return frozenset(column("family_titles.txt"))
 
 
 def _core(name: str) -> tuple[str, str | None, str | None]:
@@ -299,6 +321,10 @@ def _core(name: str) -> tuple[str, str | None, str | None]:
         if hit is not None and hit[0] in ("m", "f"):
             gender = hit[0]
         words = words[1:]
+    while len(words) > 1 and (_HEADING.fullmatch(words[0]) or words[-1].rstrip(".") in _family()
+                              or lex.title(words[-1]) is not None):
+        # "CHAPTER V. Anne", "Anne Mrs": a heading before a name, a title run on after it
+        words = words[1:] if _HEADING.fullmatch(words[0]) else words[:-1]
     if words and _SUFFIX.search(words[-1]):
         words[-1] = _SUFFIX.sub("", words[-1])  # "Emma Woodhouse-ing": a word run on
     return " ".join(w.rstrip(",") for w in words), hon, gender
@@ -314,29 +340,33 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
     """(document, name) -> corpus id, by the rules of the module's docstring."""
     lex = load()
     keys: dict[tuple[Hashable, str], tuple[Any, ...]] = {}
-    full: dict[str, Counter[str | None]] = {}  # full name -> genders its titles state
-    full_docs: dict[str, set[Hashable]] = {}
-    singles: list[tuple[_Entry, str, str | None, str | None]] = []
-    in_doc: dict[Hashable, set[str]] = {}  # document -> full names and one-word forms
+    parsed: dict[tuple[Hashable, str], tuple[str, str | None, str | None]] = {}
     for e in entries:
         k = (e.doc, e.name)
-        if k in keys:
+        if k in keys or k in parsed:
             continue
         if e.kind == "description" or e.name[:1].islower():
-            keys[k] = ("doc", e.doc, e.name)
-            continue
-        if e.kind in ("organisation", "group"):
+            words = e.name.split()
+            # "the General", "the Invisible Man": a story's character known by a role
+            keys[k] = ("role", e.name) if len(words) > 1 and words[0] == "the" and \
+                all(w[:1].isupper() for w in words[1:]) else ("doc", e.doc, e.name)
+        elif e.kind in ("organisation", "group"):
             keys[k] = ("org", e.name)
-            continue
-        core, hon, g = _core(e.name)
-        keys[k] = ("pending",)
-        if len(core.split()) > 1:
-            full.setdefault(core, Counter())[g] += 1
-            full_docs.setdefault(core, set()).add(e.doc)
-            in_doc.setdefault(e.doc, set()).add(f"{hon or ''}|{core}")
         else:
-            singles.append((e, core, hon, g))
-            in_doc.setdefault(e.doc, set()).add(f"={hon or ''} {core}")
+            core, hon, g = _core(e.name)
+            words = core.split()
+            if len(words) > 1 and words[0].lower() in _epithets():
+                core = " ".join(words[1:])  # "Poor Marilla": Marilla
+            parsed[k] = (core, hon, g)
+    full: dict[str, Counter[str | None]] = {}  # full name -> genders its titles state
+    full_docs: dict[str, set[Hashable]] = {}
+    hons_of_word: dict[str, set[str]] = {}
+    for (doc, _), (core, hon, g) in parsed.items():
+        if " " in core:
+            full.setdefault(core, Counter())[g] += 1
+            full_docs.setdefault(core, set()).add(doc)
+        elif hon:
+            hons_of_word.setdefault(core, set()).add(hon)
     # a full name is one person per gender its titles state ("Mr. John Knightley", "Mrs.
     # John Knightley"); without a title, the given name's gender or the one title seen
     gender_of: dict[str, str | None] = {}
@@ -344,55 +374,39 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
         given = lex.first_names.get(core.split()[0], "-")
         seen = [g for g in gs if g]
         gender_of[core] = given if given in ("m", "f") else (seen[0] if len(seen) == 1 else None)
-    for e in entries:
-        k = (e.doc, e.name)
-        if keys[k] == ("pending",):
-            core, _, g = _core(e.name)
-            if len(core.split()) > 1:
-                keys[k] = ("full", core, g or gender_of[core])
-    called: dict[str, set[str]] = {}  # full name -> the forms its documents call it
-    for e in entries:
-        if keys[(e.doc, e.name)][0] == "full":
-            called.setdefault(keys[(e.doc, e.name)][1], set()).update(e.forms)
     by_word: dict[str, list[str]] = {}
     for core in full:
         words = core.split()
         for w in {words[0], words[-1]}:
             by_word.setdefault(w, []).append(core)
-    hons_of_word: dict[str, set[str]] = {}
-    for _, core, hon, _ in singles:
-        if hon:
-            hons_of_word.setdefault(core, set()).add(hon)
-    # a one-word name and a full name that one document keeps apart are two people
-    apart: set[tuple[str, str]] = set()
-    for forms in in_doc.values():
-        cores = [f.split("|") for f in forms if not f.startswith("=")]
-        for f in forms:
-            if f.startswith("="):
-                hon, word = f[1:].split()[0] if f[1:2] != " " else "", f.split()[-1]
-                apart.update((f, c) for h, c in cores if h == hon and word in c.split())
-    for e, core, hon, g in singles:
-        surname = hon is not None
-        if hon is None and len(seen := hons_of_word.get(core, set())) == 1:
-            hon = next(iter(seen))  # "Healey" where the texts say "Mr Healey"
+    # one-word forms: "Healey" where the texts say "Mr Healey" (one honorific) is that form
+    forms: dict[tuple[Hashable, str], tuple[str, str | None, str | None]] = {}
+    for k, (core, hon, g) in parsed.items():
+        if " " in core:
+            keys[k] = ("full", core, g or gender_of[core])
+            continue
+        if hon is None and len(hons := hons_of_word.get(core, set())) == 1:
+            hon = next(iter(hons))
             g = lex.title_gender(hon)
             g = g if g in ("m", "f") else None
+        forms[k] = (core, hon, g)
+    # (one-word form, full name) -> documents whose cues call the full name so
+    said_in: Counter[tuple[str, str]] = Counter()
+    for e in entries:
+        key = keys.get((e.doc, e.name))
+        if key is not None and key[0] == "full":
+            for f in set(e.said):
+                core, hon, _ = _core(f)
+                if " " not in core:
+                    said_in[(f"={hon or ''} {core}", key[1])] += 1
+    own: Counter[str] = Counter(f"={hon or ''} {core}" for core, hon, _ in forms.values())
+    decided: dict[str, tuple[Any, ...]] = {}
+    for k, (core, hon, g) in forms.items():
         form = f"={hon or ''} {core}"
-        # a surname and a full name one document keeps apart are two people ("Mr.
-        # Knightley", "Mr. John Knightley"); a given name and a full name, in a story, are
-        # often one person the text calls both ways
-        forms = [form] if hon else [f"={h} {core}" for h in hons_of_word.get(core, ())]
-        cands = [c for c in by_word.get(core, ())
-                 if (g is None or gender_of[c] in (None, g))
-                 and (not surname or core == c.split()[-1])  # "Mr. Tony" is no surname
-                 and not (core == c.split()[-1] and any((f, c) in apart for f in forms))]
-        if surname:  # "Mrs. Maylie" is Rose Maylie when a text calls her so
-            cands = [c for c in cands if e.name in called.get(c, ())]
-        pick = _one(cands, full_docs)
-        if pick is not None:
-            keys[(e.doc, e.name)] = ("full", pick, g or gender_of[pick])
-        else:
-            keys[(e.doc, e.name)] = ("word", core, hon)
+        if form not in decided:
+            decided[form] = _link(form, core, hon, g, by_word, gender_of, full_docs,
+                                  said_in, own)
+        keys[k] = decided[form]
     # number the persons by their first document, then name
     first: dict[tuple[Any, ...], tuple[int, str]] = {}
     for e in entries:
@@ -402,6 +416,25 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             first[key] = rank
     number = {key: n for n, key in enumerate(sorted(first, key=lambda k: (first[k], repr(k))))}
     return {k: number[key] for k, key in keys.items()}
+
+
+def _link(form: str, core: str, hon: str | None, g: str | None,
+          by_word: dict[str, list[str]], gender_of: dict[str, str | None],
+          full_docs: dict[str, set[Hashable]], said_in: Counter[tuple[str, str]],
+          own: Counter[str]) -> tuple[Any, ...]:
+    """The key of a one-word form: the one full name it can be, else its own."""
+    cands = [c for c in by_word.get(core, ())
+             if (g is None or gender_of[c] in (None, g))
+             and (hon is None or core == c.split()[-1])]  # "Mr. Tony" is no surname
+    if hon in _family():  # "Mrs. Maylie" is Rose Maylie where a text calls her so
+        cands = [c for c in cands if said_in[(form, c)]]
+    if hon is not None:  # "Mr. Wilcox", named so on their own far more than the full name
+        cands = [c for c in cands
+                 if own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]
+    pick = _one(cands, full_docs)
+    if pick is not None:
+        return ("full", pick, g or gender_of[pick])
+    return ("word", core, hon)
 
 
 def _one(cands: list[str], full_docs: dict[str, set[Hashable]]) -> str | None:

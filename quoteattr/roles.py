@@ -37,7 +37,8 @@ _POSSESSIVE = ("'s", "’s")
 
 
 @lru_cache(maxsize=1)
-def _joiners() -> frozenset[str]:
+def joiners() -> frozenset[str]:
+    """The words joining a role to an affiliation (data/role_joiners.txt)."""
     return frozenset(column("role_joiners.txt"))
 
 
@@ -141,10 +142,10 @@ def split_role(words: list[str]) -> tuple[list[str], list[str]]:
     """``words`` of a phrase as a role up to its head and an affiliation after a joiner:
     ``spokesman for the ministry`` -> (["spokesman"], ["the ministry"]); no role when no
     word of the phrase heads one."""
-    joiners = _joiners()
+    joined = joiners()
     words = [w.strip(",") for w in words if w.strip(",")]
     for k, w in enumerate(words):
-        if w.lower() in joiners and k > 0:
+        if w.lower() in joined and k > 0:
             head, rest = words[:k], words[k + 1:]
             break
     else:

@@ -36,31 +36,32 @@ from .mentions import name_core
 from .model import Quote, Span, Speaker
 
 _KIN_BEFORE = regex.compile(r"\b(\p{Ll}+)[,\s]\s*$")
+_NONE = 1 << 62
 _PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
 
 
 @dataclass
 class _Person:
     name: str
-    first: int  # offset of the first mention (or quote)
+    quoted: int  # where the first quote they speak or hear starts
+    first: int = 1 << 62  # offset of the first mention (_NONE: none found)
     quotes: list[int] = field(default_factory=list)
     mentions: list[Span] = field(default_factory=list)
     addressed: list[int] = field(default_factory=list)
     aliases: dict[str, list[Span]] = field(default_factory=dict)
-    roles: list[str] = field(default_factory=list)
-    affiliations: list[str] = field(default_factory=list)
+    # role -> where first given (offset, and order at that offset)
+    roles: dict[str, tuple[int, int]] = field(default_factory=dict)
+    affiliations: dict[str, tuple[int, int]] = field(default_factory=dict)
     genders: list[tuple[str, str]] = field(default_factory=list)  # (gender, evidence)
 
     def seen(self, pos: int) -> None:
         self.first = min(self.first, pos)
 
-    def role(self, found: tuple[list[str], list[str]]) -> None:
-        for r in found[0]:
-            if r not in self.roles:
-                self.roles.append(r)
-        for a in found[1]:
-            if a not in self.affiliations:
-                self.affiliations.append(a)
+    def role(self, found: tuple[list[str], list[str]], pos: int) -> None:
+        for k, r in enumerate(found[0]):
+            self.roles[r] = min((pos, k), self.roles.get(r, (pos, k)))
+        for k, a in enumerate(found[1]):
+            self.affiliations[a] = min((pos, k), self.affiliations.get(a, (pos, k)))
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +100,12 @@ def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[
                 p.seen(q.addressee_span[0])
     if not people:
         return tuple(quotes), ()
+    for p in people.values():
+        if _described(p.name):
+            p.role(roles_mod.of_description(p.name), p.quoted)  # "a spokesman for the ..."
     _scan(text, people)
-    order = sorted(people.values(), key=lambda p: (p.first, p.name))
+    order = sorted(people.values(),
+                   key=lambda p: (p.first if p.first < _NONE else p.quoted, p.name))
     ids = {p.name: k for k, p in enumerate(order)}
     records = tuple(_record(k, p) for k, p in enumerate(order))
     return tuple(_pointed(q, ids) for q in quotes), records
@@ -118,8 +123,6 @@ def _get(people: dict[str, _Person], name: str, pos: int) -> _Person:
     p = people.get(name)
     if p is None:
         p = people[name] = _Person(name, pos)
-    else:
-        p.seen(pos)
     return p
 
 
@@ -138,7 +141,7 @@ def _from_mention(text: str, p: _Person, q: Quote) -> None:
         return
     if raw[:1].islower() or low.split()[0] in load().determiners:
         if not _described(p.name):
-            p.role(roles_mod.of_description(raw))  # "the Rotherham MP" names John Healey
+            p.role(roles_mod.of_description(raw), s)  # "the Rotherham MP": John Healey
         return
     if not set(raw.split()) & set(p.name.split()):
         p.aliases.setdefault(raw, [])  # a name form ("Lizzy"); its offsets come from the scan
@@ -188,8 +191,8 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         said = m.group()
         p.aliases.setdefault(said, []).append(m.span())
         p.seen(m.start())
-        p.role(roles_mod.before(text, m.start()))
-        p.role(roles_mod.after(text, m.end()))
+        p.role(roles_mod.before(text, m.start()), m.start())
+        p.role(roles_mod.after(text, m.end()), m.end())
         kin = _KIN_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if kin is not None and kin.group(1) in lex.kin_nouns:
             g = lex.role_nouns.get(kin.group(1), "-")
@@ -211,9 +214,14 @@ def _record(k: int, p: _Person) -> Speaker:
                     sorted(p.aliases.items(), key=lambda kv: (kv[1][0][0] if kv[1] else 1 << 62,
                                                                kv[0])))
     gender, evidence = _gender(p.genders)
-    return Speaker(p.name, tuple(p.quotes), tuple(p.mentions), k, aliases, tuple(p.roles),
-                   tuple(p.affiliations), kind_of(p.name), gender, evidence,
+    return Speaker(p.name, tuple(p.quotes), tuple(p.mentions), k, aliases, _in_order(p.roles),
+                   _in_order(p.affiliations), kind_of(p.name), gender, evidence,
                    tuple(p.addressed))
+
+
+def _in_order(found: dict[str, tuple[int, int]]) -> tuple[str, ...]:
+    """The roles (or affiliations) in order of where the text first gives them."""
+    return tuple(sorted(found, key=lambda r: (found[r], r)))
 
 
 def _gender(found: Iterable[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
@@ -232,7 +240,10 @@ def kind_of(name: str) -> str:
     words = name.split()
     lex = load()
     if _described(name):
-        head = words[-1].lower().strip(".,")
+        joiners = roles_mod.joiners()
+        lead = next((words[:k] for k, w in enumerate(words) if k and w.lower() in joiners),
+                    words)  # "a spokesman" of "a spokesman for the ministry"
+        head = lead[-1].lower().strip(".,")
         if head in _org_lower():
             return "organisation"
         if head in _groups() or (head.endswith("s") and not head.endswith(_PLAIN)
