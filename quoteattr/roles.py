@@ -57,9 +57,12 @@ def before(text: str, start: int) -> tuple[list[str], list[str]]:
     """Roles and affiliations written just before the name at ``start``: the titles and
     roles of "UK Defence Secretary and Rotherham MP John Healey", the owner of "Labour's
     Jane Doe"."""
-    window = text[max(0, start - _BEFORE_REACH):start]
-    if not window or not window[-1:].isspace() or "\n" in window[-2:]:
+    if start < 2 or text[start - 1] not in " \t\xa0" or text[start - 2].isspace():
         return [], []
+    space = text.rfind(" ", max(0, start - 40), start - 1)
+    if not _may_lead(text[space + 1:start - 1]):
+        return [], []  # "said John Healey", "and Healey": the common case, decided at once
+    window = text[max(0, start - _BEFORE_REACH):start]
     window = _BOUNDARY.split(window)[-1]  # the words since the last punctuation
     lex = load()
     cut = [m for m in _STOP.finditer(window)
@@ -98,6 +101,12 @@ def before(text: str, start: int) -> tuple[list[str], list[str]]:
     return roles, affiliations
 
 
+def _may_lead(word: str) -> bool:
+    """Can the word just before a name belong to a title, a role or an owner before it?"""
+    return (word[:1].isupper() and word[-1:] not in ",;:!?\"”’)") \
+        or word.endswith(_POSSESSIVE) or is_role_word(word)
+
+
 def _capital_or_role(word: str) -> bool:
     return word[:1].isupper() or is_role_word(word)
 
@@ -110,6 +119,8 @@ def _only_honorific(words: list[str]) -> bool:
 def after(text: str, end: int) -> tuple[list[str], list[str]]:
     """The role and affiliation of an apposition after the name ending at ``end``:
     ", the US Defense Secretary," or ", a spokesman for the ministry,"."""
+    if text[end:end + 1] != ",":
+        return [], []
     m = _APPOSITION.match(text, end, min(len(text), end + 120))
     if m is None:
         return [], []

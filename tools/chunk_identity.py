@@ -57,8 +57,9 @@ def measure(docs: list[dict[str, Any]]) -> dict[str, Any]:
     """The figures per novel and over all novels (pairs summed), with and without
     :class:`quoteattr.Speakers`."""
     sys.path.insert(0, EVAL)
-    import quoteattr
     from score import alias_table, match, speaker_right  # type: ignore[import-not-found]
+
+    import quoteattr
 
     novels: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for d in docs:
