@@ -138,3 +138,30 @@ def test_speakers_frame() -> None:
     assert list(frame.columns[:4]) == ["id", "speaker_id", "name", "kind"]
     row = frame.set_index("name").loc["John Healey"]
     assert row["quotes"] == 4 and "UK Defence Secretary" in row["roles"]
+
+
+def test_cli_table_wide_and_speakers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quoteattr.cli import SPEAKER_TABLE, TABLE, WIDE, main
+
+    path = tmp_path / "healey.txt"
+    path.write_text(HEALEY, encoding="utf-8")
+    assert main([str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split("\t") == list(TABLE)
+    first = dict(zip(TABLE, lines[1].split("\t"), strict=True))
+    assert (first["speaker"], first["role"], first["kind"]) == \
+        ("John Healey", "UK Defence Secretary", "speech")
+    told = next(dict(zip(TABLE, line.split("\t"), strict=True)) for line in lines[1:]
+                if "\tJohn Healey\t" in line and "Pete Hegseth" in line)
+    assert told["addressee"] == "John Healey" and float(told["confidence"]) > 0
+    assert main(["--wide", str(path)]) == 0
+    wide = capsys.readouterr().out.splitlines()
+    assert wide[0].split("\t") == list(WIDE)
+    assert all(len(line.split("\t")) == len(WIDE) for line in wide)
+    assert main(["--speakers", str(path)]) == 0
+    rows = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert rows[0] == list(SPEAKER_TABLE)
+    assert rows[1][:3] == ["0", "John Healey", "person"] and "Rotherham MP" in rows[1][6]
+    assert main(["--speakers", "--format", "jsonl", str(path)]) == 0
+    first_json = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert first_json["name"] == "John Healey" and first_json["n_quotes"] == 4
