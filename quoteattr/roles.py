@@ -57,6 +57,8 @@ def before(text: str, start: int) -> tuple[list[str], list[str]]:
     """Roles and affiliations written just before the name at ``start``: the titles and
     roles of "UK Defence Secretary and Rotherham MP John Healey", the owner of "Labour's
     Jane Doe"."""
+    if text[start - 2:start] == ", ":
+        return _apposed_before(text, start - 2)
     if start < 2 or text[start - 1] not in " \t\xa0" or text[start - 2].isspace():
         return [], []
     space = text.rfind(" ", max(0, start - 40), start - 1)
@@ -99,6 +101,27 @@ def before(text: str, start: int) -> tuple[list[str], list[str]]:
     if owner and not roles and not affiliations:
         return [], []
     return roles, affiliations
+
+
+def _apposed_before(text: str, comma: int) -> tuple[list[str], list[str]]:
+    """The role of a description set before a name ("The company's chief executive, Ann
+    Lee"; "her husband, Bill Reed"), whose last word heads a role; its owner, if any, is an
+    affiliation."""
+    words = _BOUNDARY.split(text[max(0, comma - 80):comma])[-1].split()[-_APPOS_WORDS:]
+    if not words or not words[-1][:1].islower() or not is_role_word(words[-1]):
+        return [], []
+    lex = load()
+    lead = max((k for k, w in enumerate(words)
+                if w.lower() in lex.determiners or w.endswith(_POSSESSIVE)), default=-1)
+    if lead < 0:
+        return [], []  # no article or owner: "said Ann Lee, Bob Hart" is no description
+    owner = ""
+    if words[lead].endswith(_POSSESSIVE):
+        first = max((k for k in range(lead) if words[k].lower() in lex.determiners),
+                    default=lead)
+        owner = " ".join(words[first:lead + 1])[:-2]
+    role = " ".join(words[lead + 1:])
+    return [role], [owner] if owner else []
 
 
 def _may_lead(word: str) -> bool:

@@ -28,12 +28,18 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import regex
+
 from . import roles as roles_mod
 from .lexicon import column, load
 from .mentions import name_core
 from .model import Quote, Span, Speaker
 
 _NONE = 1 << 62
+FIND_FORMS = 24  # more forms than this are found in one pass over the capitalised words
+EVIDENCE = 8  # at most this many notes of gender evidence are kept
+# a capitalised word, as the forms' first words are cut ("O'Brien", "Jean-Luc")
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}\p{N}'’.\-]*(?<!\.)")
 _PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
 
 
@@ -42,14 +48,15 @@ class _Person:
     name: str
     quoted: int  # where the first quote they speak or hear starts
     first: int = 1 << 62  # offset of the first mention (_NONE: none found)
-    quotes: list[int] = field(default_factory=list)
-    mentions: list[Span] = field(default_factory=list)
-    addressed: list[int] = field(default_factory=list)
+    # insertion-ordered sets (dicts): a person may speak thousands of lines
+    quotes: dict[int, None] = field(default_factory=dict)
+    mentions: dict[Span, None] = field(default_factory=dict)
+    addressed: dict[int, None] = field(default_factory=dict)
     aliases: dict[str, list[Span]] = field(default_factory=dict)
     # role -> where first given (offset, and order at that offset)
     roles: dict[str, tuple[int, int]] = field(default_factory=dict)
     affiliations: dict[str, tuple[int, int]] = field(default_factory=dict)
-    genders: list[tuple[str, str]] = field(default_factory=list)  # (gender, evidence)
+    genders: dict[tuple[str, str], None] = field(default_factory=dict)  # (gender, evidence)
 
     def seen(self, pos: int) -> None:
         self.first = min(self.first, pos)
@@ -82,17 +89,14 @@ def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[
     for q in quotes:
         if q.speaker:
             p = _get(people, q.speaker, q.start)
-            if q.id not in p.quotes:
-                p.quotes.append(q.id)
+            p.quotes[q.id] = None
             if q.speaker_span is not None:
-                if q.speaker_span not in p.mentions:
-                    p.mentions.append(q.speaker_span)
+                p.mentions[q.speaker_span] = None
                 p.seen(q.speaker_span[0])
                 _from_mention(text, p, q)
         if q.addressee:
             p = _get(people, q.addressee, q.start)
-            if q.id not in p.addressed:
-                p.addressed.append(q.id)
+            p.addressed[q.id] = None
             if q.addressee_span is not None:
                 p.seen(q.addressee_span[0])
     if not people:
@@ -133,8 +137,8 @@ def _from_mention(text: str, p: _Person, q: Quote) -> None:
     pronoun = load().pronouns.get(low)
     if pronoun is not None:
         said = (pronoun[0], f"pronoun {raw!r} at {s}-{e}")
-        if pronoun[0] in ("m", "f") and not _described(p.name) and said not in p.genders:
-            p.genders.append(said)
+        if pronoun[0] in ("m", "f") and not _described(p.name):
+            p.genders[said] = None
         return
     if raw[:1].islower() or low.split()[0] in load().determiners:
         if not _described(p.name):
@@ -180,7 +184,7 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
             if g in ("m", "f") and given in ("m", "f") and g != given:
                 continue  # "Mrs Healey" is not John Healey
             if g in ("m", "f"):
-                p.genders.append((g, f"title {hon!r} at {hon_at}"))
+                p.genders[(g, f"title {hon!r} at {hon_at}")] = None
         p.aliases.setdefault(text[hon_at:end], []).append((hon_at, end))
         p.seen(hon_at)
         p.role(roles_mod.before(text, hon_at), hon_at)
@@ -190,7 +194,7 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         if word in lex.kin_nouns:  # "her husband, Bill Reed"
             g = lex.role_nouns.get(word, "-")
             if g in ("m", "f"):
-                p.genders.append((g, f"kin noun {word!r} at {at}"))
+                p.genders[(g, f"kin noun {word!r} at {at}")] = None
 
 
 @lru_cache(maxsize=4096)
@@ -201,16 +205,32 @@ def _core(name: str) -> str:
 
 def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
     """Each whole-word occurrence of the forms (longest first where they overlap), as
-    (start, end, start with an honorific before it, form); ``str.find`` per form, which is
-    much faster than one pattern of alternatives."""
+    (start, end, start with an honorific before it, form). A few forms are looked for with
+    ``str.find``, one pass each (much faster than a pattern of alternatives); many (a text
+    of a hundred speakers) in one pass over the capitalised words, so that the work stays
+    linear in the text."""
+    forms = list(forms)
     hits: list[tuple[int, int, str]] = []
-    for form in forms:
-        at = text.find(form)
-        while at >= 0:
-            end = at + len(form)
-            if not _inside_word(text, at, end):
-                hits.append((at, -end, form))
-            at = text.find(form, at + 1)
+    if len(forms) <= FIND_FORMS:
+        for form in forms:
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if not _inside_word(text, at, end):
+                    hits.append((at, -end, form))
+                at = text.find(form, at + 1)
+    else:
+        by_first: dict[str, list[str]] = {}
+        for form in forms:
+            by_first.setdefault(form.split()[0], []).append(form)
+        for m in _CAPITALISED.finditer(text):
+            word = m.group()
+            bare = word if "'" not in word and "’" not in word else \
+                regex.split(r"['’]", word, maxsplit=1)[0]  # "Healey’s": Healey
+            for form in by_first.get(word, []) + (by_first.get(bare, []) if bare != word else []):
+                at, end = m.start(), m.start() + len(form)
+                if text.startswith(form, at) and not _inside_word(text, at, end):
+                    hits.append((at, -end, form))
     hits.sort()
     out: list[tuple[int, int, int, str]] = []
     reach = 0
@@ -224,6 +244,13 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
     return out
 
 
+def _inside_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    return bool((before and (before.isalnum() or before == "-"))
+                or (after and (after.isalnum() or after == "-")))
+
+
 def _word_before(text: str, at: int) -> tuple[str, int]:
     """The word just before offset ``at`` (one space or tab between, on its line) and where
     it starts; ("", at) when there is none."""
@@ -231,13 +258,6 @@ def _word_before(text: str, at: int) -> tuple[str, int]:
         return "", at
     cut = max(text.rfind(" ", max(0, at - 24), at - 1), text.rfind("\n", max(0, at - 24), at - 1))
     return text[cut + 1:at - 1], cut + 1
-
-
-def _inside_word(text: str, start: int, end: int) -> bool:
-    before = text[start - 1:start] if start else ""
-    after = text[end:end + 1]
-    return bool((before and (before.isalnum() or before == "-"))
-                or (after and (after.isalnum() or after == "-")))
 
 
 def _record(k: int, p: _Person) -> Speaker:
@@ -263,7 +283,7 @@ def _gender(found: Iterable[tuple[str, str]]) -> tuple[str | None, tuple[str, ..
     if m == f:
         return None, ()
     g = "m" if m > f else "f"
-    return g, tuple(ev for h, ev in found if h == g)
+    return g, tuple(ev for h, ev in found if h == g)[:EVIDENCE]
 
 
 def kind_of(name: str) -> str:

@@ -86,6 +86,9 @@ def test_possessive_affiliation_and_title_before_the_name() -> None:
     assert roles.before("the plant. Mr Healey", 14) == ([], [])  # an honorific is no role
     assert roles.of_description("the ministry's spokesman") == (["spokesman"], ["the ministry"])
     assert roles.after("Ann Lee, 78, said", 7) == ([], [])
+    text = "The company's chief executive, Ann Lee, said"
+    assert roles.before(text, text.index("Ann")) == (["chief executive"], ["The company"])
+    assert roles.before("said Tom Hart, Ann Lee", 15) == ([], [])  # two names, no role
 
 
 def test_kinds() -> None:
