@@ -14,10 +14,11 @@ gives each person one corpus-wide id:
   the one such full name or one named in :data:`DOMINANT` times as many documents as any
   other. A surname with an honorific must not be used on its own in many more documents
   than the full name is (:data:`DOMINANT` times: "Mr. Wilcox" of a novel whose son alone
-  is named in full); one with a family title ("Mrs", "Lady": data/family_titles.txt) joins
-  only a full name whose cues some document calls so ("Mrs May said" of Theresa May).
-  Otherwise one-word names alike (same word, same honorific; a bare word takes the one
-  honorific the documents give it) are one person;
+  is named in full), unless the honorific is "Miss" or "Ms" (data/own_titles.txt); one
+  with a family title ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose
+  cues some document calls so ("Mrs Tate said" of Jane Tate). Otherwise one-word names
+  alike (same word, same honorific; a bare word takes the one honorific the documents give
+  it) are one person;
 - descriptions ("a spokesman") are a person of their own document only, except a story's
   capitalised ones ("the General"); organisations and groups are one per name.
 
@@ -300,6 +301,11 @@ def _epithets() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _own_titles() -> frozenset[str]:
+    return frozenset(column("own_titles.txt"))
+
+
+@lru_cache(maxsize=1)
 def _family() -> frozenset[str]:
     return frozenset(column("family_titles.txt"))
 
@@ -428,7 +434,8 @@ def _link(form: str, core: str, hon: str | None, g: str | None,
              and (hon is None or core == c.split()[-1])]  # "Mr. Tony" is no surname
     if hon in _family():  # "Mrs. Maylie" is Rose Maylie where a text calls her so
         cands = [c for c in cands if said_in[(form, c)]]
-    if hon is not None:  # "Mr. Wilcox", named so on their own far more than the full name
+    if hon is not None and hon not in _own_titles():  # "Mr. Wilcox", named so on their own
+        # far more than the full name is ("Miss Woodhouse" is let through)
         cands = [c for c in cands
                  if own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]
     pick = _one(cands, full_docs)
