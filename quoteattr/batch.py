@@ -30,7 +30,7 @@ TEXT_CHARS = 200  # the fixed cost of one text, in characters of work
 PARALLEL_WORK = {"fork": 300_000, "fresh": 3_000_000}
 ERRORS = ("raise", "skip", "record")
 
-Found = tuple[Quote, ...] | Exception
+Found = tuple[Quote, ...] | Extraction | Exception  # an Extraction keeps its speaker records
 #: The per-text options of :func:`~quoteattr.extract`, checked once (:func:`options`) and
 #: sent as they are with every batch to the workers.
 Options = dict[str, Any]
@@ -193,7 +193,7 @@ def _run(texts: Iterator[str], opts: Options, jobs: int, errors: str
         for index, text in enumerate(stream):
             found: Found
             try:
-                found = tuple(extract(text, **opts))
+                found = extract(text, **opts)
             except Exception as e:
                 found = e
             yield from _results(index, [text], [found], errors)
@@ -206,7 +206,9 @@ def _results(start: int, batch: list[str], found: list[Found],
     """The results of a batch whose first text has index ``start``; a failed text
     raises, is skipped or is recorded, as ``errors`` says."""
     for index, (text, quotes) in enumerate(zip(batch, found, strict=True), start):
-        if not isinstance(quotes, Exception):
+        if isinstance(quotes, Extraction):
+            yield quotes
+        elif not isinstance(quotes, Exception):
             yield Extraction(text, quotes)
         elif errors == "record":
             yield Failed(text if isinstance(text, str) else "", index,

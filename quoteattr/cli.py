@@ -18,10 +18,15 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from . import __version__
 
 if TYPE_CHECKING:
-    from .model import Quote
+    from .model import Extraction, Quote
 
 FIELDS = ("source", "id", "start", "end", "speaker", "cue", "addressee", "kind",
           "paragraph", "confidence", "rule", "text")
+#: columns of the table (``--wide``: every field of a quote, and its speaker's record)
+TABLE = ("span", "kind", "speaker", "role", "addressee", "confidence", "quote")
+WIDE = ("span", "id", "kind", "speaker", "speaker_id", "role", "affiliation", "addressee",
+        "addressee_id", "confidence", "rule", "cue", "mention", "paragraph", "quote")
+SPEAKER_TABLE = ("id", "name", "kind", "gender", "quotes", "addressed", "roles", "aliases")
 MAX_BYTES = 64 * 1024 * 1024  # default --max-bytes: a file is read whole, and costs ~20x
 _UNITS = {"": 1, "k": 1024, "m": 1024 ** 2, "g": 1024 ** 3}
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # first characters a spreadsheet may evaluate
@@ -107,7 +112,7 @@ def _too_large(name: str, limit: int) -> str:
 
 
 def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
-          failed: Callable[[InputError], None]) -> Iterator[tuple[str, Quote]]:
+          failed: Callable[[InputError], None]) -> Iterator[tuple[str, Quote, Extraction]]:
     """Quotes of each file in turn; files are read lazily, a few ahead of the output.
 
     A file that cannot be read is passed to ``failed`` where it comes in order (after
@@ -135,20 +140,65 @@ def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
         if isinstance(result, Failed):  # extract raised on this text: say so, go on
             failed(InputError(f"{_shown(name)}: could not be processed: {result.error}"))
             continue
+        if args.speakers:  # one row per speaker record, no quotes
+            yield from ((name, q, result) for q in result.speakers)  # type: ignore[misc]
+            continue
         for q in result:
-            yield name, q
+            yield name, q, result
 
 
-def _table(rows: Iterator[tuple[str, Quote]], out: TextIO, many: bool) -> None:
-    for name, q in rows:
+def _table(rows: Iterator[tuple[str, Quote, Extraction]], out: TextIO, many: bool,
+           wide: bool = False) -> None:
+    """Tab-separated columns under a header: :data:`TABLE` (``wide``: :data:`WIDE`)."""
+    columns = WIDE if wide else TABLE
+    out.write(("source\t" if many else "") + "\t".join(columns) + "\n")
+    for name, q, result in rows:
+        record = result.speaker(q.speaker_id)
         who = q.speaker or (f"({q.mention})" if q.mention else "?")
-        to = f" -> {q.addressee}" if q.addressee else ""
-        src = f"{_shown(name)}:" if many else ""
         snippet = " ".join(q.text.split())
-        if len(snippet) > 70:
+        if len(snippet) > 70 and not wide:
             snippet = snippet[:67] + "..."
-        cue = " ".join((q.cue or "").split())
-        out.write(f"{src}{q.start}-{q.end}\t{' '.join(who.split())}{to}\t{cue}\t“{snippet}”\n")
+        cells = {"span": f"{q.start}-{q.end}", "id": q.id, "kind": q.kind, "speaker": who,
+                 "speaker_id": _blank(q.speaker_id),
+                 "role": record.roles[0] if record and record.roles else "",
+                 "affiliation": record.affiliations[0] if record and record.affiliations else "",
+                 "addressee": q.addressee or "", "addressee_id": _blank(q.addressee_id),
+                 "confidence": f"{q.confidence:.2f}", "rule": q.rule or "", "cue": q.cue or "",
+                 "mention": q.mention or "", "paragraph": q.paragraph, "quote": f"“{snippet}”"}
+        line = [_shown(name)] if many else []
+        line += [" ".join(str(cells[c]).split()) for c in columns]
+        out.write("\t".join(line) + "\n")
+
+
+def _blank(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _speakers(rows: Iterator[tuple[str, Any, Extraction]], fmt: str, out: TextIO,
+              many: bool) -> None:
+    """The speaker records (``--speakers``): a table, or their dicts as JSON / CSV."""
+    if fmt == "table":
+        out.write(("source\t" if many else "") + "\t".join(SPEAKER_TABLE) + "\n")
+        for name, s, _ in rows:
+            cells = (s.id, s.name, s.kind, s.gender or "", s.n_quotes, len(s.addressed),
+                     "; ".join(s.roles), "; ".join(f for f, _ in s.aliases))
+            line = ([_shown(name)] if many else []) + [" ".join(str(c).split()) for c in cells]
+            out.write("\t".join(line) + "\n")
+    elif fmt == "jsonl":
+        for name, s, _ in rows:
+            out.write(_json({"source": name, **s.to_dict()}) + "\n")
+    elif fmt == "json":
+        out.write(_json([{"source": n, **s.to_dict()} for n, s, _ in rows], indent=1) + "\n")
+    else:
+        import csv
+
+        w = csv.writer(out)
+        w.writerow(("source", *SPEAKER_TABLE))
+        for name, s, _ in rows:
+            d = s.to_dict()
+            d.update(quotes=s.n_quotes, addressed=len(s.addressed), roles="; ".join(s.roles),
+                     aliases="; ".join(f for f, _ in s.aliases), gender=s.gender or "")
+            w.writerow([_cell(name)] + [_cell(d[k]) for k in SPEAKER_TABLE])
 
 
 def _json(value: Any, indent: int | None = None) -> str:
@@ -167,20 +217,21 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _write(fmt: str, rows: Iterator[tuple[str, Quote]], out: TextIO, many: bool) -> None:
+def _write(fmt: str, rows: Iterator[tuple[str, Quote, Extraction]], out: TextIO, many: bool,
+           wide: bool = False) -> None:
     if fmt == "table":
-        _table(rows, out, many)
+        _table(rows, out, many, wide)
     elif fmt == "jsonl":
-        for name, q in rows:
+        for name, q, _ in rows:
             out.write(_json({"source": name, **q.to_dict()}) + "\n")
     elif fmt == "json":
-        out.write(_json([{"source": n, **q.to_dict()} for n, q in rows], indent=1) + "\n")
+        out.write(_json([{"source": n, **q.to_dict()} for n, q, _ in rows], indent=1) + "\n")
     else:
         import csv
 
         w = csv.writer(out)
         w.writerow(FIELDS)
-        for name, q in rows:
+        for name, q, _ in rows:
             d = {"source": name, **q.to_dict()}
             w.writerow([_cell(d[k]) for k in FIELDS])
 
@@ -264,6 +315,11 @@ def _parser() -> argparse.ArgumentParser:
                     "JSONL file (docs/evaluation.md) instead; FILES are then ignored")
     ap.add_argument("--gold-kinds", metavar="K,K", help="with --evaluate: score only gold "
                     "quotes of these kinds (e.g. direct)")
+    ap.add_argument("--wide", action="store_true",
+                    help="table: every field of each quote (ids, rule, cue, whole quote)")
+    ap.add_argument("--speakers", action="store_true",
+                    help="one row per speaker of each text (name, kind, roles, quotes, ...) "
+                         "instead of one per quote")
     ap.add_argument("--version", action="version", version=f"quoteattr {__version__}")
     return ap
 
@@ -307,7 +363,11 @@ def _run(args: argparse.Namespace) -> int:
         nonlocal status
         status = _error(str(e))
 
-    _write(args.format, _rows(files, args, progress, failed), out, len(files) > 1)
+    rows = _rows(files, args, progress, failed)
+    if args.speakers:
+        _speakers(rows, args.format, out, len(files) > 1)
+    else:
+        _write(args.format, rows, out, len(files) > 1, args.wide)
     out.flush()
     return status
 

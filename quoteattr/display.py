@@ -11,12 +11,13 @@ from html import escape
 
 import regex
 
-from .model import Extraction, Quote
+from .model import Extraction, Quote, Speaker
 
 #: Background colours given to speakers, most quoted first; light enough for black text.
 PALETTE = ("#ffd8a8", "#b2f2bb", "#a5d8ff", "#fcc2d7", "#ffec99", "#d0bfff",
            "#99e9f2", "#eebefa", "#c3fae8", "#ffc9c9")
 UNKNOWN = "#dee2e6"  # quotes nobody is named for
+KEY_SPEAKERS = 12  # the key shows this many speakers, most quoted first; the rest folded
 
 # Characters XML 1.0 forbids even as references; shown as U+FFFD.
 _NOT_XML = regex.compile(r"[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
@@ -58,14 +59,29 @@ def to_html(extraction: Extraction) -> str:
 
 def speaker_colours(extraction: Extraction) -> dict[str, str]:
     """A colour for each speaker, most quoted first; the palette repeats past ten."""
-    return {s.name: PALETTE[k % len(PALETTE)] for k, s in enumerate(extraction.speakers)}
+    return {s.name: PALETTE[k % len(PALETTE)] for k, s in enumerate(_ranked(extraction))}
+
+
+def _ranked(extraction: Extraction) -> list[Speaker]:
+    """The speakers who speak, most quotations first (then first mentioned)."""
+    return sorted((s for s in extraction.speakers if s.quotes),
+                  key=lambda s: (-s.n_quotes, s.id))
 
 
 def _key(extraction: Extraction, colours: dict[str, str]) -> str:
+    """The key: the number of quotes, then each speaker with their number of quotations,
+    the :data:`KEY_SPEAKERS` most quoted shown and the rest folded."""
     n = len(extraction)
     parts = [f'<div class="qa-key" style="{_KEY}">{n} quote{"" if n == 1 else "s"}']
-    for name, colour in colours.items():
-        parts.append(f' <span style="{_WHO.format(colour)}">{_escape(name)}</span>')
+    ranked = _ranked(extraction)
+    chips = [f' <span class="qa-speaker" style="{_WHO.format(colours[s.name])}">'
+             f"{_escape(s.name)} {s.n_quotes}</span>" for s in ranked]
+    parts.extend(chips[:KEY_SPEAKERS])
+    if len(chips) > KEY_SPEAKERS:
+        rest = len(chips) - KEY_SPEAKERS
+        parts.append(f' <details style="display:inline"><summary>{rest} more speaker'
+                     f'{"" if rest == 1 else "s"}</summary>{"".join(chips[KEY_SPEAKERS:])}'
+                     "</details>")
     return "".join(parts) + "</div>"
 
 

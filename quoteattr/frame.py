@@ -96,6 +96,45 @@ def quotes_frame(results: Iterable[Extraction], ids: pd.Series) -> pd.DataFrame:
                          for name, values in rows.items()})
 
 
+#: Columns of :func:`speakers_frame` (one row per speaker record of a document).
+SPEAKER_COLUMNS: dict[str, str] = {
+    "id": "int64",
+    "speaker_id": "int64",
+    "name": "string",
+    "kind": "string",
+    "gender": "string",
+    "quotes": "int64",
+    "addressed": "int64",
+    "roles": "string",
+    "affiliations": "string",
+    "aliases": "string",
+}
+
+
+def speakers_frame(results: Iterable[Extraction], ids: Iterable[Any] | None = None
+                   ) -> pd.DataFrame:
+    """One row per speaker record (:attr:`Extraction.speakers`) of each result, tagged with
+    its document's ``id`` (from ``ids``, else 0, 1, ...): columns :data:`SPEAKER_COLUMNS`;
+    roles, affiliations and aliases joined by "; "."""
+    import pandas as pd
+
+    rows: dict[str, list[Any]] = {name: [] for name in SPEAKER_COLUMNS}
+    doc_ids = iter(ids) if ids is not None else None
+    for k, result in enumerate(results):
+        doc_id = next(doc_ids) if doc_ids is not None else k
+        for s in result.speakers:
+            values = (doc_id, s.id, s.name, s.kind, s.gender, len(s.quotes), len(s.addressed),
+                      "; ".join(s.roles), "; ".join(s.affiliations),
+                      "; ".join(form for form, _ in s.aliases))
+            for column, value in zip(rows.values(), values, strict=True):
+                column.append(value)
+    dtypes = dict(SPEAKER_COLUMNS)
+    if rows["id"] and not all(isinstance(v, int) for v in rows["id"]):
+        dtypes["id"] = "object"
+    return pd.DataFrame({name: pd.Series(values, dtype=dtypes[name])
+                         for name, values in rows.items()})
+
+
 def empty_frame(id_dtype: Any = "int64") -> pd.DataFrame:
     """A frame with no rows and the output's columns and dtypes."""
     import pandas as pd

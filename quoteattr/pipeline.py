@@ -21,6 +21,7 @@ from .paragraphs import paragraph_spans
 from .people import People
 from .resolve import Resolver
 from .sentences import Sentences, tokenizer
+from .speakers import build as build_speakers
 
 KINDS = ("speech", "all")
 
@@ -55,7 +56,8 @@ def extract(text: str, *, kinds: str = "speech", characters: Characters | None =
     characters = cast_mod.normalise(characters)
     paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
     quotes, strategy = decide(text, kinds, characters, paragraphs)
-    return Extraction(text, rate(text, quotes, strategy, paragraphs))
+    rated, records = build_speakers(text, rate(text, quotes, strategy, paragraphs))
+    return Extraction(text, rated, records)
 
 
 def decide(text: str, kinds: str = "speech", characters: Characters | None = None,

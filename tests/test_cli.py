@@ -162,9 +162,9 @@ def test_control_characters_in_file_names(tmp_path: Path,
     plain.write_text(TEXTS[2], encoding="utf-8")
     assert main([str(odd), str(plain)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert len(lines) == 2 * len(quoteattr.extract(TEXTS[2])) == 4
-    assert all(line.count("\t") == 3 for line in lines)
-    assert lines[0].startswith(str(tmp_path / "a\\tb\\nc.txt:"))
+    assert len(lines) == 1 + 2 * len(quoteattr.extract(TEXTS[2])) == 5  # a header first
+    assert all(line.count("\t") == lines[0].count("\t") for line in lines)
+    assert lines[1].startswith(str(tmp_path / "a\\tb\\nc.txt") + "\t")
     assert main([str(odd), str(tmp_path / "gone\t.txt")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "gone\\t.txt" in err

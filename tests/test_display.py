@@ -123,3 +123,20 @@ def test_renders_in_headless_chromium(tmp_path: Path) -> None:
                          text=True, timeout=180, check=False).stdout
     assert "Jane Smith" in dom
     assert 'data-pwned="1"' not in dom  # the article's script was shown, never run
+
+
+def test_key_counts_and_folds_past_the_top_speakers() -> None:
+    from quoteattr.display import KEY_SPEAKERS
+
+    names = [f"Ann Name{chr(65 + k)}" for k in range(KEY_SPEAKERS + 3)]
+    text = " ".join(f'"Line {k}," {n} said.' for k, n in enumerate(names))
+    text += ' "Once more," Ann NameA said.'
+    html = to_html(quoteattr.extract(text))
+    key = ET.fromstring(html).find(".//div[@class='qa-key']")
+    assert key is not None
+    shown = [el for el in key if el.get("class") == "qa-speaker"]
+    assert len(shown) == KEY_SPEAKERS
+    assert "".join(shown[0].itertext()) == "Ann NameA 2"  # the most quoted first, counted
+    folded = key.find("details")
+    assert folded is not None and "3 more speakers" in "".join(folded.itertext())
+    assert len(folded.findall("span")) == 3

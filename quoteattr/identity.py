@@ -1,0 +1,474 @@
+"""One identity per person across many documents: :class:`Speakers`.
+
+Each document's results name a person by the fullest name that document gives ("John
+Healey" in one article, "Healey" or "Mr Healey" in another, "Tony" in one chapter and
+"Tony Last" in the next). :class:`Speakers` collects the speaker records of many results and
+gives each person one corpus-wide id:
+
+- full names (two words or more) are one person across documents when they are the same
+  name once titles, honorifics, a chapter heading before them and an epithet ("Poor
+  Marilla", data/name_epithets.txt) are set aside; "Mr. John Knightley" and "Mrs. John
+  Knightley" (titles of two genders) are two;
+- a one-word name ("Tony", "Healey", "Mr Healey") joins the one full name it can be: its
+  given name or surname, no gender stated against it ("Mrs Healey" is not John Healey),
+  the one such full name or one named in :data:`DOMINANT` times as many documents as any
+  other. A surname with an honorific must not be used on its own in many more documents
+  than the full name is (:data:`DOMINANT` times: "Mr. Wilcox" of a novel whose son alone
+  is named in full), unless the honorific is "Miss" or "Ms" (data/own_titles.txt); one
+  with a family title ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose
+  cues some document calls so ("Mrs Tate said" of Jane Tate). Otherwise one-word names
+  alike (same word, same honorific; a bare word takes the one honorific the documents give
+  it) are one person;
+- descriptions ("a spokesman") are a person of their own document only, except a story's
+  capitalised ones ("the General"); organisations and groups are one per name.
+
+The ids depend only on the records added and the order of their documents, not on how the
+run was split: ``a.merge(b)`` equals adding ``a``'s documents then ``b``'s to one
+collection, so Dask partitions can be collected separately and merged. Ids number persons
+in order of their first document (then name).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Hashable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from .lexicon import column, load
+from .model import Extraction, Quote, Speaker
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+_HEADING = regex.compile(r"\p{Lu}{4,}\.?|[IVXLC]+\.")  # "CHAPTER", "V."
+_SUFFIX = regex.compile(r"(?<=\p{L}{2})-\p{Ll}+$")
+
+#: Columns of :meth:`Speakers.persons_frame` (one row per person).
+PERSON_COLUMNS = ("person", "name", "kind", "gender", "quotes", "addressed", "documents",
+                  "roles", "aliases")
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One document's record of one person, as much as identity needs."""
+
+    doc: Hashable
+    local: int  # the record's id in its document
+    name: str
+    kind: str
+    gender: str | None  # stated in the document (title, pronoun, kin), else None
+    forms: tuple[str, ...]
+    said: tuple[str, ...]  # forms naming them as the speaker of a quote ("Mrs. Maylie said")
+    roles: tuple[str, ...]
+    quotes: int
+    addressed: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """One quote, as the corpus quotes table needs it."""
+
+    doc: Hashable
+    quote: int
+    start: int
+    end: int
+    speaker: str | None
+    speaker_local: int | None
+    addressee: str | None
+    addressee_local: int | None
+    kind: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One person of the corpus: ``id``, the name most used, kind, gender (when the
+    documents state one and none states another), and counts of quotes, of quotes addressed
+    to them, per document and per role."""
+
+    id: int
+    name: str
+    kind: str
+    gender: str | None
+    quotes: int
+    addressed: int
+    documents: dict[Hashable, int]  # document -> quotes there (0: only spoken to)
+    roles: dict[str, int]  # role -> documents giving it
+    aliases: tuple[str, ...]
+
+
+class Speakers:
+    """The people of many results, one corpus-wide id each.
+
+    >>> import quoteattr
+    >>> people = quoteattr.Speakers()
+    >>> people.add(quoteattr.extract('"Yes," John Healey said.'), "a")
+    >>> people.add(quoteattr.extract('"No," Mr Healey said.'), "b")
+    >>> people.id_of("a", "John Healey") == people.id_of("b", "Mr Healey")
+    True
+    """
+
+    __slots__ = ("_cache", "_docs", "_entries", "_keep_quotes", "_rows")
+
+    def __init__(self, results: Iterable[Extraction] | None = None, *,
+                 quotes: bool = True) -> None:
+        """``results``: optional results to add now (document ids 0, 1, ...). ``quotes``:
+        keep one small row per quote for :meth:`quotes_frame` (False keeps only the
+        people, for the smallest memory)."""
+        self._entries: list[_Entry] = []
+        self._rows: list[_Row] = []
+        self._docs: dict[Hashable, int] = {}  # document id -> order added
+        self._keep_quotes = quotes
+        self._cache: dict[tuple[Hashable, str], int] | None = None
+        if results is not None:
+            for k, result in enumerate(results):
+                self.add(result, k)
+
+    def add(self, result: Extraction, doc_id: Hashable | None = None) -> None:
+        """Add one document's result (``doc_id`` defaults to the number of documents so far;
+        adding a document id again adds to that document)."""
+        if not isinstance(result, Extraction):
+            raise TypeError(f"add() needs an Extraction, got {type(result).__name__}")
+        doc = len(self._docs) if doc_id is None else doc_id
+        self._docs.setdefault(doc, len(self._docs))
+        self._cache = None
+        for s in result.speakers:
+            self._entries.append(_entry(doc, s))
+        if self._keep_quotes:
+            for q in result:
+                self._rows.append(_row(doc, q))
+
+    def add_frame(self, frame: pd.DataFrame, id_col: str = "id") -> None:
+        """Add the quotes of a DataFrame as :func:`quoteattr.extract_frame` makes it (the
+        ``speaker`` and ``addressee`` columns; one document per value of ``id_col``)."""
+        for doc, part in frame.groupby(id_col, sort=False):
+            quotes = [Quote(int(r.quote_id), "", int(r.start), int(r.end),
+                            _opt(r.speaker), None, None, None, _opt(r.addressee),
+                            kind=str(r.kind), confidence=float(r.confidence))
+                      for r in part.itertuples(index=False)]
+            self.add(Extraction("", quotes), doc)
+
+    def merge(self, other: Speakers) -> Speakers:
+        """A new collection: this one's documents, then ``other``'s."""
+        out = Speakers(quotes=self._keep_quotes or other._keep_quotes)
+        for part in (self, other):
+            for doc in part._docs:
+                out._docs.setdefault(doc, len(out._docs))
+            out._entries.extend(part._entries)
+            out._rows.extend(part._rows)
+        return out
+
+    def __len__(self) -> int:
+        return len(set(self._ids().values()))
+
+    def __repr__(self) -> str:
+        return f"Speakers({len(self)} persons, {len(self._docs)} documents)"
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"entries": self._entries, "rows": self._rows, "docs": self._docs,
+                "quotes": self._keep_quotes}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._entries, self._rows = state["entries"], state["rows"]
+        self._docs, self._keep_quotes = state["docs"], state["quotes"]
+        self._cache = None
+
+    def id_of(self, doc_id: Hashable, name: str) -> int | None:
+        """The corpus id of the person a document calls ``name`` (its canonical speaker
+        name), or None when that document has no such person."""
+        return self._ids().get((doc_id, name))
+
+    def persons(self) -> list[Person]:
+        """Every person, in id order."""
+        ids = self._ids()
+        groups: dict[int, list[_Entry]] = {}
+        for e in self._entries:
+            groups.setdefault(ids[(e.doc, e.name)], []).append(e)
+        return [_person(pid, groups[pid]) for pid in sorted(groups)]
+
+    def __iter__(self) -> Iterator[Person]:
+        return iter(self.persons())
+
+    def persons_frame(self, by: str | None = None) -> pd.DataFrame:
+        """The persons as a pandas DataFrame (needs ``pandas``).
+
+        ``by=None``: one row per person, columns :data:`PERSON_COLUMNS` (``roles`` and
+        ``documents`` as dicts of counts); ``by="role"``: one row per person and role, with
+        ``documents`` (how many documents give them the role); ``by="document"``: one row per
+        person and document, with ``quotes`` (spoken there) and ``addressed``."""
+        pd = _pandas()
+        persons = self.persons()
+        if by is None:
+            return pd.DataFrame([{"person": p.id, "name": p.name, "kind": p.kind,
+                                  "gender": p.gender, "quotes": p.quotes,
+                                  "addressed": p.addressed, "documents": dict(p.documents),
+                                  "roles": dict(p.roles), "aliases": list(p.aliases)}
+                                 for p in persons], columns=list(PERSON_COLUMNS))
+        if by == "role":
+            return pd.DataFrame([{"person": p.id, "name": p.name, "role": role,
+                                  "documents": n}
+                                 for p in persons for role, n in p.roles.items()],
+                                columns=["person", "name", "role", "documents"])
+        if by == "document":
+            ids = self._ids()
+            counts: Counter[tuple[int, Hashable]] = Counter()
+            heard: Counter[tuple[int, Hashable]] = Counter()
+            for e in self._entries:
+                counts[(ids[(e.doc, e.name)], e.doc)] += e.quotes
+                heard[(ids[(e.doc, e.name)], e.doc)] += e.addressed
+            names = {p.id: p.name for p in persons}
+            return pd.DataFrame([{"person": pid, "name": names[pid], "document": doc,
+                                  "quotes": n, "addressed": heard[(pid, doc)]}
+                                 for (pid, doc), n in counts.items()],
+                                columns=["person", "name", "document", "quotes", "addressed"])
+        raise ValueError(f"by must be None, 'role' or 'document', got {by!r}")
+
+    def quotes_frame(self, frame: pd.DataFrame | None = None, id_col: str = "id"
+                     ) -> pd.DataFrame:
+        """The quotes with the corpus ids of their speaker and addressee (``person``,
+        ``addressee_person``; missing where nobody is named).
+
+        ``frame``: a DataFrame of quotes (:func:`quoteattr.extract_frame`) to add the two
+        columns to (a copy); without it, the quotes added, one row each (document,
+        quote_id, start, end, speaker, addressee, kind, confidence)."""
+        pd = _pandas()
+        ids = self._ids()
+        if frame is not None:
+            out = frame.copy()
+            out["person"] = pd.Series(
+                [ids.get((d, s)) if isinstance(s, str) else None
+                 for d, s in zip(frame[id_col], frame["speaker"], strict=True)],
+                index=frame.index, dtype="Int64")
+            out["addressee_person"] = pd.Series(
+                [ids.get((d, s)) if isinstance(s, str) else None
+                 for d, s in zip(frame[id_col], frame["addressee"], strict=True)],
+                index=frame.index, dtype="Int64")
+            return out
+        if not self._keep_quotes:
+            raise ValueError("this collection keeps no quotes (Speakers(quotes=False)): "
+                             "pass the frame of quotes")
+        cols = ["document", "quote_id", "start", "end", "speaker", "person", "addressee",
+                "addressee_person", "kind", "confidence"]
+        data = [(r.doc, r.quote, r.start, r.end, r.speaker,
+                 ids.get((r.doc, r.speaker)) if r.speaker else None, r.addressee,
+                 ids.get((r.doc, r.addressee)) if r.addressee else None, r.kind,
+                 r.confidence) for r in self._rows]
+        out = pd.DataFrame(data, columns=cols)
+        for c in ("person", "addressee_person"):
+            out[c] = out[c].astype("Int64")
+        for c in ("speaker", "addressee", "kind"):
+            out[c] = out[c].astype("string")
+        return out
+
+    def _ids(self) -> dict[tuple[Hashable, str], int]:
+        if self._cache is None:
+            self._cache = _resolve(self._entries, self._docs)
+        return self._cache
+
+
+def _opt(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError as e:  # pragma: no cover - depends on the environment
+        raise ImportError("Speakers tables need pandas: pip install 'quoteattr[pandas]'"
+                          ) from e
+    return pd
+
+
+def _entry(doc: Hashable, s: Speaker) -> _Entry:
+    said = tuple(f for f, spans in s.aliases
+                 if any(ms <= a and b <= me for a, b in spans for ms, me in s.mentions))
+    return _Entry(doc, s.id, s.name, s.kind, s.gender, tuple(f for f, _ in s.aliases), said,
+                  s.roles, len(s.quotes), len(s.addressed))
+
+
+def _row(doc: Hashable, q: Quote) -> _Row:
+    return _Row(doc, q.id, q.start, q.end, q.speaker, q.speaker_id, q.addressee,
+                q.addressee_id, q.kind, q.confidence)
+
+
+@lru_cache(maxsize=1)
+def _epithets() -> frozenset[str]:
+    return frozenset(column("name_epithets.txt"))
+
+
+@lru_cache(maxsize=1)
+def _own_titles() -> frozenset[str]:
+    return frozenset(column("own_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _family() -> frozenset[str]:
+    return frozenset(column("family_titles.txt"))
+
+
+def _core(name: str) -> tuple[str, str | None, str | None]:
+    """A name without its honorifics and titles, the honorific (without its period) and
+    the gender the titles state: "Mr. Healey" -> ("Healey", "Mr", "m"), "UK Defence
+    Secretary John Healey" -> ("John Healey", None, None)."""
+    lex = load()
+    words = name.replace("’", "'").split()
+    gender: str | None = None
+    hon: str | None = None
+    while len(words) > 1:
+        hit = lex.title(words[0])
+        if hit is None and words[0].lower() not in lex.role_nouns:
+            break
+        if hit is not None and hit[1] == "honorific":
+            hon = words[0].rstrip(".")
+        if hit is not None and hit[0] in ("m", "f"):
+            gender = hit[0]
+        words = words[1:]
+    while len(words) > 1 and (_HEADING.fullmatch(words[0]) or words[-1].rstrip(".") in _family()
+                              or lex.title(words[-1]) is not None):
+        # "CHAPTER V. Anne", "Anne Mrs": a heading before a name, a title run on after it
+        words = words[1:] if _HEADING.fullmatch(words[0]) else words[:-1]
+    if words and _SUFFIX.search(words[-1]):
+        words[-1] = _SUFFIX.sub("", words[-1])  # "Emma Woodhouse-ing": a word run on
+    return " ".join(w.rstrip(",") for w in words), hon, gender
+
+
+#: a full name mentioned this many times more often (in documents) than every other full
+#: name a one-word name could be is the one meant ("Emma" -> "Emma Woodhouse")
+DOMINANT = 4
+
+
+def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
+             ) -> dict[tuple[Hashable, str], int]:
+    """(document, name) -> corpus id, by the rules of the module's docstring."""
+    lex = load()
+    keys: dict[tuple[Hashable, str], tuple[Any, ...]] = {}
+    parsed: dict[tuple[Hashable, str], tuple[str, str | None, str | None]] = {}
+    for e in entries:
+        k = (e.doc, e.name)
+        if k in keys or k in parsed:
+            continue
+        if e.kind == "description" or e.name[:1].islower():
+            words = e.name.split()
+            # "the General", "the Invisible Man": a story's character known by a role
+            keys[k] = ("role", e.name) if len(words) > 1 and words[0] == "the" and \
+                all(w[:1].isupper() for w in words[1:]) else ("doc", e.doc, e.name)
+        elif e.kind in ("organisation", "group"):
+            keys[k] = ("org", e.name)
+        else:
+            core, hon, g = _core(e.name)
+            words = core.split()
+            if len(words) > 1 and words[0].lower() in _epithets():
+                core = " ".join(words[1:])  # "Poor Marilla": Marilla
+            parsed[k] = (core, hon, g)
+    full: dict[str, Counter[str | None]] = {}  # full name -> genders its titles state
+    full_docs: dict[str, set[Hashable]] = {}
+    hons_of_word: dict[str, set[str]] = {}
+    for (doc, _), (core, hon, g) in parsed.items():
+        if " " in core:
+            full.setdefault(core, Counter())[g] += 1
+            full_docs.setdefault(core, set()).add(doc)
+        elif hon:
+            hons_of_word.setdefault(core, set()).add(hon)
+    # a full name is one person per gender its titles state ("Mr. John Knightley", "Mrs.
+    # John Knightley"); without a title, the given name's gender or the one title seen
+    gender_of: dict[str, str | None] = {}
+    for core, gs in full.items():
+        given = lex.first_names.get(core.split()[0], "-")
+        seen = [g for g in gs if g]
+        gender_of[core] = given if given in ("m", "f") else (seen[0] if len(seen) == 1 else None)
+    by_word: dict[str, list[str]] = {}
+    for core in full:
+        words = core.split()
+        for w in {words[0], words[-1]}:
+            by_word.setdefault(w, []).append(core)
+    # one-word forms: "Healey" where the texts say "Mr Healey" (one honorific) is that form
+    forms: dict[tuple[Hashable, str], tuple[str, str | None, str | None]] = {}
+    for k, (core, hon, g) in parsed.items():
+        if " " in core:
+            keys[k] = ("full", core, g or gender_of[core])
+            continue
+        if hon is None and len(hons := hons_of_word.get(core, set())) == 1:
+            hon = next(iter(hons))
+            g = lex.title_gender(hon)
+            g = g if g in ("m", "f") else None
+        forms[k] = (core, hon, g)
+    # (one-word form, full name) -> documents whose cues call the full name so
+    said_in: Counter[tuple[str, str]] = Counter()
+    for e in entries:
+        key = keys.get((e.doc, e.name))
+        if key is not None and key[0] == "full":
+            for f in set(e.said):
+                core, hon, _ = _core(f)
+                if " " not in core:
+                    said_in[(f"={hon or ''} {core}", key[1])] += 1
+    own: Counter[str] = Counter(f"={hon or ''} {core}" for core, hon, _ in forms.values())
+    decided: dict[str, tuple[Any, ...]] = {}
+    for k, (core, hon, g) in forms.items():
+        form = f"={hon or ''} {core}"
+        if form not in decided:
+            decided[form] = _link(form, core, hon, g, by_word, gender_of, full_docs,
+                                  said_in, own)
+        keys[k] = decided[form]
+    # number the persons by their first document, then name
+    first: dict[tuple[Any, ...], tuple[int, str]] = {}
+    for e in entries:
+        key = keys[(e.doc, e.name)]
+        rank = (docs.get(e.doc, len(docs)), e.name)
+        if key not in first or rank < first[key]:
+            first[key] = rank
+    number = {key: n for n, key in enumerate(sorted(first, key=lambda k: (first[k], repr(k))))}
+    return {k: number[key] for k, key in keys.items()}
+
+
+def _link(form: str, core: str, hon: str | None, g: str | None,
+          by_word: dict[str, list[str]], gender_of: dict[str, str | None],
+          full_docs: dict[str, set[Hashable]], said_in: Counter[tuple[str, str]],
+          own: Counter[str]) -> tuple[Any, ...]:
+    """The key of a one-word form: the one full name it can be, else its own."""
+    cands = [c for c in by_word.get(core, ())
+             if (g is None or gender_of[c] in (None, g))
+             and (hon is None or core == c.split()[-1])]  # "Mr. Tony" is no surname
+    if hon in _family():  # "Mrs. Maylie" is Rose Maylie where a text calls her so
+        cands = [c for c in cands if said_in[(form, c)]]
+    if hon is not None and hon not in _own_titles():  # "Mr. Wilcox", named so on their own
+        # far more than the full name is ("Miss Woodhouse" is let through)
+        cands = [c for c in cands
+                 if own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]
+    pick = _one(cands, full_docs)
+    if pick is not None:
+        return ("full", pick, g or gender_of[pick])
+    return ("word", core, hon)
+
+
+def _one(cands: list[str], full_docs: dict[str, set[Hashable]]) -> str | None:
+    """The one candidate, or the one named in :data:`DOMINANT` times as many documents as
+    any other; else None."""
+    if len(cands) <= 1:
+        return cands[0] if cands else None
+    ranked = sorted(cands, key=lambda c: (-len(full_docs[c]), c))
+    if len(full_docs[ranked[0]]) >= DOMINANT * len(full_docs[ranked[1]]):
+        return ranked[0]
+    return None
+
+
+def _person(pid: int, entries: list[_Entry]) -> Person:
+    names = Counter(e.name for e in entries)
+    full = [n for n in names if len(_core(n)[0].split()) > 1]
+    pool = Counter({n: names[n] for n in full}) if full else names
+    name = min(pool, key=lambda n: (-pool[n], -len(n), n))
+    genders = {e.gender for e in entries if e.gender}
+    docs: dict[Hashable, int] = {}
+    roles: Counter[str] = Counter()
+    for e in entries:
+        docs[e.doc] = docs.get(e.doc, 0) + e.quotes
+        for r in set(e.roles):
+            roles[r] += 1
+    aliases = sorted({a for e in entries for a in (e.name, *e.forms)})
+    return Person(pid, name, Counter(e.kind for e in entries).most_common(1)[0][0],
+                  genders.pop() if len(genders) == 1 else None,
+                  sum(e.quotes for e in entries), sum(e.addressed for e in entries),
+                  docs, dict(roles.most_common()), tuple(aliases))

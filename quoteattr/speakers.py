@@ -1,0 +1,306 @@
+"""One record per person of a text: the people who speak or are spoken to, built once at
+the end of the pipeline from the attributed quotes.
+
+The pipeline has already decided who is who: a quote's ``speaker`` and ``addressee`` are
+canonical names (the fullest name the text gives, or the cast's name in a story). This
+module gathers, for each canonical name, what the text says about that person:
+
+- ``aliases``: the forms the text uses ("John Healey", "Mr Healey", "Healey"), found by one
+  scan of the text for each name's words, with the offsets of every mention; a form shared
+  by two people of the text ("Healey" when the text names John and Mary Healey) is left out;
+- ``roles`` and ``affiliations`` (see :mod:`quoteattr.roles`), around every mention and from
+  a description that names them ("the Rotherham MP said");
+- ``gender``, only where the text states it: an honorific ("Mr Healey"), a pronoun that the
+  pipeline resolved to them ("he told Healey"), a kin noun before their name ("her husband,
+  Bill Reed"); ``gender_evidence`` lists where;
+- ``kind``: "organisation" (a name with an organisation word, data/organisation_words.txt),
+  "group" (a plural description, data/group_nouns.txt), "description" (someone the text
+  never names: "a spokesman"), else "person".
+
+Records are numbered (``id``) in order of the person's first mention in the text; every
+quote gets ``speaker_id`` and ``addressee_id``. The result depends only on the text and the
+quotes, so a result rebuilt from its quotes has the same records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import regex
+
+from . import roles as roles_mod
+from .lexicon import column, load
+from .mentions import name_core
+from .model import Quote, Span, Speaker
+
+_NONE = 1 << 62
+FIND_FORMS = 24  # more forms than this are found in one pass over the capitalised words
+EVIDENCE = 8  # at most this many notes of gender evidence are kept
+# a capitalised word, as the forms' first words are cut ("O'Brien", "Jean-Luc")
+_CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}\p{N}'’.\-]*(?<!\.)")
+_PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
+
+
+@dataclass
+class _Person:
+    name: str
+    quoted: int  # where the first quote they speak or hear starts
+    first: int = 1 << 62  # offset of the first mention (_NONE: none found)
+    # insertion-ordered sets (dicts): a person may speak thousands of lines
+    quotes: dict[int, None] = field(default_factory=dict)
+    mentions: dict[Span, None] = field(default_factory=dict)
+    addressed: dict[int, None] = field(default_factory=dict)
+    aliases: dict[str, list[Span]] = field(default_factory=dict)
+    # role -> where first given (offset, and order at that offset)
+    roles: dict[str, tuple[int, int]] = field(default_factory=dict)
+    affiliations: dict[str, tuple[int, int]] = field(default_factory=dict)
+    genders: dict[tuple[str, str], None] = field(default_factory=dict)  # (gender, evidence)
+
+    def seen(self, pos: int) -> None:
+        self.first = min(self.first, pos)
+
+    def role(self, found: tuple[list[str], list[str]], pos: int) -> None:
+        for k, r in enumerate(found[0]):
+            self.roles[r] = min((pos, k), self.roles.get(r, (pos, k)))
+        for k, a in enumerate(found[1]):
+            self.affiliations[a] = min((pos, k), self.affiliations.get(a, (pos, k)))
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(column("honorifics.txt"))
+
+
+@lru_cache(maxsize=1)
+def _groups() -> frozenset[str]:
+    return frozenset(column("group_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _org_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w in load().org_words)
+
+
+def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """The quotes with ``speaker_id`` / ``addressee_id`` set, and the speaker records."""
+    people: dict[str, _Person] = {}
+    for q in quotes:
+        if q.speaker:
+            p = _get(people, q.speaker, q.start)
+            p.quotes[q.id] = None
+            if q.speaker_span is not None:
+                p.mentions[q.speaker_span] = None
+                p.seen(q.speaker_span[0])
+                _from_mention(text, p, q)
+        if q.addressee:
+            p = _get(people, q.addressee, q.start)
+            p.addressed[q.id] = None
+            if q.addressee_span is not None:
+                p.seen(q.addressee_span[0])
+    if not people:
+        return tuple(quotes), ()
+    for p in people.values():
+        if _described(p.name):
+            p.role(roles_mod.of_description(p.name), p.quoted)  # "a spokesman for the ..."
+    _scan(text, people)
+    order = sorted(people.values(),
+                   key=lambda p: (p.first if p.first < _NONE else p.quoted, p.name))
+    ids = {p.name: k for k, p in enumerate(order)}
+    records = tuple(_record(k, p) for k, p in enumerate(order))
+    return tuple(_pointed(q, ids) for q in quotes), records
+
+
+def _pointed(q: Quote, ids: dict[str, int]) -> Quote:
+    """The quote pointing at its speaker's and addressee's records."""
+    sid, aid = ids.get(q.speaker or ""), ids.get(q.addressee or "")
+    if (q.speaker_id, q.addressee_id) == (sid, aid):
+        return q
+    return replace(q, speaker_id=sid, addressee_id=aid)
+
+
+def _get(people: dict[str, _Person], name: str, pos: int) -> _Person:
+    p = people.get(name)
+    if p is None:
+        p = people[name] = _Person(name, pos)
+    return p
+
+
+def _from_mention(text: str, p: _Person, q: Quote) -> None:
+    """What the quote's speaker mention says: a pronoun's gender, a description's role, a
+    name form."""
+    assert q.speaker_span is not None
+    s, e = q.speaker_span
+    raw = text[s:e]
+    low = raw.lower()
+    pronoun = load().pronouns.get(low)
+    if pronoun is not None:
+        said = (pronoun[0], f"pronoun {raw!r} at {s}-{e}")
+        if pronoun[0] in ("m", "f") and not _described(p.name):
+            p.genders[said] = None
+        return
+    if raw[:1].islower() or low.split()[0] in load().determiners:
+        if not _described(p.name):
+            p.role(roles_mod.of_description(raw), s)  # "the Rotherham MP": John Healey
+        return
+    if not set(raw.split()) & set(p.name.split()):
+        p.aliases.setdefault(raw, [])  # a name form ("Lizzy"); its offsets come from the scan
+
+
+def _described(name: str) -> bool:
+    """Is ``name`` a description (a speaker the text does not name: "a spokesman")?"""
+    first = name.split()[0]
+    return first[:1].islower() or first.lower() in load().determiners
+
+
+def _scan(text: str, people: dict[str, _Person]) -> None:
+    """Find every mention of each named person's forms (the full name, the surname, the
+    given name when the text has one person of that name), with an honorific before it,
+    and read roles, affiliations and stated genders around them."""
+    forms: dict[str, str | None] = {}  # form -> the person's name; None when shared
+    for name in people:
+        if _described(name):
+            continue
+        words = (_core(name) or name).split()
+        own = [name] + ([words[-1], words[0]] if len(words) > 1 else words)
+        own += [a for a in people[name].aliases if a != name]
+        for f in own:
+            if len(f) < 2 or not f[:1].isupper():
+                continue
+            if f in forms and forms[f] != name:
+                forms[f] = name if f == name else (None if forms[f] != f else forms[f])
+            else:
+                forms[f] = name
+    known = {f: n for f, n in forms.items() if n is not None}
+    lex = load()
+    for start, end, hon_at, form in _find(text, known):
+        name = known[form]
+        p = people[name]
+        if hon_at < start:
+            hon = text[hon_at:start].split()[0].rstrip(".")
+            g = lex.title_gender(hon)
+            given = lex.first_names.get(name.split()[0], "-") if len(name.split()) > 1 else "-"
+            if g in ("m", "f") and given in ("m", "f") and g != given:
+                continue  # "Mrs Healey" is not John Healey
+            if g in ("m", "f"):
+                p.genders[(g, f"title {hon!r} at {hon_at}")] = None
+        p.aliases.setdefault(text[hon_at:end], []).append((hon_at, end))
+        p.seen(hon_at)
+        p.role(roles_mod.before(text, hon_at), hon_at)
+        p.role(roles_mod.after(text, end), end)
+        word, at = _word_before(text, hon_at)
+        word = word.rstrip(",")
+        if word in lex.kin_nouns:  # "her husband, Bill Reed"
+            g = lex.role_nouns.get(word, "-")
+            if g in ("m", "f"):
+                p.genders[(g, f"kin noun {word!r} at {at}")] = None
+
+
+@lru_cache(maxsize=4096)
+def _core(name: str) -> str:
+    """The name without titles (:func:`quoteattr.mentions.name_core`), remembered."""
+    return name_core(name)[0]
+
+
+def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
+    """Each whole-word occurrence of the forms (longest first where they overlap), as
+    (start, end, start with an honorific before it, form). A few forms are looked for with
+    ``str.find``, one pass each (much faster than a pattern of alternatives); many (a text
+    of a hundred speakers) in one pass over the capitalised words, so that the work stays
+    linear in the text."""
+    forms = list(forms)
+    hits: list[tuple[int, int, str]] = []
+    if len(forms) <= FIND_FORMS:
+        for form in forms:
+            at = text.find(form)
+            while at >= 0:
+                end = at + len(form)
+                if not _inside_word(text, at, end):
+                    hits.append((at, -end, form))
+                at = text.find(form, at + 1)
+    else:
+        by_first: dict[str, list[str]] = {}
+        for form in forms:
+            by_first.setdefault(form.split()[0], []).append(form)
+        for m in _CAPITALISED.finditer(text):
+            word = m.group()
+            bare = word if "'" not in word and "’" not in word else \
+                regex.split(r"['’]", word, maxsplit=1)[0]  # "Healey’s": Healey
+            for form in by_first.get(word, []) + (by_first.get(bare, []) if bare != word else []):
+                at, end = m.start(), m.start() + len(form)
+                if text.startswith(form, at) and not _inside_word(text, at, end):
+                    hits.append((at, -end, form))
+    hits.sort()
+    out: list[tuple[int, int, int, str]] = []
+    reach = 0
+    for at, neg_end, form in hits:
+        if at < reach:
+            continue  # inside a longer form found at an earlier or the same offset
+        reach = -neg_end
+        word, before = _word_before(text, at)
+        hon = word[:-1] if word.endswith(".") else word
+        out.append((at, -neg_end, before if hon in _honorifics() else at, form))
+    return out
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1:start] if start else ""
+    after = text[end:end + 1]
+    return bool((before and (before.isalnum() or before == "-"))
+                or (after and (after.isalnum() or after == "-")))
+
+
+def _word_before(text: str, at: int) -> tuple[str, int]:
+    """The word just before offset ``at`` (one space or tab between, on its line) and where
+    it starts; ("", at) when there is none."""
+    if at < 2 or text[at - 1] not in " \t\xa0" or text[at - 2].isspace():
+        return "", at
+    cut = max(text.rfind(" ", max(0, at - 24), at - 1), text.rfind("\n", max(0, at - 24), at - 1))
+    return text[cut + 1:at - 1], cut + 1
+
+
+def _record(k: int, p: _Person) -> Speaker:
+    aliases = tuple((form, tuple(spans)) for form, spans in
+                    sorted(p.aliases.items(), key=lambda kv: (kv[1][0][0] if kv[1] else 1 << 62,
+                                                               kv[0])))
+    gender, evidence = _gender(p.genders)
+    return Speaker(p.name, tuple(p.quotes), tuple(p.mentions), k, aliases, _in_order(p.roles),
+                   _in_order(p.affiliations), kind_of(p.name), gender, evidence,
+                   tuple(p.addressed))
+
+
+def _in_order(found: dict[str, tuple[int, int]]) -> tuple[str, ...]:
+    """The roles (or affiliations) in order of where the text first gives them."""
+    return tuple(sorted(found, key=lambda r: (found[r], r)))
+
+
+def _gender(found: Iterable[tuple[str, str]]) -> tuple[str | None, tuple[str, ...]]:
+    """The gender most of the evidence states (None on a tie or none), and that evidence."""
+    found = list(found)
+    m = sum(1 for g, _ in found if g == "m")
+    f = sum(1 for g, _ in found if g == "f")
+    if m == f:
+        return None, ()
+    g = "m" if m > f else "f"
+    return g, tuple(ev for h, ev in found if h == g)[:EVIDENCE]
+
+
+def kind_of(name: str) -> str:
+    """"person", "organisation", "group" or "description" for a canonical speaker name."""
+    words = name.split()
+    lex = load()
+    if _described(name):
+        joiners = roles_mod.joiners()
+        lead = next((words[:k] for k, w in enumerate(words) if k and w.lower() in joiners),
+                    words)  # "a spokesman" of "a spokesman for the ministry"
+        head = lead[-1].lower().strip(".,")
+        if head in _org_lower():
+            return "organisation"
+        if head in _groups() or (head.endswith("s") and not head.endswith(_PLAIN)
+                                 and head not in lex.role_nouns):
+            return "group"
+        return "description"
+    if name in lex.org_words or any(w in lex.org_words for w in words):
+        return "organisation"
+    return "person"
