@@ -19,6 +19,7 @@ from .model import Extraction, Quote
 from .nested import add_inner
 from .paragraphs import paragraph_spans
 from .people import People
+from .reported import add_reported
 from .resolve import Resolver
 from .sentences import Sentences, tokenizer
 
@@ -26,7 +27,8 @@ KINDS = ("speech", "all")
 
 
 def extract(text: str, *, kinds: str = "speech",
-            characters: Sequence[Mapping[str, Any]] | None = None, **options: Any) -> Extraction:
+            characters: Sequence[Mapping[str, Any]] | None = None, reported: bool = False,
+            **options: Any) -> Extraction:
     """Find the quotations of ``text`` and who said each.
 
     Args:
@@ -35,6 +37,9 @@ def extract(text: str, *, kinds: str = "speech",
             titles, nicknames and terms, each with its ``kind``.
         characters: an optional cast, ``[{"name": ..., "aliases": [...]}, ...]``: speakers
             are then named by these canonical names (see :mod:`quoteattr.cast`).
+        reported: also return reported speech (:mod:`quoteattr.reported`): ``kind=
+            "indirect"`` (``X said the plan would fail``) and ``kind="mixed"`` (reported
+            content holding a quoted fragment, which stays its own direct quote).
 
     Returns:
         An :class:`Extraction`: a sequence of :class:`Quote` in document order.
@@ -48,29 +53,36 @@ def extract(text: str, *, kinds: str = "speech",
     if options:
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
     paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
-    quotes, strategy = decide(text, kinds, characters, paragraphs)
+    quotes, strategy = decide(text, kinds, characters, paragraphs, reported)
     return Extraction(text, rate(text, quotes, strategy, paragraphs))
 
 
 def decide(text: str, kinds: str = "speech",
            characters: Sequence[Mapping[str, Any]] | None = None,
-           paragraphs: list[tuple[int, int]] | None = None) -> tuple[list[Quote], str]:
+           paragraphs: list[tuple[int, int]] | None = None,
+           reported: bool = False) -> tuple[list[Quote], str]:
     """The quotations of ``text`` and their speakers, before :func:`quoteattr.confidence.rate`
     gives each its confidence, and the strategy that decided them (``"news"`` or
     ``"fiction"``; ``tools/fit_weights.py`` fits the confidence table on these).
-    ``paragraphs``: :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known."""
+    ``paragraphs``: :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known;
+    ``reported``: add reported speech (:func:`quoteattr.reported.add_reported`)."""
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     found = _quotes(text, paragraphs, kinds)
     if found is None:
+        if reported:
+            return add_reported(text, paragraphs, [], People(text, []),
+                                Sentences(text, paragraphs)), NEWS
         return [], NEWS
     quotes, people, nested, sentences = found  # the first pass's spans, frames are freed
     story = _dialogue(text, paragraphs, quotes, characters, people)
-    if story is None:
-        return quotes, NEWS
-    if nested:  # a character tells a story: its people speak in it
+    strategy = NEWS if story is None else FICTION
+    if story is not None and nested:  # a character tells a story: its people speak in it
         story = add_inner(text, story, nested, people, sentences)
-    return story, FICTION
+    decided = quotes if story is None else story
+    if reported:
+        decided = add_reported(text, paragraphs, decided, people, sentences)
+    return decided, strategy
 
 
 def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str
