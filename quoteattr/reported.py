@@ -64,39 +64,39 @@ class Report:
 class _Verbs:
     lemma: dict[str, str]  # form -> lemma
     kind: dict[str, str]  # lemma -> speech | belief | question
-    takes: dict[str, str]  # lemma -> "-" | "to" | "object-to"
+    takes: dict[str, frozenset[str]]  # lemma -> what the content opens with (the file's)
 
 
 @lru_cache(maxsize=1)
 def _verbs() -> _Verbs:
     lemma: dict[str, str] = {}
     kind: dict[str, str] = {}
-    takes: dict[str, str] = {}
+    takes: dict[str, frozenset[str]] = {}
     for row in read_rows("reported_verbs.txt"):
         forms = row[0].split()
         for form in forms:
             lemma.setdefault(form.lower(), forms[0])
         kind[forms[0]] = row[1] if len(row) > 1 else "speech"
-        takes[forms[0]] = row[2] if len(row) > 2 else "-"
+        takes[forms[0]] = frozenset((row[2] if len(row) > 2 else "that").split(","))
     return _Verbs(lemma, kind, takes)
 
 
 @lru_cache(maxsize=1)
 def _scan() -> regex.Pattern[str]:
     """One scan for every cue: reporting verbs, nouns of saying, "according to"."""
-    words = list(_verbs().lemma) + column("speech_nouns.txt") + ["according to"]
-    return regex.compile(rf"\b(?i:{alternation(words)})\b", regex.V1)
+    words = list(_verbs().lemma) + column("speech_nouns.txt") + ["according to", "According to",
+                                                                       "Says", "Said"]
+    return regex.compile(rf"\b{alternation(words)}\b", regex.V1)
 
 
 @lru_cache(maxsize=1)
-def _blockers() -> tuple[regex.Pattern[str], frozenset[str]]:
+def _blockers() -> tuple[frozenset[str], frozenset[str]]:
+    """Words (or two-word phrases) in the few words before a verb that block it, and the
+    words before its subject that make it a condition."""
     rows = read_rows("reported_blockers.txt")
-    before = [r[0] for r in rows if len(r) > 1 and r[1] == "before"]
+    before = frozenset(r[0].replace("’", "'") for r in rows if len(r) > 1 and r[1] == "before")
     condition = frozenset(r[0] for r in rows if len(r) > 1 and r[1] == "condition")
-    # the blocker, then at most two words ("did not really say", "declined to publicly say")
-    pat = regex.compile(rf"(?i:{alternation(before, reverse=True)})(?:\s+[\w’']+){{0,2}}\s+\Z",
-                        regex.V1 | regex.REVERSE)
-    return pat, condition
+    return before, condition
 
 
 @lru_cache(maxsize=1)
@@ -117,10 +117,22 @@ _WHO = regex.compile(r",\s+(?:who|which)\s+(?:also\s+|has\s+|had\s+|have\s+)?\Z"
 _POSSESSOR = regex.compile(
     r"(?:\b(?P<pro>his|her|their|its)|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
     r"['’]s?)\s+(?:\p{Ll}+\s+)?\Z")
+_LEAD = regex.compile(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now|Also),?\s+")
+_LEAD = regex.compile(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now|Also),?\s+")
 _OPENERS = frozenset(
-    "he she they it we i you there this these those that the a an his her their its our my "
-    "some many most all no one nobody everyone both".split())
-_QUESTION = frozenset("whether if how what why when who where which".split())
+    ["he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those", "that", "the", "a", "an", "his", "her", "their", "its", "our", "my", "some", "many", "most", "all", "no", "one", "nobody", "everyone", "both"])
+_AUX = frozenset(column("pre_verb_words.txt")) | {"also", "not", "now", "still"}
+_CLAUSE_WORDS = frozenset(["and", "but", "that", "because", "while", "when", "as", "after",
+                           "if", "since", "although", "though", "where", "so", "than",
+                           "before", "until", "said", "says", "say"])
+_ADJUNCT_OPENERS = frozenset(["in", "at", "on", "during", "after", "before", "speaking",
+                              "for", "with", "by", "from", "like", "unlike", "of", "to",
+                              "asked", "meanwhile", "however", "overall", "instead"])
+_DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "you", "it"])
+_ROLES = frozenset(load().role_nouns)
+SUBJECT_WORDS = 7  # words of a subject found by _phrase, at most
+_QUESTION = frozenset(["whether", "if", "how", "what", "why", "when", "who", "where", "which"])
 
 
 def _sentences(text: str, ps: int, pe: int) -> list[Offsets]:
@@ -151,22 +163,31 @@ def _trim(text: str, s: int, e: int) -> Offsets:
     return s, e
 
 
-def find(text: str, paragraphs: list[tuple[int, int]]) -> list[Report]:
-    """The reported passages of ``text``, in document order (speakers as offsets)."""
+def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
+         quoted: list[Offsets] = []) -> list[Report]:  # noqa: B006 (read only)
+    """The reported passages of ``text``, in document order (speakers as offsets);
+    ``names``: the name spans of the text, in order (``People.spans``); ``quoted``: the
+    quotations found, in order: a cue inside one is the quoted speaker's, not ours."""
+    q_starts = [s for s, _ in quoted]
     verbs = _verbs()
     hits = list(_scan().finditer(text))
     out: list[Report] = []
     starts = [p[0] for p in paragraphs]
     k_cached = -1
     sents: list[Offsets] = []
+    sent_starts: list[int] = []
     for h in hits:
+        q = bisect_right(q_starts, h.start()) - 1
+        if q >= 0 and quoted[q][1] > h.start():
+            continue
         k = bisect_right(starts, h.start()) - 1
         if k < 0:
             continue
         if k != k_cached:
             sents = _sentences(text, *paragraphs[k])
+            sent_starts = [s for s, _ in sents]
             k_cached = k
-        j = bisect_right([s for s, _ in sents], h.start()) - 1
+        j = bisect_right(sent_starts, h.start()) - 1
         if j < 0:
             continue
         ss, se = sents[j]
@@ -176,7 +197,7 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[Report]:
         if word.startswith("according"):
             r = _according(text, h, ss, se)
         elif word in verbs.lemma:
-            r = _verb(text, h, ss, se)
+            r = _verb(text, h, ss, se, names)
         else:
             r = _noun(text, h, ss, se)
         if r is not None:
@@ -185,23 +206,28 @@ def find(text: str, paragraphs: list[tuple[int, int]]) -> list[Report]:
 
 
 def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
-    pat, condition = _blockers()
-    if pat.search(text, max(ss, vs - 40), vs):
-        return True
+    """Is the verb at ``vs`` negated ("did not say"), refused ("declined to say") or in a
+    condition ("if he says")?"""
+    before, condition = _blockers()
+    words = text[max(ss, vs - 40):vs].lower().replace("’", "'").split()[-4:]
+    for n in range(len(words)):
+        w = words[n]
+        if w in before or (w.endswith("n't") and "n't" in before) or (
+                n + 1 < len(words) and f"{w} {words[n + 1]}" in before):
+            return True
     lead = text[max(ss, subject_start - 12):subject_start].split()
     return bool(lead) and lead[-1].lower().strip(",") in condition
 
 
-def _verb(text: str, h: regex.Match[str], ss: int, se: int) -> Report | None:
+def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
+          ) -> Report | None:
     verbs = _verbs()
     vs, ve = h.span()
     lemma = verbs.lemma[h.group().lower()]
     kind = verbs.kind[lemma]
     p = compiled()
-    lo = max(ss, vs - SUBJECT_REACH)
-    sp = p.speaker_ending.search(text, lo, vs, timeout=TIMEOUT)
-    speaker: Offsets | None = sp.span("sp") if sp is not None else None
-    if speaker is None:
+    speaker = _subject(text, ss, vs, names)
+    if speaker is None and "wh" in text[max(ss, vs - 14):vs]:
         who = _WHO.search(text, max(ss, vs - 24), vs)
         if who is not None:
             w = text.find("wh", who.start(), vs)
@@ -210,27 +236,108 @@ def _verb(text: str, h: regex.Match[str], ss: int, se: int) -> Report | None:
         subj = p.subject.match(text, ss, vs, timeout=TIMEOUT)  # "X ..., saying ..."
         if subj is not None:
             speaker = subj.span("sp")
+    if speaker is None and not (h.group().endswith("s") and "noun" in verbs.takes[lemma]):
+        speaker = _phrase(text, ss, vs)  # not after "states", "plans": nouns as often
     if _blocked(text, vs, speaker[0] if speaker else vs, ss):
         return None
     rule_kind = {"speech": "reported", "belief": "belief", "question": "reported"}[kind]
     # inverted: "CONTENT, X said." / "CONTENT, said X."
-    inv = _inverted(text, vs, ve, ss, se, speaker)
-    if inv is not None:
-        start, end, who = inv
-        if who is None:
+    if speaker is None:  # "CONTENT, said X."
+        inv = _inverted(text, vs, ve, ss, se, None)
+        if inv is None or inv[2] is None:
             return None
-        return Report(start, end, (vs, ve), who, f"{rule_kind}_inverted")
-    if speaker is None:
-        return None
+        return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
+    aside = _aside(text, ss, se, ve, speaker)
+    if aside is not None:
+        return Report(*aside, (vs, ve), speaker, f"{rule_kind}_aside")
     start = _content_start(text, ve, se, lemma, kind)
-    if start is None:
-        return None
-    close = _CLOSING.search(text, start, se)
-    s, e = _trim(text, start, close.start() if close else se)
+    if start is None:  # "CONTENT, X said."
+        inv = _inverted(text, vs, ve, ss, se, speaker)
+        if inv is None:
+            return None
+        return Report(inv[0], inv[1], (vs, ve), speaker, f"{rule_kind}_inverted")
+    close = _CLOSING.search(text, start, se) if "," in text[start:se] else None
+    end = close.start() if close else se
+    if text[speaker[0]:speaker[1]] in ("who", "which") and "," in text[start:end]:
+        end = text.find(",", start, end)  # "Hollis, who said the vote was fair, left."
+    s, e = _trim(text, start, end)
     if len(text[s:e].split()) < 2:
         return None
     rule = "reported_question" if kind == "question" else f"{rule_kind}_clause"
     return Report(s, e, (vs, ve), speaker, rule)
+
+
+def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
+    """The subject ending at the verb: a pronoun right before it; a name of the text
+    (``names``: the spans of :class:`~quoteattr.people.People`) ending there; after an
+    apposition ("Healey, the defence secretary, said") the speaker pattern's."""
+    words = text[max(ss, vs - 40):vs].split()
+    while words and words[-1].lower() in _AUX:
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    if last.lower() in _PRONOUNS:
+        e = text.rfind(last, ss, vs)
+        return e, e + len(last)
+    if last[:1].isupper() and last[-1:] not in ",)":
+        end = text.rfind(last, ss, vs) + len(last)
+        k = bisect_right(names, (end, end)) - 1  # a name of the text ending there
+        while k >= 0 and names[k][1] > end:
+            k -= 1
+        if k >= 0 and names[k][1] == end and names[k][0] >= ss:
+            return names[k]
+        return None
+    if last[-1:] not in ",)":
+        return None
+    sp = compiled().speaker_ending.search(text, max(ss, vs - SUBJECT_REACH), vs,
+                                          timeout=TIMEOUT)
+    return sp.span("sp") if sp is not None else None
+
+
+def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
+    """The subject before a verb that no speaker pattern took ("Digital experts said",
+    "a number of Democrats say", "Judge Stranch, in her dissent, said"): the words back to
+    the clause's start, past an adjunct between commas; None when there are none, or too
+    many."""
+    end = vs
+    for _ in range(2):
+        words = list(_WORD.finditer(text, ss, end))
+        k = len(words)
+        while k > 0 and words[k - 1].group().lower() in _AUX:
+            k -= 1
+        stop = k
+        while stop > 0:
+            w = words[stop - 1].group()
+            if w in ",;:—–(\"“”" or w.lower() in _CLAUSE_WORDS:
+                break
+            stop -= 1
+        if stop == k or k - stop > SUBJECT_WORDS:
+            return None
+        first = words[stop].group().lower()
+        if first in _ADJUNCT_OPENERS and stop > 0 and words[stop - 1].group() == ",":
+            end = words[stop - 1].start()  # ", in her dissent," : the subject is before
+            continue
+        if first in _ADJUNCT_OPENERS or first in _CLAUSE_WORDS \
+                or words[k - 1].group().lower() in _DETERMINERS:
+            return None
+        return words[stop].start(), words[k - 1].end()
+    return None
+
+
+def _aside(text: str, ss: int, se: int, ve: int, speaker: Offsets
+           ) -> tuple[int, int] | None:
+    """``Overall, she said, CONTENT.`` / ``The bank, they said, was ...``: a speaker and
+    verb set off by commas inside the content; the content around them."""
+    if not text.startswith(",", ve) or not text[ss:speaker[0]].rstrip().endswith(","):
+        return None
+    before = text[ss:speaker[0]].rstrip()[:-1]
+    after_s, after_e = _trim(text, ve + 1, se)
+    if len(text[after_s:after_e].split()) < 3:
+        return None
+    if len(before.split()) <= 3:
+        return after_s, after_e
+    return _trim(text, ss, se)
 
 
 def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | None
@@ -257,8 +364,8 @@ def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | 
 
 def _after_lead(text: str, s: int, e: int) -> int:
     """Past a sentence opener that is not content: "But", "And"."""
-    m = regex.match(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now),?\s+", text[s:e])
-    return s + m.end() if m else s
+    m = _LEAD.match(text, s, e)
+    return m.end() if m else s
 
 
 def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | None:
@@ -268,7 +375,7 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
     takes = _verbs().takes[lemma]
     adjuncts, times = _adjuncts()
     pos = ve
-    if takes == "object-to" or lemma in ("tell", "assure", "inform", "remind"):
+    if "object" in takes:
         m = compiled().addressee_next.match(text, ve, se, timeout=TIMEOUT)
         if m is not None:
             pos = m.end()
@@ -280,7 +387,7 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
     if not words:
         return None
     first = words[0].group().lower()
-    if first == "to" and takes != "-":
+    if first == "to" and "to" in takes:
         return words[0].start()
     for m in words:  # "said in a statement on Tuesday that"
         w = m.group()
@@ -292,7 +399,7 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
     while k < len(words) - 1 and words[k].group().lower() in times:
         k += 1  # "said Tuesday the plan", "thinks now it is"
     w = words[k].group()
-    low = w.lower()
+    low = regex.split(r"['’]", w.lower(), maxsplit=1)[0]  # "it’s", "they've"
     if low in _QUESTION:
         return words[k].start() if kind == "question" or low in ("whether", "if") else None
     if kind == "question":
@@ -309,11 +416,10 @@ def _according(text: str, h: regex.Match[str], ss: int, se: int) -> Report | Non
         return None
     who = sp.span("sp")
     lead = text[ss:h.start()].strip()
-    if not lead or lead.lower() in ("but", "and"):  # "According to X, CONTENT."
-        comma = text.find(",", who[1], se)
-        if comma < 0:
-            return None
-        s, e = _trim(text, comma + 1, se)
+    comma = text.find(",", who[1], se)
+    if comma >= 0 and len(text[comma + 1:se].split()) >= 3 and (
+            not lead or (lead.endswith(",") and len(lead.split()) <= 3)):
+        s, e = _trim(text, comma + 1, se)  # "(Now,) according to X, CONTENT."
     elif lead.endswith(","):  # "CONTENT, according to X."
         s, e = _trim(text, ss, ss + len(text[ss:h.start()].rstrip()) - 1)
         s = _after_lead(text, s, e)
@@ -359,10 +465,10 @@ def add_reported(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quot
                  people: People, sentences: Sentences) -> list[Quote]:
     """``quotes`` (the direct quotations, speakers decided) with the reported passages of
     ``text`` added in document order, their speakers named as direct quotes' are."""
-    reports = find(text, paragraphs)
+    speech = sorted((q for q in quotes if q.kind == "speech"), key=lambda q: q.start)
+    reports = find(text, paragraphs, people.spans, [(q.start, q.end) for q in speech])
     if not reports:
         return quotes
-    speech = sorted((q for q in quotes if q.kind == "speech"), key=lambda q: q.start)
     qstarts = [q.start for q in speech]
     resolver = Resolver(text, people, sentences)
     starts = [p[0] for p in paragraphs]
