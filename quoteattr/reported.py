@@ -131,7 +131,7 @@ _ADJUNCT_OPENERS = frozenset(["in", "at", "on", "during", "after", "before", "sp
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
 _PRONOUNS = frozenset(["he", "she", "they", "we", "i", "you", "it"])
 _ROLES = frozenset(load().role_nouns)
-SUBJECT_WORDS = 7  # words of a subject found by _phrase, at most
+SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
 _QUESTION = frozenset(["whether", "if", "how", "what", "why", "when", "who", "where", "which"])
 
 
@@ -244,27 +244,34 @@ def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
     # inverted: "CONTENT, X said." / "CONTENT, said X."
     if speaker is None:  # "CONTENT, said X."
         inv = _inverted(text, vs, ve, ss, se, None)
-        if inv is None or inv[2] is None:
-            return None
-        return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
-    aside = _aside(text, ss, se, ve, speaker)
+        if inv is not None and inv[2] is not None:
+            return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
+        if not _that_next(text, ve, se):
+            return None  # no speaker: only "... said that CONTENT" is clear enough
+    aside = _aside(text, ss, se, ve, speaker) if speaker is not None else None
     if aside is not None:
         return Report(*aside, (vs, ve), speaker, f"{rule_kind}_aside")
     start = _content_start(text, ve, se, lemma, kind)
     if start is None:  # "CONTENT, X said."
-        inv = _inverted(text, vs, ve, ss, se, speaker)
+        inv = _inverted(text, vs, ve, ss, se, speaker) if speaker is not None else None
         if inv is None:
             return None
         return Report(inv[0], inv[1], (vs, ve), speaker, f"{rule_kind}_inverted")
     close = _CLOSING.search(text, start, se) if "," in text[start:se] else None
     end = close.start() if close else se
-    if text[speaker[0]:speaker[1]] in ("who", "which") and "," in text[start:end]:
+    if speaker is not None and text[speaker[0]:speaker[1]] in ("who", "which") \
+            and "," in text[start:end]:
         end = text.find(",", start, end)  # "Hollis, who said the vote was fair, left."
     s, e = _trim(text, start, end)
     if len(text[s:e].split()) < 2:
         return None
     rule = "reported_question" if kind == "question" else f"{rule_kind}_clause"
     return Report(s, e, (vs, ve), speaker, rule)
+
+
+def _that_next(text: str, ve: int, se: int) -> bool:
+    """Does "that" follow the verb ending at ``ve``, within a few words?"""
+    return " that " in text[ve:min(se, ve + 40)]
 
 
 def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
@@ -277,6 +284,9 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
     if not words:
         return None
     last = words[-1]
+    if last in ("and", "but") and len(words) > 1:  # "X won and says ...": X's
+        subj = compiled().subject.match(text, ss, vs, timeout=TIMEOUT)
+        return subj.span("sp") if subj is not None else None
     if last.lower() in _PRONOUNS:
         e = text.rfind(last, ss, vs)
         return e, e + len(last)
