@@ -108,6 +108,7 @@ def _adjuncts() -> tuple[frozenset[str], frozenset[str]]:
 
 _END = regex.compile(r"[.?!][\"”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
 _WORD = regex.compile(r"[\w’'\-.]+|[^\w\s]")
+_WORDS = regex.compile(rf"(?:\s*(?P<w>[\w’'\-.]+|[^\w\s])){{0,{THAT_REACH + 1}}}")
 _CLOSING = regex.compile(  # ", according to ...", ", he said", ", Smith added"
     r",[\"”]?\s+(?:according\s+to\b|(?:(?:\p{Lu}[\w.’'\-]*|the\s+\p{Ll}+)\s+){1,3}"
     r"(?:said|says|added|told|noted|wrote|argued|explained|reported)\b"
@@ -300,9 +301,18 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
         return None
     if last[-1:] not in ",)":
         return None
-    sp = compiled().speaker_ending.search(text, max(ss, vs - SUBJECT_REACH), vs,
-                                          timeout=TIMEOUT)
-    return sp.span("sp") if sp is not None else None
+    # "Healey, the defence secretary, said" / "Cruz (R-Texas) said": the name of the text
+    # that ends where the apposition opens
+    close = text.rfind(last[-1], ss, vs)
+    opener = "(" if last[-1] == ")" else ","
+    lo = max(ss, vs - SUBJECT_REACH)
+    at = text.rfind(opener, lo, close)
+    while at > lo:
+        k = bisect_right(names, (at, at)) - 1
+        if k >= 0 and names[k][0] >= ss and not text[names[k][1]:at].strip():
+            return names[k]
+        at = text.rfind(opener, lo, at)  # the apposition itself holds a comma
+    return None
 
 
 def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
@@ -389,33 +399,29 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         m = compiled().addressee_next.match(text, ve, se, timeout=TIMEOUT)
         if m is not None:
             pos = m.end()
-    words = []
-    for m in _WORD.finditer(text, pos, se):
-        words.append(m)
-        if len(words) > THAT_REACH:
-            break
+    words = _WORDS.match(text, pos, se).captures("w")  # type: ignore[union-attr]
     if not words:
         return None
-    first = words[0].group().lower()
+    starts = _WORDS.match(text, pos, se).starts("w")  # type: ignore[union-attr]
+    first = words[0].lower()
     if first == "to" and "to" in takes:
-        return words[0].start()
-    for m in words:  # "said in a statement on Tuesday that"
-        w = m.group()
+        return starts[0]
+    for j, w in enumerate(words):  # "said in a statement on Tuesday that"
         if w.lower() == "that":
-            return m.start()
+            return starts[j]
         if not (w.lower() in adjuncts or w[:1].isupper()):
             break
     k = 0
-    while k < len(words) - 1 and words[k].group().lower() in times:
+    while k < len(words) - 1 and words[k].lower() in times:
         k += 1  # "said Tuesday the plan", "thinks now it is"
-    w = words[k].group()
-    low = regex.split(r"['’]", w.lower(), maxsplit=1)[0]  # "it’s", "they've"
+    w = words[k]
+    low = w.lower().replace("’", "'").split("'", 1)[0]  # "it’s", "they've"
     if low in _QUESTION:
-        return words[k].start() if kind == "question" or low in ("whether", "if") else None
+        return starts[k] if kind == "question" or low in ("whether", "if") else None
     if kind == "question":
         return None
     if low in _OPENERS or (w[:1].isupper() and w[:1].isalpha()) or w[:1].isdigit():
-        return words[k].start()
+        return starts[k]
     return None
 
 
@@ -508,6 +514,15 @@ def _record(text: str, r: Report, kind: str, qid: int, resolver: Resolver,
     evidence = [f"rule {r.rule}", f"cue {cue!r} at {r.cue[0]}-{r.cue[1]}"]
     mention: Mention | None = classify(text, *r.speaker) if r.speaker else None
     speaker = None
+    if mention is None and r.speaker and text[r.speaker[0]:r.speaker[1]] in ("who", "which"):
+        mention = _antecedent(text, r.speaker[0], resolver.people.spans)
+        if mention is not None:
+            speaker = resolver.name(mention, r.start)
+            evidence.append(f"speaker: {text[r.speaker[0]:r.speaker[1]]!r} -> {resolver.how}")
+            resolver.record(qid, r.start, speaker, mention)
+        return Quote(qid, text[r.start:r.end], r.start, r.end, speaker, r.speaker, cue, r.cue,
+                     kind=kind, paragraph=max(paragraph, 0), rule=r.rule,
+                     mention=text[r.speaker[0]:r.speaker[1]], evidence=tuple(evidence))
     if mention is not None:
         try:
             speaker = resolver.name(mention, r.start)
@@ -519,3 +534,11 @@ def _record(text: str, r: Report, kind: str, qid: int, resolver: Resolver,
     return Quote(qid, text[r.start:r.end], r.start, r.end, speaker, span, cue, r.cue,
                  kind=kind, paragraph=max(paragraph, 0), rule=r.rule,
                  mention=mention.text if mention else None, evidence=tuple(evidence))
+
+
+def _antecedent(text: str, at: int, names: list[Offsets]) -> Mention | None:
+    """The name a relative "who" at ``at`` refers to: ``Hollis, who said ...``."""
+    k = bisect_right(names, (at, at)) - 1
+    if k < 0 or text[names[k][1]:at].strip() != ",":
+        return None
+    return classify(text, *names[k])
