@@ -126,8 +126,14 @@ def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
                 yield ""
 
     jobs = args.jobs or max(1, os.cpu_count() or 1)
-    results = extract_many(texts(), kinds=args.kinds, n_jobs=jobs, progress=progress,
-                           total=len(files), errors="record")
+    if args.reported:  # extract_many does not take the option yet: one process
+        from .pipeline import extract
+
+        results: Iterator[Any] = (extract(t, kinds=args.kinds, reported=True)
+                                  for t in texts())
+    else:
+        results = extract_many(texts(), kinds=args.kinds, n_jobs=jobs, progress=progress,
+                               total=len(files), errors="record")
     for k, (name, result) in enumerate(zip(files, results, strict=False)):
         if k in errors:
             failed(errors.pop(k))
@@ -233,6 +239,9 @@ def _parser() -> argparse.ArgumentParser:
                     help="csv: a cell starting with = + - @ gets a leading ' (not a formula)")
     ap.add_argument("--kinds", choices=("speech", "all"), default="speech",
                     help="speech only (default), or scare quotes, titles and terms too")
+    ap.add_argument("--reported", action="store_true",
+                    help="also reported speech: indirect (no marks) and mixed quotes "
+                         "(in one process for now: -j is not used)")
     ap.add_argument("--encoding", default="utf-8", help="of the files (default utf-8; "
                     "a UTF-8 byte-order mark is dropped, offsets count from after it)")
     ap.add_argument("--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",

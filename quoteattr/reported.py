@@ -116,24 +116,17 @@ _CLOSING = regex.compile(  # ", according to ...", ", he said", ", Smith added"
     r"|(?:said|says|added)\s+\p{Lu})")
 _WHO = regex.compile(r",\s+(?:who|which)\s+(?:also\s+|has\s+|had\s+|have\s+)?\Z")
 _POSSESSOR = regex.compile(
-    r"(?:\b(?P<pro>his|her|their|its)|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
+    r"(?:\b(?P<pro>(?i:his|her|their|its))|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
     r"['’]s?)\s+(?:\p{Ll}+\s+)?\Z")
 _LEAD = regex.compile(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now|Also),?\s+")
-_LEAD = regex.compile(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now|Also),?\s+")
-_OPENERS = frozenset(
-    ["he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those", "that", "the", "a", "an", "his", "her", "their", "its", "our", "my", "some", "many", "most", "all", "no", "one", "nobody", "everyone", "both"])
+_OPENERS = frozenset(column("reported_words.txt", "opener"))
+_CLAUSE_WORDS = frozenset(column("reported_words.txt", "clause"))
+_ADJUNCT_OPENERS = frozenset(column("reported_words.txt", "adjunct"))
+_QUESTION = frozenset(column("reported_words.txt", "question"))
+_PRONOUNS = frozenset(column("reported_words.txt", "pronoun"))
 _AUX = frozenset(column("pre_verb_words.txt")) | {"also", "not", "now", "still"}
-_CLAUSE_WORDS = frozenset(["and", "but", "that", "because", "while", "when", "as", "after",
-                           "if", "since", "although", "though", "where", "so", "than",
-                           "before", "until", "said", "says", "say"])
-_ADJUNCT_OPENERS = frozenset(["in", "at", "on", "during", "after", "before", "speaking",
-                              "for", "with", "by", "from", "like", "unlike", "of", "to",
-                              "asked", "meanwhile", "however", "overall", "instead"])
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
-_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "you", "it"])
-_ROLES = frozenset(load().role_nouns)
 SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
-_QUESTION = frozenset(["whether", "if", "how", "what", "why", "when", "who", "where", "which"])
 
 
 def _sentences(text: str, ps: int, pe: int) -> list[Offsets]:
@@ -197,7 +190,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
         word = h.group().lower()
         if word.startswith("according"):
             r = _according(text, h, ss, se)
-        elif word in verbs.lemma:
+        elif word in verbs.lemma and not _after_determiner(text, h.start(), ss):
             r = _verb(text, h, ss, se, names)
         else:
             r = _noun(text, h, ss, se)
@@ -206,9 +199,19 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
     return out
 
 
+def _after_determiner(text: str, at: int, ss: int) -> bool:
+    """Is the word at ``at`` a noun, after a determiner or a possessive ("his claim",
+    "Weiss's claim", "the report")?"""
+    before = text[max(ss, at - 30):at].split()[-1:]
+    if not before:
+        return False
+    w = before[0].lower()
+    return w in _DETERMINERS or w.endswith(("'s", "’s", "s'", "s’"))
+
+
 def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
     """Is the verb at ``vs`` negated ("did not say"), refused ("declined to say") or in a
-    condition ("if he says")?"""
+    condition ("if he says", since its clause began)?"""
     before, condition = _blockers()
     words = text[max(ss, vs - 40):vs].lower().replace("’", "'").split()[-4:]
     for n in range(len(words)):
@@ -216,8 +219,9 @@ def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
         if w in before or (w.endswith("n't") and "n't" in before) or (
                 n + 1 < len(words) and f"{w} {words[n + 1]}" in before):
             return True
-    lead = text[max(ss, subject_start - 12):subject_start].split()
-    return bool(lead) and lead[-1].lower().strip(",") in condition
+    clause = text[max(ss, min(subject_start, vs) - 12):vs]
+    clause = clause[clause.rfind(",") + 1:]
+    return any(w.strip(",").lower() in condition for w in clause.split()[:3])
 
 
 def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
@@ -399,10 +403,10 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         m = compiled().addressee_next.match(text, ve, se, timeout=TIMEOUT)
         if m is not None:
             pos = m.end()
-    words = _WORDS.match(text, pos, se).captures("w")  # type: ignore[union-attr]
+    words = _WORDS.match(text, pos, se).captures("w")
     if not words:
         return None
-    starts = _WORDS.match(text, pos, se).starts("w")  # type: ignore[union-attr]
+    starts = _WORDS.match(text, pos, se).starts("w")
     first = words[0].lower()
     if first == "to" and "to" in takes:
         return starts[0]
@@ -458,6 +462,8 @@ def _noun(text: str, h: regex.Match[str], ss: int, se: int) -> Report | None:
     who: Offsets | None = None
     if own is not None:
         who = own.span("pro") if own.group("pro") else own.span("name")
+        if text[who[1] - 2:who[1]] in ("'s", "’s"):
+            who = (who[0], who[1] - 2)  # "Karl Weiss's claim": Karl Weiss
     if len(text[s:e].split()) < 3:
         return None
     return Report(s, e, h.span(), who, "speech_noun")
