@@ -38,6 +38,9 @@ from .people import People
 from .resolve import Resolver
 from .sentences import Sentences
 
+# the rules that decide a reported quote (Quote.rule); confidence.tsv has rows for each
+RULES = ("reported_clause", "reported_inverted", "reported_aside", "reported_question",
+         "belief_clause", "belief_inverted", "belief_aside", "according_to", "speech_noun")
 INDIRECT = "indirect"
 MIXED = "mixed"
 THAT_REACH = 10  # words between the verb and a "that" opening its content
