@@ -40,7 +40,8 @@ from .sentences import Sentences
 
 # the rules that decide a reported quote (Quote.rule); confidence.tsv has rows for each
 RULES = ("reported_clause", "reported_inverted", "reported_aside", "reported_question",
-         "belief_clause", "belief_inverted", "belief_aside", "according_to", "speech_noun")
+         "belief_clause", "belief_inverted", "belief_aside", "stance_clause", "stance_inverted",
+         "stance_aside", "according_to", "speech_noun")
 INDIRECT = "indirect"
 MIXED = "mixed"
 THAT_REACH = 10  # words between the verb and a "that" opening its content
@@ -248,10 +249,11 @@ def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
         speaker = _phrase(text, ss, vs)  # not after "states", "plans": nouns as often
     if _blocked(text, vs, speaker[0] if speaker else vs, ss):
         return None
-    rule_kind = {"speech": "reported", "belief": "belief", "question": "reported"}[kind]
+    rule_kind = {"speech": "reported", "belief": "belief", "question": "reported",
+                 "stance": "stance"}[kind]
     # inverted: "CONTENT, X said." / "CONTENT, said X."
     if speaker is None:  # "CONTENT, said X."
-        inv = _inverted(text, vs, ve, ss, se, None)
+        inv = _inverted(text, vs, ve, ss, se, None) if kind != "stance" else None
         if inv is not None and inv[2] is not None:
             return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
         if not _that_next(text, ve, se):
@@ -261,7 +263,8 @@ def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
         return Report(*aside, (vs, ve), speaker, f"{rule_kind}_aside")
     start = _content_start(text, ve, se, lemma, kind)
     if start is None:  # "CONTENT, X said."
-        inv = _inverted(text, vs, ve, ss, se, speaker) if speaker is not None else None
+        inv = _inverted(text, vs, ve, ss, se, speaker) \
+            if speaker is not None and kind != "stance" else None
         if inv is None:
             return None
         return Report(inv[0], inv[1], (vs, ve), speaker, f"{rule_kind}_inverted")
