@@ -119,7 +119,7 @@ _CLOSING = regex.compile(  # ", according to ...", ", he said", ", Smith added"
     r"(?:said|says|added|told|noted|wrote|argued|explained|reported)\b"
     r"|(?:he|she|they|it|we|I)\s+(?:said|says|added|told|noted|wrote|argued)\b"
     r"|(?:said|says|added)\s+\p{Lu})")
-_WHO = regex.compile(r",\s+(?:who|which)\s+(?:also\s+|has\s+|had\s+|have\s+)?\Z")
+_WHO = regex.compile(r"(?:,\s+|\s+)(?:who|which)\s+(?:also\s+|has\s+|had\s+|have\s+)?\Z")
 _POSSESSOR = regex.compile(
     r"(?:\b(?P<pro>(?i:his|her|their|its))|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
     r"['’]s?)\s+(?:\p{Ll}+\s+)?\Z")
@@ -436,6 +436,8 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         return None
     if low in _OPENERS or (w[:1].isupper() and w[:1].isalpha()) or w[:1].isdigit():
         return starts[k]
+    if lemma == "say" and w[:1].isalpha() and low not in adjuncts and not low.endswith("ly"):
+        return starts[k]  # "said seeking reinforcements was right"
     return None
 
 
@@ -571,6 +573,6 @@ def _record(text: str, r: Report, kind: str, qid: int, resolver: Resolver,
 def _antecedent(text: str, at: int, names: list[Offsets]) -> Mention | None:
     """The name a relative "who" at ``at`` refers to: ``Hollis, who said ...``."""
     k = bisect_right(names, (at, at)) - 1
-    if k < 0 or text[names[k][1]:at].strip() != ",":
+    if k < 0 or text[names[k][1]:at].strip() not in (",", ""):
         return None
     return classify(text, *names[k])
