@@ -119,6 +119,7 @@ _CLOSING = regex.compile(  # ", according to ...", ", he said", ", Smith added"
     r"(?:said|says|added|told|noted|wrote|argued|explained|reported)\b"
     r"|(?:he|she|they|it|we|I)\s+(?:said|says|added|told|noted|wrote|argued)\b"
     r"|(?:said|says|added)\s+\p{Lu})")
+_SOURCE = regex.compile(r"\s+(?P<sp>[\w’'\-.]+(?:\s+[\w’'\-.]+){0,7}?)\s*(?=[,;:]|\.?\Z)")
 _WHO = regex.compile(r"(?:,\s+|\s+)(?:who|which)\s+(?:also\s+|has\s+|had\s+|have\s+)?\Z")
 _POSSESSOR = regex.compile(
     r"(?:\b(?P<pro>(?i:his|her|their|its))|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
@@ -444,9 +445,15 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
 def _according(text: str, h: regex.Match[str], ss: int, se: int) -> Report | None:
     p = compiled()
     sp = p.speaker_next.match(text, h.end(), se, timeout=TIMEOUT)
-    if sp is None:
-        return None
-    who = sp.span("sp")
+    if sp is not None:
+        who = sp.span("sp")
+    else:  # "according to federal law enforcement officials": the words to the comma
+        m = _SOURCE.match(text, h.end(), se)
+        if m is None:
+            return None
+        who = m.span("sp")
+        if text[who[1] - 1] == ".":
+            who = (who[0], who[1] - 1)
     lead = text[ss:h.start()].strip()
     comma = text.find(",", who[1], se)
     if comma >= 0 and len(text[comma + 1:se].split()) >= 3 and (
