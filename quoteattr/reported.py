@@ -419,6 +419,11 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         return None
     starts = got.starts("w")
     first = words[0].lower()
+    if first == ",":  # "insisted, in an interview with ABC News, that ..."
+        close = text.find(",", starts[0] + 1, min(se, starts[0] + 120))
+        if close > 0 and text.startswith(" that ", close + 1):
+            return close + 2
+        return None
     if first == "to" and "to" in takes:
         return starts[0]
     for j, w in enumerate(words):  # "said in a statement on Tuesday that"
