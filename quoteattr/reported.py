@@ -227,9 +227,11 @@ def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
             if w in before or (w.endswith("n't") and "n't" in before) or (
                     n + 1 < len(words) and f"{w} {words[n + 1]}" in before):
                 return True
-    clause = text[max(ss, min(subject_start, vs) - 12):vs]
+    clause = text[max(ss, min(subject_start, vs) - 12):vs].lower()
+    if not any(c in clause for c in condition):  # a cheap test first
+        return False
     clause = clause[clause.rfind(",") + 1:]
-    return any(w.strip(",").lower() in condition for w in clause.split()[:3])
+    return any(w.strip(",") in condition for w in clause.split()[:3])
 
 
 def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
@@ -335,6 +337,8 @@ def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
     the clause's start, past an adjunct between commas; None when there are none, or too
     many."""
     end = vs
+    cut = vs - SUBJECT_REACH > ss  # a subject reaching further back is none
+    ss = max(ss, vs - SUBJECT_REACH)
     for _ in range(2):
         words = list(_WORD.finditer(text, ss, end))
         k = len(words)
@@ -346,7 +350,7 @@ def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
             if w in ",;:—–(\"“”" or w.lower() in _CLAUSE_WORDS:
                 break
             stop -= 1
-        if stop == k or k - stop > SUBJECT_WORDS:
+        if stop == k or k - stop > SUBJECT_WORDS or (stop == 0 and cut):
             return None
         first = words[stop].group().lower()
         if first in _ADJUNCT_OPENERS and stop > 0 and words[stop - 1].group() == ",":
