@@ -176,18 +176,20 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
     k_cached = -1
     sents: list[Offsets] = []
     sent_starts: list[int] = []
+    lemma = verbs.lemma
     for h in hits:
-        q = bisect_right(q_starts, h.start()) - 1
-        if q >= 0 and quoted[q][1] > h.start():
+        at = h.start()
+        q = bisect_right(q_starts, at) - 1
+        if q >= 0 and quoted[q][1] > at:
             continue
-        k = bisect_right(starts, h.start()) - 1
-        if k < 0:
-            continue
-        if k != k_cached:
+        if not k_cached >= 0 or not paragraphs[k_cached][0] <= at < paragraphs[k_cached][1]:
+            k = bisect_right(starts, at) - 1
+            if k < 0:
+                continue
             sents = _sentences(text, *paragraphs[k])
             sent_starts = [s for s, _ in sents]
             k_cached = k
-        j = bisect_right(sent_starts, h.start()) - 1
+        j = bisect_right(sent_starts, at) - 1
         if j < 0:
             continue
         ss, se = sents[j]
@@ -196,7 +198,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
         word = h.group().lower()
         if word.startswith("according"):
             r = _according(text, h, ss, se)
-        elif word in verbs.lemma and not _after_determiner(text, h.start(), ss):
+        elif word in lemma and not _after_determiner(text, at, ss):
             r = _verb(text, h, ss, se, names)
         else:
             r = _noun(text, h, ss, se)
@@ -208,10 +210,11 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
 def _after_determiner(text: str, at: int, ss: int) -> bool:
     """Is the word at ``at`` a noun, after a determiner or a possessive ("his claim",
     "Weiss's claim", "the report")?"""
-    before = text[max(ss, at - 30):at].split()[-1:]
-    if not before:
+    lo = max(ss, at - 30)
+    space = text.rfind(" ", lo, at - 1)
+    w = text[space + 1 if space >= 0 else lo:at].strip().lower()
+    if not w:
         return False
-    w = before[0].lower()
     return w in _DETERMINERS or w.endswith(("'s", "’s", "s'", "s’"))
 
 
