@@ -11,9 +11,9 @@ then, within its sentence:
 - ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``;
 - ``according_to``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``;
 - ``speech_noun``: ``his claim that CONTENT`` (the possessor is the speaker);
-- ``reported_question``: ``X asked whether/if ...``; ``belief_clause`` and
-  ``belief_inverted``: ``X thinks/believes/hopes ...``, kept apart from speech by their
-  rule (and their ``cue``).
+- ``reported_question``: ``X asked whether/if ...``; ``belief_*``: ``X thinks/believes/
+  hopes ...`` and ``stance_*``: ``X called for/criticized/seemed to ...``, kept apart from
+  speech by their rule (and their ``cue``); ``*_aside``: ``The bank, they said, was ...``.
 
 A verb after a negation or refusal ("did not say", "declined to say") or in a condition
 ("if he says") reports nothing (``data/reported_blockers.txt``). Content that is no more
@@ -25,6 +25,7 @@ the fragment stays its own direct quote with its own offsets.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,7 +41,7 @@ from .sentences import Sentences
 
 # the rules that decide a reported quote (Quote.rule); confidence.tsv has rows for each
 RULES = ("reported_clause", "reported_inverted", "reported_aside", "reported_question",
-         "belief_clause", "belief_inverted", "belief_aside", "stance_clause", "stance_inverted",
+         "belief_clause", "belief_inverted", "belief_aside", "stance_clause",
          "stance_aside", "according_to", "speech_noun")
 INDIRECT = "indirect"
 MIXED = "mixed"
@@ -164,7 +165,7 @@ def _trim(text: str, s: int, e: int) -> Offsets:
 
 
 def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
-         quoted: list[Offsets] = []) -> list[Report]:  # noqa: B006 (read only)
+         quoted: Sequence[Offsets] = ()) -> list[Report]:
     """The reported passages of ``text``, in document order (speakers as offsets);
     ``names``: the name spans of the text, in order (``People.spans``); ``quoted``: the
     quotations found, in order: a cue inside one is the quoted speaker's, not ours."""
