@@ -10,10 +10,10 @@ matters is the ratio, which the issue wants at 0.8 or more.
 from __future__ import annotations
 
 import argparse
-import time
 from collections.abc import Callable
 
 from common import forget, machine, megabytes, news_texts
+from throughput import best_of
 
 import quoteattr
 
@@ -21,16 +21,6 @@ import quoteattr
 def run(texts: list[str], reported: bool) -> int:
     forget()
     return sum(len(quoteattr.extract(t, reported=reported)) for t in texts)
-
-
-def best_cpu(rounds: int, runs: dict[str, Callable[[], int]]) -> dict[str, float]:
-    best = dict.fromkeys(runs, float("inf"))
-    for _ in range(rounds):
-        for name, fn in runs.items():
-            cpu = time.process_time()
-            fn()
-            best[name] = min(best[name], time.process_time() - cpu)
-    return best
 
 
 def main() -> None:
@@ -45,7 +35,7 @@ def main() -> None:
     runs: dict[str, Callable[[], int]] = {"direct only": lambda: run(texts, False),
                                           "reported=True": lambda: run(texts, True)}
     found = {name: fn() for name, fn in runs.items()}  # warm-up: patterns compiled
-    best = best_cpu(args.rounds, runs)
+    best = {name: cpu for name, (_, cpu) in best_of(args.rounds, runs).items()}
     print(f"{machine()}\n{source}: {len(texts)} texts, {mb:.2f} MB")
     for name, secs in best.items():
         print(f"  {name:14s} {secs:7.2f} CPU s  {mb / secs:5.2f} MB/s  {found[name]} quotes")
