@@ -36,13 +36,14 @@ Found = tuple[Quote, ...] | Extraction | Exception  # an Extraction keeps its sp
 Options = dict[str, Any]
 
 
-def options(*, kinds: str = "speech", characters: Characters | None = None) -> Options:
+def options(*, kinds: str = "speech", characters: Characters | None = None,
+            reported: bool = False) -> Options:
     """The per-text options of :func:`~quoteattr.extract`, checked and normalised once in
     the caller (the cast as plain entries, cheap to send), for :func:`_work` to pass to
     every ``extract`` call. A new option of ``extract`` is one more keyword here."""
     if kinds not in KINDS:
         raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
-    return {"kinds": kinds, "characters": normalise(characters)}
+    return {"kinds": kinds, "characters": normalise(characters), "reported": bool(reported)}
 
 
 class Failed(Extraction):
@@ -78,7 +79,8 @@ class Failed(Extraction):
 
 
 def extract_many(texts: Iterable[str], *, kinds: str = "speech",
-                 characters: Characters | None = None, n_jobs: int = 1,
+                 characters: Characters | None = None, reported: bool = False,
+                 n_jobs: int = 1,
                  progress: bool = False, total: int | None = None,
                  errors: str = "raise") -> Iterator[Extraction]:
     """:func:`~quoteattr.extract` over many texts, yielding one :class:`Extraction` each.
@@ -89,7 +91,7 @@ def extract_many(texts: Iterable[str], *, kinds: str = "speech",
     Args:
         texts: any iterable of ``str`` (a list, a generator reading files, ...); one
             ``str`` is refused (it is not many texts).
-        kinds, characters: as for :func:`~quoteattr.extract`; the cast is checked once,
+        kinds, characters, reported: as for :func:`~quoteattr.extract`; the cast is checked once,
             here, and used for every text.
         n_jobs: at most this many worker processes, as in joblib: ``1`` runs in this
             process, ``-1`` uses every CPU, ``-2`` all but one, ...; ``0`` is an error.
@@ -107,7 +109,7 @@ def extract_many(texts: Iterable[str], *, kinds: str = "speech",
 
     Yields:
         One :class:`Extraction` per text, equal to ``extract(text, kinds=kinds,
-        characters=characters)``.
+        characters=characters, reported=reported)``.
 
     Raises:
         TypeError: ``texts`` is a ``str`` (or bytes), or a malformed cast (see
@@ -120,7 +122,7 @@ def extract_many(texts: Iterable[str], *, kinds: str = "speech",
     if isinstance(texts, (str, bytes, bytearray)):
         raise TypeError(f"extract_many() needs an iterable of texts, got one "
                         f"{type(texts).__name__}: use extract(text), or extract_many([text])")
-    opts = options(kinds=kinds, characters=characters)
+    opts = options(kinds=kinds, characters=characters, reported=reported)
     if errors not in ERRORS:
         raise ValueError(f"errors must be one of {ERRORS}, got {errors!r}")
     if total is None and hasattr(texts, "__len__"):

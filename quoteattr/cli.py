@@ -131,7 +131,8 @@ def _rows(files: Sequence[str], args: argparse.Namespace, progress: bool,
                 yield ""
 
     jobs = args.jobs or max(1, os.cpu_count() or 1)
-    results = extract_many(texts(), kinds=args.kinds, characters=args.cast, n_jobs=jobs,
+    results = extract_many(texts(), kinds=args.kinds, characters=args.cast,
+                           reported=args.reported, n_jobs=jobs,
                            progress=progress, total=len(files), errors="record")
     for k, (name, result) in enumerate(zip(files, results, strict=False)):
         if k in errors:
@@ -301,6 +302,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--cast", metavar="FILE.json", help="the characters of the texts: a "
                     'JSON list of names or {"name": ..., "aliases": [...]} objects; '
                     "speakers are then called by these names")
+    ap.add_argument("--reported", action="store_true",
+                    help="also reported speech: indirect (no marks) and mixed quotes")
     ap.add_argument("--encoding", default="utf-8", help="of the files (default utf-8; "
                     "a UTF-8 byte-order mark is dropped, offsets count from after it)")
     ap.add_argument("--max-bytes", type=_size, default=MAX_BYTES, metavar="SIZE",

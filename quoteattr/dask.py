@@ -19,17 +19,18 @@ if TYPE_CHECKING:
 
 
 def extract_frame(ddf: dd.DataFrame, text_col: str = "text", id_col: str = "id", *,
-                  kinds: str = "speech", characters: Characters | None = None
+                  kinds: str = "speech", characters: Characters | None = None,
+                  reported: bool = False
                   ) -> dd.DataFrame:
     """Lazily, the quotes of ``ddf[text_col]``: one row per quote, as
     :func:`quoteattr.extract_frame` gives for a pandas DataFrame.
 
     Each partition becomes one task, run in whichever process the scheduler picks
     (e.g. the workers of a ``distributed`` cluster); the result's ``meta`` is declared,
-    so nothing is computed until asked. ``kinds`` and ``characters`` are as for
-    :func:`quoteattr.extract_many`: checked here, once, and sent with every task.
+    so nothing is computed until asked. ``kinds``, ``characters`` and ``reported`` are as
+    for :func:`quoteattr.extract_many`: checked here, once, and sent with every task.
     """
-    opts = options(kinds=kinds, characters=characters)
+    opts = options(kinds=kinds, characters=characters, reported=reported)
     if text_col not in ddf.columns:
         raise KeyError(f"no column {text_col!r} (columns: {list(ddf.columns)})")
     if id_col not in ddf.columns:

@@ -34,7 +34,8 @@ COLUMNS: dict[str, str] = {
 
 def extract_frame(data: pd.DataFrame | Extraction, text_col: str = "text",
                   id_col: str | None = "id", *, kinds: str = "speech",
-                  characters: Characters | None = None, n_jobs: int = 1,
+                  characters: Characters | None = None, reported: bool = False,
+                  n_jobs: int = 1,
                   progress: bool = False) -> pd.DataFrame:
     """The quotes of every text in ``data[text_col]``, one row per quote.
 
@@ -44,7 +45,7 @@ def extract_frame(data: pd.DataFrame | Extraction, text_col: str = "text",
         text_col: the column holding the texts.
         id_col: the column identifying each text, copied to the ``id`` column; ``None``
             uses the DataFrame's index.
-        kinds, characters, n_jobs, progress: as for :func:`~quoteattr.extract_many`
+        kinds, characters, reported, n_jobs, progress: as for :func:`~quoteattr.extract_many`
             (one cast for every text).
 
     Returns:
@@ -64,7 +65,8 @@ def extract_frame(data: pd.DataFrame | Extraction, text_col: str = "text",
                            "id_col=None uses the index")
     ids = data.index.to_series() if id_col is None else data[id_col]
     texts = (_text(t) for t in data[text_col])
-    results = extract_many(texts, kinds=kinds, characters=characters, n_jobs=n_jobs,
+    results = extract_many(texts, kinds=kinds, characters=characters, reported=reported,
+                           n_jobs=n_jobs,
                            progress=progress, total=len(data))
     return quotes_frame(results, ids)
 

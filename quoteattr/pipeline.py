@@ -19,6 +19,7 @@ from .model import Extraction, Quote
 from .nested import add_inner
 from .paragraphs import paragraph_spans
 from .people import People
+from .reported import add_reported
 from .resolve import Resolver
 from .sentences import Sentences, tokenizer
 from .speakers import build as build_speakers
@@ -27,6 +28,7 @@ KINDS = ("speech", "all")
 
 
 def extract(text: str, *, kinds: str = "speech", characters: Characters | None = None,
+            reported: bool = False,
             **options: Any) -> Extraction:
     """Find the quotations of ``text`` and who said each.
 
@@ -37,6 +39,9 @@ def extract(text: str, *, kinds: str = "speech", characters: Characters | None =
         characters: an optional cast, names or ``[{"name": ..., "aliases": [...]}, ...]``:
             speakers are then named by these canonical names (see
             :func:`quoteattr.cast.normalise`); ``None`` or ``[]``: no cast given.
+        reported: also return reported speech (:mod:`quoteattr.reported`): ``kind=
+            "indirect"`` (``X said the plan would fail``) and ``kind="mixed"`` (reported
+            content holding a quoted fragment, which stays its own direct quote).
 
     Returns:
         An :class:`Extraction`: a sequence of :class:`Quote` in document order.
@@ -55,30 +60,37 @@ def extract(text: str, *, kinds: str = "speech", characters: Characters | None =
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
     characters = cast_mod.normalise(characters)
     paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
-    quotes, strategy = decide(text, kinds, characters, paragraphs)
+    quotes, strategy = decide(text, kinds, characters, paragraphs, reported)
     rated, records = build_speakers(text, rate(text, quotes, strategy, paragraphs))
     return Extraction(text, rated, records)
 
 
 def decide(text: str, kinds: str = "speech", characters: Characters | None = None,
-           paragraphs: list[tuple[int, int]] | None = None) -> tuple[list[Quote], str]:
+           paragraphs: list[tuple[int, int]] | None = None,
+           reported: bool = False) -> tuple[list[Quote], str]:
     """The quotations of ``text`` and their speakers, before :func:`quoteattr.confidence.rate`
     gives each its confidence, and the strategy that decided them (``"news"`` or
     ``"fiction"``; ``tools/fit_weights.py`` fits the confidence table on these).
-    ``paragraphs``: :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known."""
+    ``paragraphs``: :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known;
+    ``reported``: add reported speech (:func:`quoteattr.reported.add_reported`)."""
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     cast = cast_mod.normalise(characters)  # [] is no cast: the text decides news or fiction
     found = _quotes(text, paragraphs, kinds)
     if found is None:
+        if reported:
+            return add_reported(text, paragraphs, [], People(text, []),
+                                Sentences(text, paragraphs)), NEWS
         return [], NEWS
     quotes, people, nested, sentences = found  # the first pass's spans, frames are freed
     story = _dialogue(text, paragraphs, quotes, cast, people)
-    if story is None:
-        return quotes, NEWS
-    if nested:  # a character tells a story: its people speak in it
+    strategy = NEWS if story is None else FICTION
+    if story is not None and nested:  # a character tells a story: its people speak in it
         story = add_inner(text, story, nested, people, sentences)
-    return story, FICTION
+    decided = quotes if story is None else story
+    if reported:
+        decided = add_reported(text, paragraphs, decided, people, sentences)
+    return decided, strategy
 
 
 def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str

@@ -36,9 +36,13 @@ sys.path.insert(0, str(ROOT))
 
 from quoteattr.confidence import ANY, FIELDS, Key, keys, probability  # noqa: E402
 from quoteattr.pipeline import decide  # noqa: E402
+from quoteattr.reported import RULES as REPORTED_RULES  # noqa: E402
 
 CORPORA = ("polnear", "quoteli3", "litbank", "pdnc")
 KINDS = {"polnear": ["direct"]}  # the gold kinds scored, as ../shared/eval/devfigures.py
+# reported speech (extract(text, reported=True)) is fitted on these, against every gold
+# kind; only the rows of the reported rules are taken from that fit
+REPORTED = ("polnear",)
 RULE_LEVEL = FIELDS.index("rule") + 1
 
 
@@ -53,9 +57,12 @@ class Item:
         self.doc, self.index = doc, index
 
 
-def collect(shared: Path, names: list[str]) -> tuple[list[Item], dict[str, tuple]]:
+def collect(shared: Path, names: list[str], reported: bool = False
+            ) -> tuple[list[Item], dict[str, tuple]]:
     """Run quoteattr over each corpus; the labelled items, and per corpus the gold
-    documents and predictions (without confidence) for the calibration figures."""
+    documents and predictions (without confidence) for the calibration figures. With
+    ``reported``: reported speech too, scored against every gold kind, and only the
+    quotes of the reported rules are items."""
     sys.path.insert(0, str(shared / "eval"))
     from score import alias_table, load_jsonl, match, speaker_right
 
@@ -63,11 +70,11 @@ def collect(shared: Path, names: list[str]) -> tuple[list[Item], dict[str, tuple
     runs: dict[str, tuple] = {}
     for name in names:
         gold = load_jsonl(str(shared / "corpora" / name / "dev.jsonl"))
-        kinds = KINDS.get(name)
+        kinds = None if reported else KINDS.get(name)
         preds: dict[str, dict] = {}
         for doc in gold:
             text = doc["text"]
-            quotes, strategy = decide(text)
+            quotes, strategy = decide(text, reported=reported)
             pred = [{"start": q.start, "end": q.end, "speaker": q.speaker,
                      "speaker_span": list(q.speaker_span) if q.speaker_span else None}
                     for q in quotes]
@@ -81,7 +88,7 @@ def collect(shared: Path, names: list[str]) -> tuple[list[Item], dict[str, tuple
             group = str(meta.get("work") or meta.get("publisher") or doc["id"])  # a novel
             for i, key in enumerate(keys(text, quotes, strategy)):
                 pred[i]["key"] = key
-                if i in found:
+                if i in found and (not reported or quotes[i].rule in REPORTED_RULES):
                     items.append(Item(name, group, key, found[i], doc["id"], i))
         runs[name] = (gold, preds, kinds)
         print(f"  {name}: {len(gold)} documents, "
@@ -194,6 +201,16 @@ def main(argv: list[str]) -> int:
     items, runs = collect(args.shared, args.corpora)
     rows, counts = fit(items, args.alpha, args.prior, args.least)
     report("in-sample", calibrated(runs, lambda doc, i, key: probability(key, rows)))
+    said = [c for c in REPORTED if c in args.corpora]
+    if said:  # reported speech: its rules get their own rows, fitted on their own quotes
+        r_items, r_runs = collect(args.shared, said, reported=True)
+        r_rows, r_counts = fit(r_items, args.alpha, args.prior, args.least)
+        for key, p in r_rows.items():
+            if len(key) >= RULE_LEVEL and key[RULE_LEVEL - 1] in REPORTED_RULES:
+                rows[key], counts[key] = p, r_counts[key]
+        items += r_items
+        report("in-sample, reported=True (all gold kinds)",
+               calibrated(r_runs, lambda doc, i, key: probability(key, rows)))
     if args.loo:
         report("leave one group out (a novel, a news source)",
                leave_one_out(items, runs, args.alpha, args.prior, args.least))

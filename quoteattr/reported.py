@@ -1,0 +1,598 @@
+"""Reported speech: what someone said without quotation marks (``kind="indirect"``), or
+with a quoted fragment inside it (``kind="mixed"``).
+
+Rules on sentences and clauses, no parser. A reporting verb of ``data/reported_verbs.txt``
+(or a noun of saying, ``data/speech_nouns.txt``, or "according to") is found by one scan;
+then, within its sentence:
+
+- ``reported_clause``: ``X said (that) CONTENT`` / ``X told Y CONTENT`` / ``X urged Y to
+  ...``: the subject before the verb is the speaker, the content runs from the verb's
+  complement ("that" included) to the end of the sentence (or to a closing ``, X said``);
+- ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``;
+- ``according_to``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``;
+- ``speech_noun``: ``his claim that CONTENT`` (the possessor is the speaker);
+- ``reported_question``: ``X asked whether/if ...``; ``belief_*``: ``X thinks/believes/
+  hopes ...`` and ``stance_*``: ``X called for/criticized/seemed to ...``, kept apart from
+  speech by their rule (and their ``cue``); ``*_aside``: ``The bank, they said, was ...``.
+
+A verb after a negation or refusal ("did not say", "declined to say") or in a condition
+("if he says") reports nothing (``data/reported_blockers.txt``). Content that is no more
+than a quotation already found (``X said: "Q"``, ``"Q," X said``) is left to that direct
+quote; content holding a quoted fragment is ``mixed``: the whole content is the quote, and
+the fragment stays its own direct quote with its own offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .lexicon import column, load, read_rows
+from .mentions import Mention, classify
+from .model import Quote
+from .patterns import TIMEOUT, alternation, compiled
+from .people import People
+from .resolve import Resolver
+from .sentences import Sentences
+
+# the rules that decide a reported quote (Quote.rule); confidence.tsv has rows for each
+RULES = ("reported_clause", "reported_inverted", "reported_aside", "reported_question",
+         "belief_clause", "belief_inverted", "belief_aside", "stance_clause",
+         "stance_aside", "according_to", "speech_noun")
+INDIRECT = "indirect"
+MIXED = "mixed"
+THAT_REACH = 10  # words between the verb and a "that" opening its content
+INVERTED_TAIL = 8  # words after the verb (and its speaker) of "..., X said on Tuesday."
+MIN_WORDS = 3  # content words outside quotation marks for a reported quote of its own
+SUBJECT_REACH = 160  # characters back from the verb in which its subject is looked for
+MARKS = "\"“”„«»"
+_MARKS = frozenset(MARKS)
+
+Offsets = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One reported passage before its speaker is named."""
+
+    start: int
+    end: int
+    cue: Offsets
+    speaker: Offsets | None
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Verbs:
+    lemma: dict[str, str]  # form -> lemma
+    kind: dict[str, str]  # lemma -> speech | belief | question
+    takes: dict[str, frozenset[str]]  # lemma -> what the content opens with (the file's)
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> _Verbs:
+    lemma: dict[str, str] = {}
+    kind: dict[str, str] = {}
+    takes: dict[str, frozenset[str]] = {}
+    for row in read_rows("reported_verbs.txt"):
+        forms = row[0].split()
+        for form in forms:
+            lemma.setdefault(form.lower(), forms[0])
+        kind[forms[0]] = row[1] if len(row) > 1 else "speech"
+        takes[forms[0]] = frozenset((row[2] if len(row) > 2 else "that").split(","))
+    return _Verbs(lemma, kind, takes)
+
+
+@lru_cache(maxsize=1)
+def _scan() -> regex.Pattern[str]:
+    """One scan for every cue: reporting verbs, nouns of saying, "according to"."""
+    words = list(_verbs().lemma) + column("speech_nouns.txt") + ["according to", "According to",
+                                                                       "Says", "Said"]
+    return regex.compile(rf"\b{alternation(words)}\b", regex.V1)
+
+
+@lru_cache(maxsize=1)
+def _blockers() -> tuple[frozenset[str], frozenset[str]]:
+    """Words (or two-word phrases) in the few words before a verb that block it, and the
+    words before its subject that make it a condition."""
+    rows = read_rows("reported_blockers.txt")
+    before = frozenset(r[0].replace("’", "'") for r in rows if len(r) > 1 and r[1] == "before")
+    condition = frozenset(r[0] for r in rows if len(r) > 1 and r[1] == "condition")
+    return before, condition
+
+
+@lru_cache(maxsize=1)
+def _adjuncts() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of time and occasion, and those of time alone."""
+    return (frozenset(column("reported_adjuncts.txt")),
+            frozenset(column("reported_adjuncts.txt", "time")))
+
+
+_END = regex.compile(r"[.?!][\"”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
+_WORD = regex.compile(r"[\w’'\-.]+|[^\w\s]")
+_WORDS = regex.compile(rf"(?:\s*(?P<w>[\w’'\-.]+|[^\w\s])){{0,{THAT_REACH + 1}}}")
+_CLOSING = regex.compile(  # ", according to ...", ", he said", ", Smith added"
+    r",[\"”]?\s+(?:according\s+to\b|(?:(?:\p{Lu}[\w.’'\-]*|the\s+\p{Ll}+)\s+){1,3}"
+    r"(?:said|says|added|told|noted|wrote|argued|explained|reported)\b"
+    r"|(?:he|she|they|it|we|I)\s+(?:said|says|added|told|noted|wrote|argued)\b"
+    r"|(?:said|says|added)\s+\p{Lu})")
+_SOURCE = regex.compile(r"\s+(?P<sp>[\w’'\-.]+(?:\s+[\w’'\-.]+){0,7}?)\s*(?=[,;:]|\.?\Z)")
+_WHO = regex.compile(r"(?:,\s+|\s+)(?:who|which)\s+(?:also\s+|has\s+|had\s+|have\s+)?\Z")
+_POSSESSOR = regex.compile(
+    r"(?:\b(?P<pro>(?i:his|her|their|its))|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
+    r"['’]s?)\s+(?:\p{Ll}+\s+)?\Z")
+_LEAD = regex.compile(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now|Also),?\s+")
+_OPENERS = frozenset(column("reported_words.txt", "opener"))
+_CLAUSE_WORDS = frozenset(column("reported_words.txt", "clause"))
+_ADJUNCT_OPENERS = frozenset(column("reported_words.txt", "adjunct"))
+_QUESTION = frozenset(column("reported_words.txt", "question"))
+_PRONOUNS = frozenset(column("reported_words.txt", "pronoun"))
+_AUX = frozenset(column("pre_verb_words.txt")) | {"also", "not", "now", "still"}
+_DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
+SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
+
+
+def _sentences(text: str, ps: int, pe: int) -> list[Offsets]:
+    """A paragraph's sentences, cut cheaply: at ``.?!`` before a capital, not after an
+    abbreviation ("Mr.", "U.S.") or an initial."""
+    abbrev = load().abbreviations
+    out: list[Offsets] = []
+    s = ps
+    for m in _END.finditer(text, ps, pe):
+        word = text[max(s, m.start() - 12):m.start()].split()[-1:] if m.group()[0] == "." else []
+        if word:
+            w = word[0].lower().lstrip("(\"“")
+            if w in abbrev or len(w) == 1 or "." in w:
+                continue
+        out.append((s, m.start() + 1))
+        s = m.end()
+    if s < pe:
+        out.append((s, pe))
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> Offsets:
+    """Content without edge space, a trailing sentence end or comma."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ".,;:"):
+        e -= 1
+    return s, e
+
+
+def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
+         quoted: Sequence[Offsets] = ()) -> list[Report]:
+    """The reported passages of ``text``, in document order (speakers as offsets);
+    ``names``: the name spans of the text, in order (``People.spans``); ``quoted``: the
+    quotations found, in order: a cue inside one is the quoted speaker's, not ours."""
+    q_starts = [s for s, _ in quoted]
+    verbs = _verbs()
+    hits = list(_scan().finditer(text))
+    out: list[Report] = []
+    starts = [p[0] for p in paragraphs]
+    k_cached = -1
+    sents: list[Offsets] = []
+    sent_starts: list[int] = []
+    lemma = verbs.lemma
+    for h in hits:
+        at = h.start()
+        q = bisect_right(q_starts, at) - 1
+        if q >= 0 and quoted[q][1] > at:
+            continue
+        if not k_cached >= 0 or not paragraphs[k_cached][0] <= at < paragraphs[k_cached][1]:
+            k = bisect_right(starts, at) - 1
+            if k < 0:
+                continue
+            sents = _sentences(text, *paragraphs[k])
+            sent_starts = [s for s, _ in sents]
+            k_cached = k
+        j = bisect_right(sent_starts, at) - 1
+        if j < 0:
+            continue
+        ss, se = sents[j]
+        if h.end() > se:
+            continue
+        word = h.group().lower()
+        if word.startswith("according"):
+            r = _according(text, h, ss, se)
+        elif word in lemma and not _after_determiner(text, at, ss):
+            r = _verb(text, h, ss, se, names)
+        else:
+            r = _noun(text, h, ss, se)
+        if r is not None:
+            out.append(r)
+    return out
+
+
+def _after_determiner(text: str, at: int, ss: int) -> bool:
+    """Is the word at ``at`` a noun, after a determiner or a possessive ("his claim",
+    "Weiss's claim", "the report")?"""
+    lo = max(ss, at - 30)
+    space = text.rfind(" ", lo, at - 1)
+    w = text[space + 1 if space >= 0 else lo:at].strip().lower()
+    if not w:
+        return False
+    return w in _DETERMINERS or w.endswith(("'s", "’s", "s'", "s’"))
+
+
+def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
+    """Is the verb at ``vs`` negated ("did not say"), refused ("declined to say") or in a
+    condition ("if he says", since its clause began)?"""
+    before, condition = _blockers()
+    near = text[max(ss, vs - 40):vs].lower().replace("’", "'")
+    if any(b in near for b in before):
+        words = near.split()[-4:]  # a cheap test first: any blocker in the text at all
+        for n in range(len(words)):
+            w = words[n]
+            if w in before or (w.endswith("n't") and "n't" in before) or (
+                    n + 1 < len(words) and f"{w} {words[n + 1]}" in before):
+                return True
+    clause = text[max(ss, min(subject_start, vs) - 12):vs].lower()
+    if not any(c in clause for c in condition):  # a cheap test first
+        return False
+    clause = clause[clause.rfind(",") + 1:]
+    return any(w.strip(",") in condition for w in clause.split()[:3])
+
+
+def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
+          ) -> Report | None:
+    verbs = _verbs()
+    vs, ve = h.span()
+    lemma = verbs.lemma[h.group().lower()]
+    kind = verbs.kind[lemma]
+    p = compiled()
+    speaker = _subject(text, ss, vs, names)
+    if speaker is None and "wh" in text[max(ss, vs - 14):vs]:
+        who = _WHO.search(text, max(ss, vs - 24), vs)
+        if who is not None:
+            w = text.find("wh", who.start(), vs)
+            speaker = (w, w + (3 if text.startswith("who", w) else 5))
+    if speaker is None and h.group().lower().endswith("ing"):
+        subj = p.subject.match(text, ss, vs, timeout=TIMEOUT)  # "X ..., saying ..."
+        if subj is not None:
+            speaker = subj.span("sp")
+    if speaker is None and not (h.group().endswith("s") and "noun" in verbs.takes[lemma]):
+        speaker = _phrase(text, ss, vs)  # not after "states", "plans": nouns as often
+    if _blocked(text, vs, speaker[0] if speaker else vs, ss):
+        return None
+    rule_kind = {"speech": "reported", "belief": "belief", "question": "reported",
+                 "stance": "stance"}[kind]
+    # inverted: "CONTENT, X said." / "CONTENT, said X."
+    if speaker is None:  # "CONTENT, said X."
+        inv = _inverted(text, vs, ve, ss, se, None) if kind != "stance" else None
+        if inv is not None and inv[2] is not None:
+            return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
+        if not _that_next(text, ve, se):
+            return None  # no speaker: only "... said that CONTENT" is clear enough
+    aside = _aside(text, ss, se, ve, speaker) if speaker is not None else None
+    if aside is not None:
+        return Report(*aside, (vs, ve), speaker, f"{rule_kind}_aside")
+    start = _content_start(text, ve, se, lemma, kind)
+    if start is None:  # "CONTENT, X said."
+        inv = _inverted(text, vs, ve, ss, se, speaker) \
+            if speaker is not None and kind != "stance" else None
+        if inv is None:
+            return None
+        return Report(inv[0], inv[1], (vs, ve), speaker, f"{rule_kind}_inverted")
+    close = _CLOSING.search(text, start, se) if "," in text[start:se] else None
+    end = close.start() if close else se
+    if speaker is not None and text[speaker[0]:speaker[1]] in ("who", "which") \
+            and "," in text[start:end]:
+        end = text.find(",", start, end)  # "Hollis, who said the vote was fair, left."
+    s, e = _trim(text, start, end)
+    if len(text[s:e].split()) < 2:
+        return None
+    rule = "reported_question" if kind == "question" else f"{rule_kind}_clause"
+    return Report(s, e, (vs, ve), speaker, rule)
+
+
+def _that_next(text: str, ve: int, se: int) -> bool:
+    """Does "that" follow the verb ending at ``ve``, within a few words?"""
+    return " that " in text[ve:min(se, ve + 40)]
+
+
+def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
+    """The subject ending at the verb: a pronoun right before it; a name of the text
+    (``names``: the spans of :class:`~quoteattr.people.People`) ending there; after an
+    apposition ("Healey, the defence secretary, said") the speaker pattern's."""
+    words = text[max(ss, vs - 40):vs].split()
+    while words and words[-1].lower() in _AUX:
+        words.pop()
+    if not words:
+        return None
+    last = words[-1]
+    if last in ("and", "but") and len(words) > 1:  # "X won and says ...": X's
+        subj = compiled().subject.match(text, ss, vs, timeout=TIMEOUT)
+        return subj.span("sp") if subj is not None else None
+    if last.lower() in _PRONOUNS:
+        e = text.rfind(last, ss, vs)
+        return e, e + len(last)
+    if last[:1].isupper() and last[-1:] not in ",)":
+        end = text.rfind(last, ss, vs) + len(last)
+        k = bisect_right(names, (end, end)) - 1  # a name of the text ending there
+        while k >= 0 and names[k][1] > end:
+            k -= 1
+        if k >= 0 and names[k][1] == end and names[k][0] >= ss:
+            return names[k]
+        return None
+    if last[-1:] not in ",)":
+        return None
+    # "Healey, the defence secretary, said" / "Cruz (R-Texas) said": the name of the text
+    # that ends where the apposition opens
+    close = text.rfind(last[-1], ss, vs)
+    opener = "(" if last[-1] == ")" else ","
+    lo = max(ss, vs - SUBJECT_REACH)
+    at = text.rfind(opener, lo, close)
+    while at > lo:
+        k = bisect_right(names, (at, at)) - 1
+        if k >= 0 and names[k][0] >= ss and not text[names[k][1]:at].strip():
+            return names[k]
+        at = text.rfind(opener, lo, at)  # the apposition itself holds a comma
+    return None
+
+
+def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
+    """The subject before a verb that no speaker pattern took ("Digital experts said",
+    "a number of Democrats say", "Judge Stranch, in her dissent, said"): the words back to
+    the clause's start, past an adjunct between commas; None when there are none, or too
+    many."""
+    end = vs
+    cut = vs - SUBJECT_REACH > ss  # a subject reaching further back is none
+    ss = max(ss, vs - SUBJECT_REACH)
+    for _ in range(2):
+        words = list(_WORD.finditer(text, ss, end))
+        k = len(words)
+        while k > 0 and words[k - 1].group().lower() in _AUX:
+            k -= 1
+        stop = k
+        while stop > 0:
+            w = words[stop - 1].group()
+            if w in ",;:—–(\"“”" or w.lower() in _CLAUSE_WORDS:
+                break
+            stop -= 1
+        if stop == k or k - stop > SUBJECT_WORDS or (stop == 0 and cut):
+            return None
+        first = words[stop].group().lower()
+        if first in _ADJUNCT_OPENERS and stop > 0 and words[stop - 1].group() == ",":
+            end = words[stop - 1].start()  # ", in her dissent," : the subject is before
+            continue
+        if first in _ADJUNCT_OPENERS or first in _CLAUSE_WORDS \
+                or words[k - 1].group().lower() in _DETERMINERS:
+            return None
+        return words[stop].start(), words[k - 1].end()
+    return None
+
+
+def _aside(text: str, ss: int, se: int, ve: int, speaker: Offsets
+           ) -> tuple[int, int] | None:
+    """``Overall, she said, CONTENT.`` / ``The bank, they said, was ...``: a speaker and
+    verb set off by commas inside the content; the content around them."""
+    if not text.startswith(",", ve) or not text[ss:speaker[0]].rstrip().endswith(","):
+        return None
+    before = text[ss:speaker[0]].rstrip()[:-1]
+    after_s, after_e = _trim(text, ve + 1, se)
+    if len(text[after_s:after_e].split()) < 3:
+        return None
+    if len(before.split()) <= 3:
+        return after_s, after_e
+    return _trim(text, ss, se)
+
+
+def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | None
+              ) -> tuple[int, int, Offsets | None] | None:
+    """``CONTENT, X said ...`` or ``CONTENT, said X ...`` closing the sentence: the
+    content's offsets and the speaker."""
+    tail = text[ve:se]
+    words = _WORD.findall(tail)
+    if len([w for w in words if w[0].isalnum()]) > INVERTED_TAIL or "that" in words:
+        return None
+    before = speaker[0] if speaker is not None else vs
+    gap = text[ss:before].rstrip()
+    if not gap.endswith((",", ",”", ",\"", "—")):
+        return None
+    comma = ss + len(gap) - len(gap.split()[-1]) if gap else ss
+    comma = text.rfind(",", ss, before) if "," in text[ss:before] else comma
+    if speaker is None:
+        after = compiled().speaker_next.match(text, ve, se, timeout=TIMEOUT)
+        speaker = after.span("sp") if after is not None else None
+    s, e = _trim(text, ss, comma)
+    s = _after_lead(text, s, e)
+    return (s, e, speaker) if len(text[s:e].split()) >= 2 else None
+
+
+def _after_lead(text: str, s: int, e: int) -> int:
+    """Past a sentence opener that is not content: "But", "And"."""
+    m = _LEAD.match(text, s, e)
+    return m.end() if m else s
+
+
+def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | None:
+    """Where the content after the verb at ``ve`` opens: at "that", a question word, "to"
+    (verbs that take it), or a clause's subject (zero "that"), past the hearer and words
+    of time and occasion; None when nothing reported follows."""
+    takes = _verbs().takes[lemma]
+    adjuncts, times = _adjuncts()
+    pos = ve
+    if "object" in takes:
+        m = compiled().addressee_next.match(text, ve, se, timeout=TIMEOUT)
+        if m is not None:
+            pos = m.end()
+    got = _WORDS.match(text, pos, se)
+    words = got.captures("w") if got is not None else []
+    if not words:
+        return None
+    starts = got.starts("w")
+    first = words[0].lower()
+    if first == ",":  # "insisted, in an interview with ABC News, that ..."
+        close = text.find(",", starts[0] + 1, min(se, starts[0] + 120))
+        if close > 0 and text.startswith(" that ", close + 1):
+            return close + 2
+        return None
+    if first == "to" and "to" in takes:
+        return starts[0]
+    for j, w in enumerate(words):  # "said in a statement on Tuesday that"
+        if w.lower() == "that":
+            return starts[j]
+        if not (w.lower() in adjuncts or w[:1].isupper()):
+            break
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in times:
+        k += 1  # "said Tuesday the plan", "thinks now it is"
+    w = words[k]
+    low = w.lower().replace("’", "'").split("'", 1)[0]  # "it’s", "they've"
+    if low in _QUESTION:
+        return starts[k] if kind == "question" or low in ("whether", "if") else None
+    if kind == "question":
+        return None
+    if low in _OPENERS or (w[:1].isupper() and w[:1].isalpha()) or w[:1].isdigit():
+        return starts[k]
+    if lemma == "say" and w[:1].isalpha() and low not in adjuncts and not low.endswith("ly"):
+        return starts[k]  # "said seeking reinforcements was right"
+    return None
+
+
+def _according(text: str, h: regex.Match[str], ss: int, se: int) -> Report | None:
+    p = compiled()
+    sp = p.speaker_next.match(text, h.end(), se, timeout=TIMEOUT)
+    if sp is not None:
+        who = sp.span("sp")
+    else:  # "according to federal law enforcement officials": the words to the comma
+        m = _SOURCE.match(text, h.end(), se)
+        if m is None:
+            return None
+        who = m.span("sp")
+        if text[who[1] - 1] == ".":
+            who = (who[0], who[1] - 1)
+    lead = text[ss:h.start()].strip()
+    comma = text.find(",", who[1], se)
+    if comma >= 0 and len(text[comma + 1:se].split()) >= 3 and (
+            not lead or (lead.endswith(",") and len(lead.split()) <= 3)):
+        s, e = _trim(text, comma + 1, se)  # "(Now,) according to X, CONTENT."
+    elif lead.endswith(","):  # "CONTENT, according to X."
+        s, e = _trim(text, ss, ss + len(text[ss:h.start()].rstrip()) - 1)
+        s = _after_lead(text, s, e)
+    else:
+        return None
+    if len(text[s:e].split()) < 2:
+        return None
+    return Report(s, e, h.span(), who, "according_to")
+
+
+def _noun(text: str, h: regex.Match[str], ss: int, se: int) -> Report | None:
+    m = regex.match(r"\s+that\s", text[h.end():h.end() + 7])
+    if m is None:
+        return None
+    s, e = _trim(text, h.end() + 1, se)
+    close = _CLOSING.search(text, s, e)
+    if close is not None:
+        s, e = _trim(text, s, close.start())
+    own = _POSSESSOR.search(text, max(ss, h.start() - 60), h.start())
+    who: Offsets | None = None
+    if own is not None:
+        who = own.span("pro") if own.group("pro") else own.span("name")
+        if text[who[1] - 2:who[1]] in ("'s", "’s"):
+            who = (who[0], who[1] - 2)  # "Karl Weiss's claim": Karl Weiss
+    if len(text[s:e].split()) < 3:
+        return None
+    return Report(s, e, h.span(), who, "speech_noun")
+
+
+def _said_by(q: Quote) -> Mention | None:
+    """The speaker mention of a direct quote, as far as :meth:`Resolver.record` needs it
+    (its kind: a name, a pronoun or a description), read from the quote."""
+    if q.speaker_span is None or q.mention is None:
+        return None
+    kind = "pronoun" if q.mention.lower() in _PRONOUNS else \
+        "name" if q.mention[:1].isupper() else "description"
+    return Mention(*q.speaker_span, q.mention, kind, q.mention, "-")
+
+
+def _outside_marks(text: str, s: int, e: int, quotes: list[Quote], qstarts: list[int]) -> int:
+    """Words of ``text[s:e]`` outside the quotations found; -1 when none lies inside."""
+    k = bisect_right(qstarts, e)
+    inside = [q for q in quotes[max(0, k - 8):k] if q.end > s and q.start < e]
+    if not inside and _MARKS.isdisjoint(text[s:e]):
+        return -1
+    rest = text[s:e]
+    for q in sorted(inside, key=lambda q: -q.start):
+        rest = rest[:max(0, q.start - s)] + " " + rest[max(0, q.end - s):]
+    for c in MARKS:
+        rest = rest.replace(c, " ")
+    return len(rest.split())
+
+
+def add_reported(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
+                 people: People, sentences: Sentences) -> list[Quote]:
+    """``quotes`` (the direct quotations, speakers decided) with the reported passages of
+    ``text`` added in document order, their speakers named as direct quotes' are."""
+    speech = sorted((q for q in quotes if q.kind == "speech"), key=lambda q: q.start)
+    reports = find(text, paragraphs, people.spans, [(q.start, q.end) for q in speech])
+    if not reports:
+        return quotes
+    qstarts = [q.start for q in speech]
+    resolver = Resolver(text, people, sentences)
+    starts = [p[0] for p in paragraphs]
+    next_id = max((q.id for q in quotes), default=-1) + 1
+    added: list[Quote] = []
+    taken: set[Offsets] = set()
+    d = 0  # direct quotes recorded so far (the latest named speaker feeds pronouns)
+    for r in reports:
+        while d < len(speech) and speech[d].start < r.start:
+            q = speech[d]
+            resolver.record(-1 - d, q.start, q.speaker, _said_by(q))
+            d += 1
+        outside = _outside_marks(text, r.start, r.end, speech, qstarts)
+        if 0 <= outside < MIN_WORDS or (r.start, r.end) in taken:
+            continue  # no more than a quotation already found
+        taken.add((r.start, r.end))
+        added.append(_record(text, r, MIXED if outside >= 0 else INDIRECT, next_id, resolver,
+                             bisect_right(starts, r.start) - 1))
+        next_id += 1
+    return sorted(quotes + added, key=lambda q: q.start)
+
+
+def _record(text: str, r: Report, kind: str, qid: int, resolver: Resolver,
+            paragraph: int) -> Quote:
+    cue = text[r.cue[0]:r.cue[1]]
+    evidence = [f"rule {r.rule}", f"cue {cue!r} at {r.cue[0]}-{r.cue[1]}"]
+    mention: Mention | None = classify(text, *r.speaker) if r.speaker else None
+    speaker = None
+    if mention is None and r.speaker and text[r.speaker[0]:r.speaker[1]] in ("who", "which"):
+        mention = _antecedent(text, r.speaker[0], resolver.people.spans)
+        if mention is not None:
+            speaker = resolver.name(mention, r.start)
+            evidence.append(f"speaker: {text[r.speaker[0]:r.speaker[1]]!r} -> {resolver.how}")
+            resolver.record(qid, r.start, speaker, mention)
+        return Quote(qid, text[r.start:r.end], r.start, r.end, speaker, r.speaker, cue, r.cue,
+                     kind=kind, paragraph=max(paragraph, 0), rule=r.rule,
+                     mention=text[r.speaker[0]:r.speaker[1]], evidence=tuple(evidence))
+    if mention is not None and mention.kind == "description":
+        # named as written: who a description means is looked for only for direct quotes
+        # (a search over the text's names that would cost reported speech a fifth of
+        # the time of the whole extraction)
+        speaker = " ".join(mention.text.split())
+        evidence.append(f"speaker: description {mention.text!r}, as written")
+    elif mention is not None:
+        try:
+            speaker = resolver.name(mention, r.start)
+        except TimeoutError:
+            speaker = None
+        evidence.append(f"speaker: {resolver.how}")
+    if mention is not None:
+        resolver.record(qid, r.start, speaker, mention)
+    span = (mention.start, mention.end) if mention is not None else r.speaker
+    return Quote(qid, text[r.start:r.end], r.start, r.end, speaker, span, cue, r.cue,
+                 kind=kind, paragraph=max(paragraph, 0), rule=r.rule,
+                 mention=mention.text if mention else None, evidence=tuple(evidence))
+
+
+def _antecedent(text: str, at: int, names: list[Offsets]) -> Mention | None:
+    """The name a relative "who" at ``at`` refers to: ``Hollis, who said ...``."""
+    k = bisect_right(names, (at, at)) - 1
+    if k < 0 or text[names[k][1]:at].strip() not in (",", ""):
+        return None
+    return classify(text, *names[k])
