@@ -120,6 +120,12 @@ def build_all() -> None:
 
 
 _FLAGS = regex.V1
+# "any number of times", written as a bound no text reaches: the regex module remembers
+# where an unbounded repeat of a group failed and does not try it there again, which is
+# only sound where what follows the repeat is the same on every path; in a pattern with
+# a part shared by several alternatives (_shared_tail) it is not, and a bounded repeat
+# is never skipped so
+_ANY = "{0,4294967294}"
 _BACK = regex.V1 | regex.REVERSE
 _BUILDERS: dict[str, Callable[[], Any]] = {}
 
@@ -293,6 +299,42 @@ def _non_speech() -> regex.Pattern[str]:
         rf"(?<![\w\-])(?i:(?:{alternation(cues, reverse=True)}))\s*[,:]?\s*\Z", _BACK)
 
 
+def _shared_tail(tag: str, alts: list[tuple[str, tuple[str, ...]]], name: str,
+                 reverse: bool) -> str:
+    """An alternation of heads, each followed by ``name`` or not, written with ``name``
+    once however many alternatives end in it (the regex module compiles in Python, at a
+    cost growing with the pattern's length); tried in the same order, matching the same.
+
+    Each alternative is ``(head, tail)``: ``tail`` is ``()`` for the head alone, else
+    ``(after, *others)`` for ``head(?:{name}{after}|{others[0]}|...)``, ``after`` a
+    look-around or "". An empty group per alternative records which one is being tried:
+    it is chosen first (last when matched right to left, with ``reverse``), then
+    conditionals on it pick the head and the tail, so paths are tried in the original
+    order. ``tag`` names the groups: a pattern holds each tag once.
+    """
+    groups = [f"{tag}{k}" for k in range(len(alts))]
+    choose = "(?:" + "|".join(f"(?<{g}>)" for g in groups) + ")"
+    heads = [head for head, _ in alts]
+    heads_of = _case(groups[:-1], heads[:-1], heads[-1])
+    after = {g: tail[0] for g, (_, tail) in zip(groups, alts, strict=True) if tail}
+    others = [(g, part) for g, (_, tail) in zip(groups, alts, strict=True) for part in tail[1:]]
+    ends = list(after.values())
+    parts = [name + _case(list(after)[:-1], ends[:-1], ends[-1])]
+    parts += [_case([g], [part], "(?!)") for g, part in others]
+    bare = [g for g in groups if g not in after]
+    tails = _case(bare, [""] * len(bare), "(?:" + "|".join(parts) + ")")
+    return f"(?:{heads_of}{tails}{choose})" if reverse else f"(?:{choose}{heads_of}{tails})"
+
+
+def _case(groups: list[str], branches: list[str], default: str) -> str:
+    """``branches[k]`` for the first of ``groups`` that took part in the match, else
+    ``default``."""
+    out = default
+    for g, b in reversed(list(zip(groups, branches, strict=True))):
+        out = f"(?({g}){b}|{out})"
+    return out
+
+
 @lru_cache(maxsize=2)
 def _fragments(reverse: bool) -> dict[str, str]:
     """Pattern pieces shared by the compiled patterns; word lists factored for matching
@@ -305,9 +347,10 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # a run of initials ("J. R. R.") is taken whole, never split among several names:
     # trying every split backtracks exponentially on a long run ("A. A. A. ..."); read
     # right to left the run is written the other way round, its repeat first
-    initials = r"(?:\p{Lu}\.\s?)*+\p{Lu}\." if reverse else r"\p{Lu}\.(?:\s?\p{Lu}\.)*+"
+    initials = (rf"(?:\p{{Lu}}\.\s?){_ANY}+\p{{Lu}}\." if reverse
+                else rf"\p{{Lu}}\.(?:\s?\p{{Lu}}\.){_ANY}+")
     cap = (rf"(?:{initials}"
-           r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
+           rf"|\p{{Lu}}[\p{{L}}\p{{M}}]*(?:(?:['’](?!s\b)|-)\p{{L}}[\p{{L}}\p{{M}}]*){_ANY})")
     particle = listed(column("name_particles.txt"))  # "van", "bin", "St."
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
     orgs = alternation(lex.org_words, reverse=True)  # read right to left: a look-behind
@@ -340,10 +383,26 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
     # "the burly Moze", "the little Pooh": a name after adjectives (not "a senior Trump aide")
     adj_name = rf"{det}\s+(?:{plain}\s+){{1,2}}{name}(?!\s+(?i:{roles})\b)"
-    named = (rf"(?:{role_name}|{owned_name}|{the_name}|{desc}|{name}|{pron}|{trade_name}"
-             rf"|{adj_name})")
+    # named: role_name | owned_name | the_name | desc | name | pron | trade_name | adj_name,
+    # tried in that order, but with the name (and its titles) written once: six of the
+    # eight end in a name (see _shared_tail)
+    the = r"(?:the|The)\s+"
+    named = _shared_tail("nd", [
+        (rf"(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+"
+         rf"\p{{Ll}}[\p{{L}}\-]*)?,?\s+|(?=(?:{titles}){ws}))", ("",)),  # role_name
+        (rf"(?:{the})?{cap}['’]s\s+", ("", r"\p{Ll}+\b")),  # owned_name
+        (the, ("",)),  # the_name
+        (desc, ()),
+        ("", ("",)),  # name
+        (pron, ()),
+        (rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}",
+         ("",)),  # trade_name
+        (rf"{det}\s+(?:{plain}\s+){{1,2}}", (rf"(?!\s+(?i:{roles})\b)",)),  # adj_name
+    ], name, reverse)
     speaker = rf"(?:{named}|{anyone})"
-    obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
+    obj = _shared_tail("ob", [("", ("",)), (desc, ()), (the, ("",)),
+                              ("(?:him|her|them|me|us|you|reporters|journalists)", ())],
+                       name, reverse)
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
     appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
              rf"|\s+(?:of|from|at)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})")
