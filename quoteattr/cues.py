@@ -45,7 +45,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     pos = lead.end() if lead else start
     v = p.verb_at.match(text, pos, end)
     if v is not None:
-        sp = p.speaker_next.match(text, v.end(), end, timeout=TIMEOUT)
+        sp = p.speaker_at.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
             who, named = sp.span("sp"), None
             first = text[who[0]:who[1]].split(None, 1)[0]
@@ -61,7 +61,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     for k, v in enumerate(p.verb.finditer(text, pos, reach, timeout=TIMEOUT)):
         if k == VERBS_TRIED:
             break
-        gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
+        gap = p.speaker_at.match(text, pos, v.start(), timeout=TIMEOUT)
         if gap is not None and not _noun_not_verb(text, gap.span("sp"), v.span("v")):
             return Cue("after", gap.span("sp"), verb_of(text, v.span("v")),
                        hearer(text, v.span("v"), end), apposition=_inside(gap, "ap"))
@@ -167,7 +167,9 @@ def hearer(text: str, verb: Offsets, end: int, after: int | None = None) -> Offs
             return m.span("ad")
     preps = lex.addressee_preps.get(lemma)
     if preps:
-        m = p.addressee_prep.match(text, pos, end)
+        m = p.hearer_prep.match(text, pos, end)
         if m is not None and " ".join(m.group("prep").split()) in preps:
-            return m.span("ad")
+            m = p.addressee_next.match(text, m.end(), end)
+            if m is not None:
+                return m.span("ad")
     return None

@@ -80,11 +80,11 @@ class Patterns:
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
     verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
     verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
-    speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
-    speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
+    speaker_at: regex.Pattern[str]  # "said X" (at a space after the verb) or, the whole
+    # gap before the verb, "X said" (at a word character, matched to the window's end)
     named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
-    addressee_prep: regex.Pattern[str]  # a hearer after a preposition: "said to Y"
+    hearer_prep: regex.Pattern[str]  # the preposition before a hearer: "said to Y"
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
     speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
@@ -203,17 +203,18 @@ def _verb_ending() -> regex.Pattern[str]:
 
 
 @_builder
-def _speaker_gap() -> regex.Pattern[str]:
+def _speaker_at() -> regex.Pattern[str]:
+    # one pattern for both sides of a verb, the speaker alternation written once. Right
+    # after a verb (which ends in a word character, then a word boundary) a speaker after
+    # a space or a comma: "said X", "interposed, more softly, a young wife". At a word
+    # character (cues.after reads the gap past its spaces and commas) the whole gap before
+    # the verb, matched to the window's end: "X, 83, said". Every speaker opens with a word
+    # character, so at any position only one branch can match
     f = _f()
     return _compile(
-        rf"(?P<sp>{f['speaker']})(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
-        rf"\s+{f['aux']}?{f['adv']}?")
-
-
-@_builder
-def _speaker_next() -> regex.Pattern[str]:
-    return _compile(  # "interposed, more softly, a young wife"
-        rf"(?:,\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+ly,)?\s+(?P<sp>{_f()['speaker']})\b")
+        rf"(?:(?<next>)(?:,\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+ly,)?\s+|(?=\w))(?P<sp>{f['speaker']})"
+        rf"(?(next)\b|(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
+        rf"\s+{f['aux']}?{f['adv']}?\Z)")
 
 
 @_builder
@@ -230,10 +231,13 @@ def _addressee_next() -> regex.Pattern[str]:
 
 
 @_builder
-def _addressee_prep() -> regex.Pattern[str]:
+def _hearer_prep() -> regex.Pattern[str]:
+    # the preposition before a hearer ("said to Y"), the hearer then read by
+    # addressee_next: at most one of these is followed by a space, so the two matches
+    # find what one pattern holding both would
     return _compile(
-        rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
-        rf"\s+(?P<ad>{_f()['obj']})\b")
+        r"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
+        r"(?=\s)")
 
 
 @_builder
