@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicon import load
-from .patterns import TIMEOUT, compiled
+from .patterns import TIMEOUT, WIDE, compiled
 
 # The matches that try the large speaker and verb alternations pass patterns.TIMEOUT
 # (None: no clock, so the answer never depends on the machine's load; tests set one to
@@ -85,7 +85,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if sp is not None and sp.group("ap") and not _personal(sp.group("sp")):
             # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the shortest
             # apposition left "Cambridge" as the speaker; the longest finds the person
-            wide = p.speaker_ending_wide.search(text, start, v.start(), timeout=TIMEOUT)
+            wide = p.speaker_ending.search(text, start, v.start() + WIDE, timeout=TIMEOUT)
             if wide is not None and _personal(wide.group("sp")):
                 sp = wide
         if sp is not None:

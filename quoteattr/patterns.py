@@ -66,6 +66,9 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
     return "(?:" + "|".join(alts) + (")?" if "" in node else ")")
 
 
+WIDE = 1  # speaker_ending searched to this past the verb: the longest apposition
+
+
 class Patterns:
     """The compiled patterns, each built when first read (then cached, read-only), so a
     text pays only for the patterns it needs. Cue frames are found verb first: a scan for
@@ -87,8 +90,8 @@ class Patterns:
     hearer_prep: regex.Pattern[str]  # the preposition before a hearer: "said to Y"
     tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
-    speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
-    speaker_ending_wide: regex.Pattern[str]  # the same, its apposition as long as it can be
+    speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"; ending
+    # one character further (WIDE), the same with its apposition as long as it can be
     according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
     name: regex.Pattern[str]  # capitalised name sequences, with titles
     adj_name: regex.Pattern[str]  # a name after adjectives: "the burly Moze"
@@ -256,17 +259,15 @@ def _speaker_to_end() -> regex.Pattern[str]:
 
 @_builder
 def _speaker_ending() -> regex.Pattern[str]:
+    # searched with the window ending at a verb: its speaker, the shortest apposition
+    # ("X, 83, said"); ending one character into the verb (the verb's first, a word
+    # character), the same with the longest apposition (WIDE). One pattern with the named
+    # alternation compiled once for both: a call can only take the branch its end
+    # chooses (before a verb, found after a word boundary, stands no word character)
     r = _r()
     return _compile(
-        rf"\b(?P<sp>{r['named']})(?:(?P<ap>{r['appos']}),?|,)?\s+{r['aux']}?{r['adv']}?\Z",
-        reverse=True)
-
-
-@_builder
-def _speaker_ending_wide() -> regex.Pattern[str]:
-    r = _r()
-    return _compile(
-        rf"\b(?P<sp>{r['named']})(?P<ap>,\s+[^\"“”\n]{{1,120}},)\s+{r['aux']}?{r['adv']}?\Z",
+        rf"\b(?P<sp>{r['named']})(?(wide)(?P<ap>,\s+[^\"“”\n]{{1,120}},)|(?:(?P<ap>{r['appos']}),?|,)?)"
+        rf"\s+{r['aux']}?{r['adv']}?(?:\Z|(?=\w\Z)(?<wide>))",
         reverse=True)
 
 
