@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicon import load
-from .patterns import TIMEOUT, WIDE, compiled
+from .patterns import TAIL, TIMEOUT, WIDE, compiled
 
 # The matches that try the large speaker and verb alternations pass patterns.TIMEOUT
 # (None: no clock, so the answer never depends on the machine's load; tests set one to
@@ -78,7 +78,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
             return Cue("according", acc.span("sp"))
     verbs = list(p.verb.finditer(text, start, end, timeout=TIMEOUT))
     for v in reversed(verbs[-VERBS_TRIED:]):
-        t = p.tail_to_end.match(text, v.end(), end)
+        t = p.addressee_next.match(text, v.end() - TAIL, end)
         if t is None:
             continue
         sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)

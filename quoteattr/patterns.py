@@ -67,6 +67,7 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
 
 
 WIDE = 1  # speaker_ending searched to this past the verb: the longest apposition
+TAIL = 1  # addressee_next matched from this before the verb's end: the frame's tail
 
 
 class Patterns:
@@ -86,9 +87,9 @@ class Patterns:
     speaker_at: regex.Pattern[str]  # "said X" (at a space after the verb) or, the whole
     # gap before the verb, "X said" (at a word character, matched to the window's end)
     named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
-    addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
+    addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"; from
+    # TAIL before the verb's end, to the opening mark: "told Y on Friday:"
     hearer_prep: regex.Pattern[str]  # the preposition before a hearer: "said to Y"
-    tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
     speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"; ending
     # one character further (WIDE), the same with its apposition as long as it can be
@@ -230,7 +231,13 @@ def _named_after() -> regex.Pattern[str]:
 
 @_builder
 def _addressee_next() -> regex.Pattern[str]:
-    return _compile(rf"\s+(?P<ad>{_f()['obj']})\b")
+    # matched right after a verb: its hearer ("told Y"); matched from the verb's last
+    # character (patterns.TAIL before its end, a word character, where no hearer can
+    # open), the rest of the frame up to the opening mark, with the hearer if there is
+    # one: "told Y on Friday:". One pattern with the hearer alternation compiled once
+    rest = r"(?P<tail>(?:\s+[^\s:\"“”]+){0,10}?)\s*[:,—–.]?\s*\Z"
+    return _compile(rf"(?:\w(?<to_end>))?(?:\s+(?P<ad>{_f()['obj']})\b(?(to_end){rest})"
+                    rf"|(?(to_end){rest}|(?!)))")
 
 
 @_builder
@@ -241,13 +248,6 @@ def _hearer_prep() -> regex.Pattern[str]:
     return _compile(
         r"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
         r"(?=\s)")
-
-
-@_builder
-def _tail_to_end() -> regex.Pattern[str]:
-    return _compile(
-        rf"(?:\s+(?P<ad>{_f()['obj']})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)"
-        rf"\s*[:,—–.]?\s*\Z")
 
 
 @_builder
