@@ -326,10 +326,12 @@ def _shared_tail(tag: str, alts: list[tuple[str, tuple[str, ...]]], name: str,
     after = {g: tail[0] for g, (_, tail) in zip(groups, alts, strict=True) if tail}
     others = [(g, part) for g, (_, tail) in zip(groups, alts, strict=True) for part in tail[1:]]
     ends = list(after.values())
-    parts = [name + _case(list(after)[:-1], ends[:-1], ends[-1])]
-    parts += [_case([g], [part], "(?!)") for g, part in others]
-    bare = [g for g in groups if g not in after]
-    tails = _case(bare, [""] * len(bare), "(?:" + "|".join(parts) + ")")
+    tails = ""
+    if after:  # else no alternative has a tail
+        parts = [name + _case(list(after)[:-1], ends[:-1], ends[-1])]
+        parts += [_case([g], [part], "(?!)") for g, part in others]
+        bare = [g for g in groups if g not in after]
+        tails = _case(bare, [""] * len(bare), "(?:" + "|".join(parts) + ")")
     return f"(?:{heads_of}{tails}{choose})" if reverse else f"(?:{choose}{heads_of}{tails})"
 
 
