@@ -35,6 +35,7 @@ class Cue:
     apposition: Offsets | None = None  # ", the defence secretary," after the speaker
 
 
+_SPACE = regex.compile(r"\s")
 _SINGULAR = frozenset({"a", "an", "another", "one", "this", "that"})
 
 
@@ -161,7 +162,9 @@ def hearer(text: str, verb: Offsets, end: int, after: int | None = None) -> Offs
     if lemma is None:
         return None
     pos = verb[1] if after is None else after
-    if lemma in lex.addressee_verbs and after is None:
+    if lemma in lex.addressee_verbs and after is None and _SPACE.match(text, pos, end):
+        # (a hearer follows a space: at a word character, where a verb cut by its window
+        # ends, addressee_next would read the frame's tail instead)
         m = p.addressee_next.match(text, pos, end)
         if m is not None:
             return m.span("ad")

@@ -191,16 +191,14 @@ def _verb() -> regex.Pattern[str]:
 
 @_builder
 def _verb_at() -> regex.Pattern[str]:
-    # at a lower-case letter, a speech verb here (after an optional adverb); at a space,
-    # a comma or a bracket after a name, its verb: "Feinstein, 83, said" (verb_next, the
-    # same pattern: the verb alternation compiled once). Every verb and adverb opens with
-    # a lower-case letter, no apposition or space with one, so one branch can match
     f = _f()
-    return _compile(rf"(?:(?=\p{{Ll}}){f['adv']}?|{f['appos']}?\s+{f['aux']}?{f['adv']}?)"
-                    rf"(?P<v>{f['verbs']})\b")
+    return _compile(rf"{f['adv']}?(?P<v>{f['verbs']})\b")
 
 
-_BUILDERS["verb_next"] = _BUILDERS["verb_at"]
+@_builder
+def _verb_next() -> regex.Pattern[str]:
+    f = _f()
+    return _compile(rf"{f['appos']}?\s+{f['aux']}?{f['adv']}?(?:{f['verbs']})\b")
 
 
 @_builder
@@ -317,12 +315,20 @@ def _shared_tail(tag: str, alts: list[tuple[str, tuple[str, ...]]], name: str,
     look-around or "". An empty group per alternative records which one is being tried:
     it is chosen first (last when matched right to left, with ``reverse``), then
     conditionals on it pick the head and the tail, so paths are tried in the original
-    order. ``tag`` names the groups: a pattern holds each tag once.
+    order. ``tag`` names the groups (``{tag}0``, ``{tag}1``, ...: a pattern holds each
+    tag once); alternatives with the same head share it, written once, and a head may
+    tell them apart by conditionals on those groups.
     """
     groups = [f"{tag}{k}" for k in range(len(alts))]
     choose = "(?:" + "|".join(f"(?<{g}>)" for g in groups) + ")"
-    heads = [head for head, _ in alts]
-    heads_of = _case(groups[:-1], heads[:-1], heads[-1])
+    shared: dict[str, list[str]] = {}  # head -> the alternatives it opens
+    for g, (head, _) in zip(groups, alts, strict=True):
+        shared.setdefault(head, []).append(g)
+    # each head behind a test of its groups, made first (last in the text when matched
+    # right to left)
+    tests = {head: _case(gs, [""] * len(gs), "(?!)") for head, gs in shared.items()}
+    heads_of = "(?:" + "|".join(head + tests[head] if reverse else tests[head] + head
+                                for head in shared) + ")"
     after = {g: tail[0] for g, (_, tail) in zip(groups, alts, strict=True) if tail}
     others = [(g, part) for g, (_, tail) in zip(groups, alts, strict=True) for part in tail[1:]]
     ends = list(after.values())
@@ -373,9 +379,10 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # negative look-ahead, so the alternation's order does not matter
     function_word = rf"(?:{alternation(column('function_words.txt'))})\b"
     plain = rf"(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*"  # "black", "beard"
-    desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
-            rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
-            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|{plain}(?:\s+{plain})?))?")
+    desc_lead = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?"
+    desc_end = (rf"\b(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
+                rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|{plain}(?:\s+{plain})?))?")
+    desc = rf"{desc_lead}{head}{desc_end}"
     pron = listed(column("speaker_pronouns.txt"), capitalised=True)
     lead_word = rf"(?:(?:{titles})|{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)"
     role_name = (rf"(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?"
@@ -396,12 +403,16 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # tried in that order, but with the name (and its titles) written once: six of the
     # eight end in a name (see _shared_tail)
     the = r"(?:the|The)\s+"
+    # role_name and desc, both "words, a role noun, more", written with the (case-blind,
+    # costly) role nouns once: alternatives nd0 and nd3 of named share this head
+    role_head = (rf"(?(nd0)(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?|{desc_lead})"
+                 rf"(?:(?i:{roles})(?(nd0)(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+|s?)"
+                 rf"|(?(nd0)(?=(?:{titles}){ws})|\d+-year-old))(?(nd0)|{desc_end})")
     named = _shared_tail("nd", [
-        (rf"(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?(?:(?i:{roles})(?:\s+(?:for|of|at|to)\s+"
-         rf"\p{{Ll}}[\p{{L}}\-]*)?,?\s+|(?=(?:{titles}){ws}))", ("",)),  # role_name
+        (role_head, ("",)),  # role_name: "spokesman Josh Earnest"
         (rf"(?:{the})?{cap}['’]s\s+", ("", r"\p{Ll}+\b")),  # owned_name
         (the, ("",)),  # the_name
-        (desc, ()),
+        (role_head, ()),  # desc: "a senior official", "the 45-year-old"
         ("", ("",)),  # name
         (pron, ()),
         (rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}",
