@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from .lexicon import load
-from .patterns import TIMEOUT, compiled
+from .patterns import TAIL, TIMEOUT, WIDE, compiled
 
 # The matches that try the large speaker and verb alternations pass patterns.TIMEOUT
 # (None: no clock, so the answer never depends on the machine's load; tests set one to
@@ -35,6 +35,7 @@ class Cue:
     apposition: Offsets | None = None  # ", the defence secretary," after the speaker
 
 
+_SPACE = regex.compile(r"\s")
 _SINGULAR = frozenset({"a", "an", "another", "one", "this", "that"})
 
 
@@ -45,7 +46,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     pos = lead.end() if lead else start
     v = p.verb_at.match(text, pos, end)
     if v is not None:
-        sp = p.speaker_next.match(text, v.end(), end, timeout=TIMEOUT)
+        sp = p.speaker_at.match(text, v.end(), end, timeout=TIMEOUT)
         if sp is not None:
             who, named = sp.span("sp"), None
             first = text[who[0]:who[1]].split(None, 1)[0]
@@ -61,7 +62,7 @@ def after(text: str, start: int, end: int) -> Cue | None:
     for k, v in enumerate(p.verb.finditer(text, pos, reach, timeout=TIMEOUT)):
         if k == VERBS_TRIED:
             break
-        gap = p.speaker_gap.fullmatch(text, pos, v.start(), timeout=TIMEOUT)
+        gap = p.speaker_at.match(text, pos, v.start(), timeout=TIMEOUT)
         if gap is not None and not _noun_not_verb(text, gap.span("sp"), v.span("v")):
             return Cue("after", gap.span("sp"), verb_of(text, v.span("v")),
                        hearer(text, v.span("v"), end), apposition=_inside(gap, "ap"))
@@ -78,14 +79,14 @@ def before(text: str, start: int, end: int) -> Cue | None:
             return Cue("according", acc.span("sp"))
     verbs = list(p.verb.finditer(text, start, end, timeout=TIMEOUT))
     for v in reversed(verbs[-VERBS_TRIED:]):
-        t = p.tail_to_end.match(text, v.end(), end)
+        t = p.addressee_next.match(text, v.end() - TAIL, end)
         if t is None:
             continue
         sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)
         if sp is not None and sp.group("ap") and not _personal(sp.group("sp")):
             # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the shortest
             # apposition left "Cambridge" as the speaker; the longest finds the person
-            wide = p.speaker_ending_wide.search(text, start, v.start(), timeout=TIMEOUT)
+            wide = p.speaker_ending.search(text, start, v.start() + WIDE, timeout=TIMEOUT)
             if wide is not None and _personal(wide.group("sp")):
                 sp = wide
         if sp is not None:
@@ -161,13 +162,17 @@ def hearer(text: str, verb: Offsets, end: int, after: int | None = None) -> Offs
     if lemma is None:
         return None
     pos = verb[1] if after is None else after
-    if lemma in lex.addressee_verbs and after is None:
+    if lemma in lex.addressee_verbs and after is None and _SPACE.match(text, pos, end):
+        # (a hearer follows a space: at a word character, where a verb cut by its window
+        # ends, addressee_next would read the frame's tail instead)
         m = p.addressee_next.match(text, pos, end)
         if m is not None:
             return m.span("ad")
     preps = lex.addressee_preps.get(lemma)
     if preps:
-        m = p.addressee_prep.match(text, pos, end)
+        m = p.hearer_prep.match(text, pos, end)
         if m is not None and " ".join(m.group("prep").split()) in preps:
-            return m.span("ad")
+            m = p.addressee_next.match(text, m.end(), end)
+            if m is not None:
+                return m.span("ad")
     return None

@@ -66,6 +66,10 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
     return "(?:" + "|".join(alts) + (")?" if "" in node else ")")
 
 
+WIDE = 1  # speaker_ending searched to this past the verb: the longest apposition
+TAIL = 1  # addressee_next matched from this before the verb's end: the frame's tail
+
+
 class Patterns:
     """The compiled patterns, each built when first read (then cached, read-only), so a
     text pays only for the patterns it needs. Cue frames are found verb first: a scan for
@@ -80,15 +84,15 @@ class Patterns:
     verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
     verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
     verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
-    speaker_gap: regex.Pattern[str]  # the whole gap before a verb is a speaker: "X said"
-    speaker_next: regex.Pattern[str]  # a speaker right after the verb: "said X"
+    speaker_at: regex.Pattern[str]  # "said X" (at a space after the verb) or, the whole
+    # gap before the verb, "X said" (at a word character, matched to the window's end)
     named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
-    addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"
-    addressee_prep: regex.Pattern[str]  # a hearer after a preposition: "said to Y"
-    tail_to_end: regex.Pattern[str]  # from a verb to the opening mark: "told Y on Friday:"
+    addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"; from
+    # TAIL before the verb's end, to the opening mark: "told Y on Friday:"
+    hearer_prep: regex.Pattern[str]  # the preposition before a hearer: "said to Y"
     speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
-    speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"
-    speaker_ending_wide: regex.Pattern[str]  # the same, its apposition as long as it can be
+    speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"; ending
+    # one character further (WIDE), the same with its apposition as long as it can be
     according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
     name: regex.Pattern[str]  # capitalised name sequences, with titles
     adj_name: regex.Pattern[str]  # a name after adjectives: "the burly Moze"
@@ -120,6 +124,12 @@ def build_all() -> None:
 
 
 _FLAGS = regex.V1
+# "any number of times", written as a bound no text reaches: the regex module remembers
+# where an unbounded repeat of a group failed and does not try it there again, which is
+# only sound where what follows the repeat is the same on every path; in a pattern with
+# a part shared by several alternatives (_shared_tail) it is not, and a bounded repeat
+# is never skipped so
+_ANY = "{0,4294967294}"
 _BACK = regex.V1 | regex.REVERSE
 _BUILDERS: dict[str, Callable[[], Any]] = {}
 
@@ -197,17 +207,18 @@ def _verb_ending() -> regex.Pattern[str]:
 
 
 @_builder
-def _speaker_gap() -> regex.Pattern[str]:
+def _speaker_at() -> regex.Pattern[str]:
+    # one pattern for both sides of a verb, the speaker alternation written once. Right
+    # after a verb (which ends in a word character, then a word boundary) a speaker after
+    # a space or a comma: "said X", "interposed, more softly, a young wife". At a word
+    # character (cues.after reads the gap past its spaces and commas) the whole gap before
+    # the verb, matched to the window's end: "X, 83, said". Every speaker opens with a word
+    # character, so at any position only one branch can match
     f = _f()
     return _compile(
-        rf"(?P<sp>{f['speaker']})(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
-        rf"\s+{f['aux']}?{f['adv']}?")
-
-
-@_builder
-def _speaker_next() -> regex.Pattern[str]:
-    return _compile(  # "interposed, more softly, a young wife"
-        rf"(?:,\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+ly,)?\s+(?P<sp>{_f()['speaker']})\b")
+        rf"(?:(?<next>)(?:,\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+ly,)?\s+|(?=\w))(?P<sp>{f['speaker']})"
+        rf"(?(next)\b|(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
+        rf"\s+{f['aux']}?{f['adv']}?\Z)")
 
 
 @_builder
@@ -220,21 +231,23 @@ def _named_after() -> regex.Pattern[str]:
 
 @_builder
 def _addressee_next() -> regex.Pattern[str]:
-    return _compile(rf"\s+(?P<ad>{_f()['obj']})\b")
+    # matched right after a verb: its hearer ("told Y"); matched from the verb's last
+    # character (patterns.TAIL before its end, a word character, where no hearer can
+    # open), the rest of the frame up to the opening mark, with the hearer if there is
+    # one: "told Y on Friday:". One pattern with the hearer alternation compiled once
+    rest = r"(?P<tail>(?:\s+[^\s:\"“”]+){0,10}?)\s*[:,—–.]?\s*\Z"
+    return _compile(rf"(?:\w(?<to_end>))?(?:\s+(?P<ad>{_f()['obj']})\b(?(to_end){rest})"
+                    rf"|(?(to_end){rest}|(?!)))")
 
 
 @_builder
-def _addressee_prep() -> regex.Pattern[str]:
+def _hearer_prep() -> regex.Pattern[str]:
+    # the preposition before a hearer ("said to Y"), the hearer then read by
+    # addressee_next: at most one of these is followed by a space, so the two matches
+    # find what one pattern holding both would
     return _compile(
-        rf"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
-        rf"\s+(?P<ad>{_f()['obj']})\b")
-
-
-@_builder
-def _tail_to_end() -> regex.Pattern[str]:
-    return _compile(
-        rf"(?:\s+(?P<ad>{_f()['obj']})\b)?(?P<tail>(?:\s+[^\s:\"“”]+){{0,10}}?)"
-        rf"\s*[:,—–.]?\s*\Z")
+        r"\s+(?P<prep>(?:out\s+|up\s+|back\s+)?(?:to|at|with|towards?|for|of|across\s+to))"
+        r"(?=\s)")
 
 
 @_builder
@@ -246,17 +259,15 @@ def _speaker_to_end() -> regex.Pattern[str]:
 
 @_builder
 def _speaker_ending() -> regex.Pattern[str]:
+    # searched with the window ending at a verb: its speaker, the shortest apposition
+    # ("X, 83, said"); ending one character into the verb (the verb's first, a word
+    # character), the same with the longest apposition (WIDE). One pattern with the named
+    # alternation compiled once for both: a call can only take the branch its end
+    # chooses (before a verb, found after a word boundary, stands no word character)
     r = _r()
     return _compile(
-        rf"\b(?P<sp>{r['named']})(?:(?P<ap>{r['appos']}),?|,)?\s+{r['aux']}?{r['adv']}?\Z",
-        reverse=True)
-
-
-@_builder
-def _speaker_ending_wide() -> regex.Pattern[str]:
-    r = _r()
-    return _compile(
-        rf"\b(?P<sp>{r['named']})(?P<ap>,\s+[^\"“”\n]{{1,120}},)\s+{r['aux']}?{r['adv']}?\Z",
+        rf"\b(?P<sp>{r['named']})(?(wide)(?P<ap>,\s+[^\"“”\n]{{1,120}},)|(?:(?P<ap>{r['appos']}),?|,)?)"
+        rf"\s+{r['aux']}?{r['adv']}?(?:\Z|(?=\w\Z)(?<wide>))",
         reverse=True)
 
 
@@ -293,6 +304,52 @@ def _non_speech() -> regex.Pattern[str]:
         rf"(?<![\w\-])(?i:(?:{alternation(cues, reverse=True)}))\s*[,:]?\s*\Z", _BACK)
 
 
+def _shared_tail(tag: str, alts: list[tuple[str, tuple[str, ...]]], name: str,
+                 reverse: bool) -> str:
+    """An alternation of heads, each followed by ``name`` or not, written with ``name``
+    once however many alternatives end in it (the regex module compiles in Python, at a
+    cost growing with the pattern's length); tried in the same order, matching the same.
+
+    Each alternative is ``(head, tail)``: ``tail`` is ``()`` for the head alone, else
+    ``(after, *others)`` for ``head(?:{name}{after}|{others[0]}|...)``, ``after`` a
+    look-around or "". An empty group per alternative records which one is being tried:
+    it is chosen first (last when matched right to left, with ``reverse``), then
+    conditionals on it pick the head and the tail, so paths are tried in the original
+    order. ``tag`` names the groups (``{tag}0``, ``{tag}1``, ...: a pattern holds each
+    tag once); alternatives with the same head share it, written once, and a head may
+    tell them apart by conditionals on those groups.
+    """
+    groups = [f"{tag}{k}" for k in range(len(alts))]
+    choose = "(?:" + "|".join(f"(?<{g}>)" for g in groups) + ")"
+    shared: dict[str, list[str]] = {}  # head -> the alternatives it opens
+    for g, (head, _) in zip(groups, alts, strict=True):
+        shared.setdefault(head, []).append(g)
+    # each head behind a test of its groups, made first (last in the text when matched
+    # right to left)
+    tests = {head: _case(gs, [""] * len(gs), "(?!)") for head, gs in shared.items()}
+    heads_of = "(?:" + "|".join(head + tests[head] if reverse else tests[head] + head
+                                for head in shared) + ")"
+    after = {g: tail[0] for g, (_, tail) in zip(groups, alts, strict=True) if tail}
+    others = [(g, part) for g, (_, tail) in zip(groups, alts, strict=True) for part in tail[1:]]
+    ends = list(after.values())
+    tails = ""
+    if after:  # else no alternative has a tail
+        parts = [name + _case(list(after)[:-1], ends[:-1], ends[-1])]
+        parts += [_case([g], [part], "(?!)") for g, part in others]
+        bare = [g for g in groups if g not in after]
+        tails = _case(bare, [""] * len(bare), "(?:" + "|".join(parts) + ")")
+    return f"(?:{heads_of}{tails}{choose})" if reverse else f"(?:{choose}{heads_of}{tails})"
+
+
+def _case(groups: list[str], branches: list[str], default: str) -> str:
+    """``branches[k]`` for the first of ``groups`` that took part in the match, else
+    ``default``."""
+    out = default
+    for g, b in reversed(list(zip(groups, branches, strict=True))):
+        out = f"(?({g}){b}|{out})"
+    return out
+
+
 @lru_cache(maxsize=2)
 def _fragments(reverse: bool) -> dict[str, str]:
     """Pattern pieces shared by the compiled patterns; word lists factored for matching
@@ -305,9 +362,10 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # a run of initials ("J. R. R.") is taken whole, never split among several names:
     # trying every split backtracks exponentially on a long run ("A. A. A. ..."); read
     # right to left the run is written the other way round, its repeat first
-    initials = r"(?:\p{Lu}\.\s?)*+\p{Lu}\." if reverse else r"\p{Lu}\.(?:\s?\p{Lu}\.)*+"
+    initials = (rf"(?:\p{{Lu}}\.\s?){_ANY}+\p{{Lu}}\." if reverse
+                else rf"\p{{Lu}}\.(?:\s?\p{{Lu}}\.){_ANY}+")
     cap = (rf"(?:{initials}"
-           r"|\p{Lu}[\p{L}\p{M}]*(?:(?:['’](?!s\b)|-)\p{L}[\p{L}\p{M}]*)*)")
+           rf"|\p{{Lu}}[\p{{L}}\p{{M}}]*(?:(?:['’](?!s\b)|-)\p{{L}}[\p{{L}}\p{{M}}]*){_ANY})")
     particle = listed(column("name_particles.txt"))  # "van", "bin", "St."
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
     orgs = alternation(lex.org_words, reverse=True)  # read right to left: a look-behind
@@ -321,9 +379,10 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # negative look-ahead, so the alternation's order does not matter
     function_word = rf"(?:{alternation(column('function_words.txt'))})\b"
     plain = rf"(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*"  # "black", "beard"
-    desc = (rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?{head}\b"
-            rf"(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
-            rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|{plain}(?:\s+{plain})?))?")
+    desc_lead = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?"
+    desc_end = (rf"\b(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"
+                rf"(?:{cap}(?:\s+(?:of\s+)?{cap}){{0,5}}(?:\s+\p{{Ll}}+)?|{plain}(?:\s+{plain})?))?")
+    desc = rf"{desc_lead}{head}{desc_end}"
     pron = listed(column("speaker_pronouns.txt"), capitalised=True)
     lead_word = rf"(?:(?:{titles})|{cap}(?:['’]s)?|\p{{Ll}}[\p{{Ll}}\-]*)"
     role_name = (rf"(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?"
@@ -340,10 +399,30 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
     # "the burly Moze", "the little Pooh": a name after adjectives (not "a senior Trump aide")
     adj_name = rf"{det}\s+(?:{plain}\s+){{1,2}}{name}(?!\s+(?i:{roles})\b)"
-    named = (rf"(?:{role_name}|{owned_name}|{the_name}|{desc}|{name}|{pron}|{trade_name}"
-             rf"|{adj_name})")
+    # named: role_name | owned_name | the_name | desc | name | pron | trade_name | adj_name,
+    # tried in that order, but with the name (and its titles) written once: six of the
+    # eight end in a name (see _shared_tail)
+    the = r"(?:the|The)\s+"
+    # role_name and desc, both "words, a role noun, more", written with the (case-blind,
+    # costly) role nouns once: alternatives nd0 and nd3 of named share this head
+    role_head = (rf"(?(nd0)(?:{det}\s+)?(?:{lead_word}\s+){{0,4}}?|{desc_lead})"
+                 rf"(?:(?i:{roles})(?(nd0)(?:\s+(?:for|of|at|to)\s+\p{{Ll}}[\p{{L}}\-]*)?,?\s+|s?)"
+                 rf"|(?(nd0)(?=(?:{titles}){ws})|\d+-year-old))(?(nd0)|{desc_end})")
+    named = _shared_tail("nd", [
+        (role_head, ("",)),  # role_name: "spokesman Josh Earnest"
+        (rf"(?:{the})?{cap}['’]s\s+", ("", r"\p{Ll}+\b")),  # owned_name
+        (the, ("",)),  # the_name
+        (role_head, ()),  # desc: "a senior official", "the 45-year-old"
+        ("", ("",)),  # name
+        (pron, ()),
+        (rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}",
+         ("",)),  # trade_name
+        (rf"{det}\s+(?:{plain}\s+){{1,2}}", (rf"(?!\s+(?i:{roles})\b)",)),  # adj_name
+    ], name, reverse)
     speaker = rf"(?:{named}|{anyone})"
-    obj = rf"(?:{name}|{desc}|{the_name}|him|her|them|me|us|you|reporters|journalists)"
+    obj = _shared_tail("ob", [("", ("",)), (desc, ()), (the, ("",)),
+                              ("(?:him|her|them|me|us|you|reporters|journalists)", ())],
+                       name, reverse)
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
     appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
              rf"|\s+(?:of|from|at)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})")
