@@ -397,7 +397,7 @@ def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | 
     comma = ss + len(gap) - len(gap.split()[-1]) if gap else ss
     comma = text.rfind(",", ss, before) if "," in text[ss:before] else comma
     if speaker is None:
-        after = compiled().speaker_next.match(text, ve, se, timeout=TIMEOUT)
+        after = _speaker_next(text, ve, se)
         speaker = after.span("sp") if after is not None else None
     s, e = _trim(text, ss, comma)
     s = _after_lead(text, s, e)
@@ -455,9 +455,16 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
     return None
 
 
+def _speaker_next(text: str, pos: int, end: int) -> regex.Match[str] | None:
+    """The speaker right after a verb (``said X``, ``according to X``): the branch of
+    ``speaker_at`` that opens at a space or a comma (none opens at a word character)."""
+    if pos >= end or text[pos].isalnum() or text[pos] == "_":
+        return None
+    return compiled().speaker_at.match(text, pos, end, timeout=TIMEOUT)
+
+
 def _according(text: str, h: regex.Match[str], ss: int, se: int) -> Report | None:
-    p = compiled()
-    sp = p.speaker_next.match(text, h.end(), se, timeout=TIMEOUT)
+    sp = _speaker_next(text, h.end(), se)
     if sp is not None:
         who = sp.span("sp")
     else:  # "according to federal law enforcement officials": the words to the comma
