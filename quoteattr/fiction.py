@@ -31,7 +31,20 @@ import regex
 
 from .addressees import assign
 from .cast import Cast, Character, Placed, names, parse
+from .decode import Step, decode, runs
 from .descriptions import Ties
+from .evidence import (
+    Evidence,
+    addressed,
+    answers_call,
+    called_back,
+    calls_parent,
+    description_tag,
+    forward_guess,
+    narration_subject,
+    pronoun_tag,
+)
+from .evidence import vocative as ev_vocative
 from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
 from .model import Quote
@@ -268,6 +281,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     loose: dict[int, Character] = {}  # lines whose tag is a pronoun or a description
     own_tag: set[int] = set()  # quotes whose speaker a tag of their own names
     described: dict[str, str] = {}  # the speakers known by a description, and their genders
+    steps: list[Step[Character]] = []  # the lines as the conversation decoder sees them
+    prev_called: Character | None = None  # whom the line before called by name
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -277,6 +292,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         if p != prev_para + 1:
             _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.new_run()
+            prev_called = None
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
                 for g in ("m", "f"):
@@ -335,9 +351,16 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         guesses = {ch for ch in unnamed.values() if ch.key >= 0}
         if not mention and rule in _GUESSED and speaker is not None and speaker.key >= 0:
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
+        step = _step(p, speaker, rule, lead, called, addressee, prev_called, mention, tags,
+                     tags_of, {ch for _s, _e, ch in beat}, parent)
+        if steps and steps[-1].paragraph == p - 1 and step.called is not None:
+            steps[-1] = replace(steps[-1], evidence=(*steps[-1].evidence,
+                                                     *called_back(step.called)))
+        steps.append(step)
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
                           guesses.pop() if len(guesses) == 1 else None,
                           called if called is not None and called.key >= 0 else None))
+        prev_called = called if called is not None and called.key >= 0 else None
         loose.update(unnamed)
         own_tag.update(mention)
         for i in idx:
@@ -360,7 +383,25 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
-    for p, who in alternate(lines).items():
+    if DECODE:
+        for p, (who, rule, why) in _decided(steps).items():
+            for i in by_para[p]:
+                tagged = loose.get(i)
+                if i in by_name or (tagged is not None and not _fits(tagged, who, scene.talkers)):
+                    continue
+                was = NARRATOR if i in narrator.lines else out[i].speaker
+                if was is None or was == (who if who == NARRATOR else who.name):
+                    continue  # the pass gave it nobody on purpose, or agrees
+                if len(by_para[p]) > 1 and _vocative(text, placed, [quotes[i]], None) == who:
+                    continue  # "Nonsense, Fergus!": not Fergus's
+                new_rule = out[i].rule if tagged is not None else rule
+                out[i] = replace(out[i], speaker=None if who == NARRATOR else who.name,
+                                 rule=new_rule, evidence=(f"rule {new_rule}", why))
+                if who == NARRATOR:
+                    narrator.lines.append(i)
+                elif i in narrator.lines:
+                    narrator.lines.remove(i)
+    for p, who in ({} if DECODE else alternate(lines)).items():
         moved = [i for i in by_para[p] if i in loose and _fits(loose[i], who, scene.talkers)]
         for i in by_para[p]:
             tagged = loose.get(i)
@@ -386,6 +427,68 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for i, named in named_later(lines_by, seen, described).items():
         out[i] = replace(out[i], speaker=named)
     return assign(text, paragraphs, out, placed, by_name)
+
+
+DECODE = False  # settle the runs of dialogue with the conversation decoder (else turns.py)
+
+
+def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
+          called: Character | None, addressee: Character | None,
+          prev_called: Character | None,
+          mention: dict[int, Character], tags: set[Character], tags_of: dict[int, Mention],
+          near: set[Character], parent: bool) -> Step[Character]:
+    """One dialogue paragraph as the conversation decoder sees it: a speaker its name tag
+    (or a tag naming someone the cast lacks) fixes, else the evidence the pass found."""
+    if len(tags) == 1:
+        return Step(p, fixed=next(iter(tags)))
+    if tags:
+        return Step(p, fixed=speaker if speaker in tags else next(iter(tags)))
+    items: list[Evidence[Character]] = []
+    gender = "-"
+    for i, ch in mention.items():
+        if ch.key < 0:
+            return Step(p, fixed=ch)  # "said a rough voice": someone the cast lacks
+        m = tags_of.get(i)
+        if m is not None and m.kind == "pronoun":
+            items += pronoun_tag(ch, ch in near or ch == lead)
+            gender = m.gender if m.gender in ("m", "f") else gender
+        elif m is not None:
+            items += description_tag(ch)
+            gender = m.gender if m.gender in ("m", "f") else gender
+    if not mention and speaker is not None and rule:
+        items += calls_parent(speaker) if parent and rule == "vocative" \
+            else forward_guess(speaker, rule)
+    if lead is not None and lead.key >= 0:
+        items += narration_subject(lead)
+    if called is not None and called.key >= 0:
+        items += ev_vocative(called)
+    elif addressee is not None and addressee.key >= 0:
+        items += addressed(addressee)
+    if prev_called is not None:
+        items += answers_call(prev_called)
+    return Step(p, tuple(items), gender=gender,
+                called=called if called is not None and called.key >= 0 else None)
+
+
+def _decided(steps: list[Step[Character]]) -> dict[int, tuple[Character, str, str]]:
+    """Paragraph -> (speaker, rule, explanation) for the lines no name tag fixes, each
+    conversation decoded as a whole (:mod:`quoteattr.decode`)."""
+    out: dict[int, tuple[Character, str, str]] = {}
+    for run in runs(steps):
+        if len(run) < 2:
+            continue
+        for step, choice in zip(run, decode(run, _gender_of), strict=True):
+            if step.fixed is None and choice.speaker is not None:
+                runner = choice.runner_up.name if choice.runner_up is not None else "none"
+                out[step.paragraph] = (
+                    choice.speaker, choice.rule,
+                    f"conversation: {choice.rule} for {choice.speaker.name or 'the narrator'}"
+                    f" ({choice.score:+.1f}); runner-up {runner or 'the narrator'}")
+    return out
+
+
+def _gender_of(ch: Character) -> str:
+    return ch.gender
 
 
 def _described(ch: Character) -> bool:
