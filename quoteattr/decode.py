@@ -67,8 +67,8 @@ def candidates(run: Sequence[Step[T]]) -> list[T]:
         if step.fixed is not None:
             weight[step.fixed] = weight.get(step.fixed, 0.0) + 10.0
         for ev in step.evidence:
-            if ev.role in _SPEAKER and ev.strength > 0:
-                weight[ev.candidate] = weight.get(ev.candidate, 0.0) + ev.strength
+            if ev.role in _SPEAKER and ev.strength >= 0:  # a weak guess still names one
+                weight[ev.candidate] = weight.get(ev.candidate, 0.0) + ev.strength + 0.1
             elif ev.role == "addressee":
                 # someone spoken to is in the conversation
                 weight[ev.candidate] = weight.get(ev.candidate, 0.0) + 0.5

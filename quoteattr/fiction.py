@@ -48,7 +48,7 @@ from .evidence import vocative as ev_vocative
 from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
 from .model import Quote
-from .narrator import NARRATOR, Narrator
+from .narrator import NARRATOR, Narrator, asks_name
 from .paragraphs import paragraph_spans
 from .patterns import listed
 from .quoted import Quoted
@@ -67,6 +67,7 @@ _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
 _QUESTION = regex.compile(r"\?\W*\Z")
 _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?\s*")
+_LETTER = regex.compile(r"\p{L}")
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
@@ -315,10 +316,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
         asked = idx[0] > 0 and _QUESTION.search(text, quotes[idx[0] - 1].start,
                                                 quotes[idx[0] - 1].end) is not None
-        called = _vocative(text, placed, [quotes[i] for i in idx], None, asked)
+        named = asked and asks_name(text, quotes[idx[0] - 1].start, quotes[idx[0] - 1].end)
+        called = _vocative(text, placed, [quotes[i] for i in idx], None, asked, named)
         speaker = _not_addressed(scene, mention, speaker, called, tags_of)
         addressee = called if called != speaker else \
-            _vocative(text, placed, [quotes[i] for i in idx], speaker, asked)
+            _vocative(text, placed, [quotes[i] for i in idx], speaker, asked, named)
         parent = False
         if addressee is None:
             gender, parent = _called_gender(text, [quotes[i] for i in idx])
@@ -424,12 +426,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for at, _e, ch in placed.hits:  # in text order
         seen.setdefault(ch.name, (at, ch.gender))
     lines_by = [(q.start, q.end, q.speaker) for q in out]
-    for i, named in named_later(lines_by, seen, described).items():
-        out[i] = replace(out[i], speaker=named)
+    for i, later in named_later(lines_by, seen, described).items():
+        out[i] = replace(out[i], speaker=later)
     return assign(text, paragraphs, out, placed, by_name)
 
 
-DECODE = False  # settle the runs of dialogue with the conversation decoder (else turns.py)
+DECODE = True  # settle the runs of dialogue with the conversation decoder (else turns.py)
 
 
 def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
@@ -895,12 +897,14 @@ def _addressed(scene: _Scene, gender: str, speaker: Character | None,
 
 
 def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None,
-              asked: bool = False) -> Character | None:
+              asked: bool = False, named: bool = False) -> Character | None:
     """The person a paragraph's quotations address by name (``"My dear Mr. Bennet, ..."``;
-    after a question (``asked``), a line that is one name said flatly answers it)."""
+    after a question (``asked``), a line that is one name said flatly answers it, and so
+    does one opening with a name after a question asking for one (``named``: ``"What
+    name?"`` / ``"Greyson, second floor."``))."""
     for q in qs:
         for s, e, ch in placed.find(q.start, q.end):
-            if ch == speaker:
+            if ch == speaker or (named and not _LETTER.search(text, q.start, s)):
                 continue
             if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text, e, q.end) \
                     and not (asked and _ANSWER.fullmatch(text, q.start, q.end)):
