@@ -68,6 +68,7 @@ _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 _QUESTION = regex.compile(r"\?\W*\Z")
 _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?\s*")
 _LETTER = regex.compile(r"\p{L}")
+_WORDS = regex.compile(r"\p{L}+\W+\p{L}+\W+\p{L}+\W+\p{L}+")  # narration, not a tag
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
@@ -355,6 +356,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
         step = _step(p, speaker, rule, lead, called, addressee, prev_called, mention, tags,
                      tags_of, {ch for _s, _e, ch in beat}, parent)
+        if any(_WORDS.search(text, s, e) for s, e in segments):
+            step = replace(step, narrated=True)
         if steps and steps[-1].paragraph == p - 1 and step.called is not None:
             steps[-1] = replace(steps[-1], evidence=(*steps[-1].evidence,
                                                      *called_back(step.called)))
