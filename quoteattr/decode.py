@@ -130,16 +130,34 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
         (start, c): emit[0][c] for c in people if emit[0][c] > inf}
     back: list[dict[tuple[T | None, T], tuple[T | None, T] | None]] = [
         dict.fromkeys(layer)]
+    same, alt, new = weights["same_twice"], weights["alternation"], weights["new_speaker"]
+    same_narrated = weights.get("same_twice_narrated", same)
     for t in range(1, len(run)):
         nxt: dict[tuple[T | None, T], float] = {}
         ptr: dict[tuple[T | None, T], tuple[T | None, T] | None] = {}
-        narrated = run[t].narrated
-        for c in people:
-            e = emit[t][c]
-            if e == inf:
-                continue
-            for (a, b), score in layer.items():
-                total = score + e + transition(a, b, c, weights, narrated)
+        repeat = same_narrated if run[t].narrated else same
+        by_last: dict[T, dict[T | None, float]] = {}
+        for (a, b), score in layer.items():
+            by_last.setdefault(b, {})[a] = score
+        for b, before in by_last.items():
+            first = max(before, key=lambda k: before[k])
+            top = sorted((k for k in before if k is not None), key=lambda k: -before[k])[:2]
+            for c in people:
+                e = emit[t][c]
+                if e == inf:
+                    continue
+                if c == b:  # the same person again: the best way to b, whoever before
+                    total, a = before[first] + repeat, first
+                else:  # no one before, the one before (taking turns), or someone new
+                    total, a = inf, None
+                    if None in before:
+                        total = before[None]
+                    if c in before and before[c] + alt > total:
+                        total, a = before[c] + alt, c
+                    other = next((k for k in top if k != c), None)
+                    if other is not None and before[other] + new > total:
+                        total, a = before[other] + new, other
+                total += e
                 if total > nxt.get((b, c), inf):
                     nxt[(b, c)] = total
                     ptr[(b, c)] = (a, b)
