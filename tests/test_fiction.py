@@ -279,3 +279,42 @@ def test_decoder_weighs_at_most_a_bounded_number_of_people() -> None:
     run = [Step(i, (Evidence("action_beat", f"P{i}", 1.0 + i, "speaker"),)) for i in range(20)]
     kept = candidates(run)
     assert len(kept) == MAX_CANDIDATES and kept[0] == "P19"
+
+
+def test_decoder_finds_the_best_sequence_a_search_of_all_finds() -> None:
+    import random
+    from itertools import product
+
+    from quoteattr.decode import Step, candidates, decode, emission, transition
+    from quoteattr.evidence import Evidence
+
+    rng = random.Random(7)
+    names = ["Ann", "Tom", "Kate"]
+    weights = dict(WEIGHTS, same_twice_narrated=-0.5)
+
+    def total(run: list, path: tuple) -> float:
+        score = 0.0
+        for t, who in enumerate(path):
+            score += emission(run[t], who, _gender, weights)
+            before = path[t - 2] if t >= 2 else None
+            last = path[t - 1] if t >= 1 else None
+            score += transition(before, last, who, weights, run[t].narrated)
+        return score
+
+    checked = 0
+    for _ in range(200):
+        run = []
+        for p in range(rng.randint(2, 6)):
+            if rng.random() < 0.2:
+                run.append(Step(p, fixed=rng.choice(names)))
+                continue
+            items = tuple(Evidence(rng.choice(["action_beat", "pronoun_guess", "vocative"]),
+                                   rng.choice(names), 1.0) for _ in range(rng.randint(1, 2)))
+            run.append(Step(p, items, gender=rng.choice("-mf"), narrated=rng.random() < 0.5))
+        people = candidates(run)
+        best = max(total(run, path) for path in product(people, repeat=len(run)))
+        got = tuple(c.speaker for c in decode(run, _gender, weights))
+        if best > float("-inf") and None not in got:
+            assert abs(total(run, got) - best) < 1e-9
+            checked += 1
+    assert checked > 150  # most random runs have a sequence that fits every line
