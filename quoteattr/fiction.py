@@ -31,11 +31,24 @@ import regex
 
 from .addressees import assign
 from .cast import Cast, Character, Placed, names, parse
+from .decode import Step, decode, runs
 from .descriptions import Ties
+from .evidence import (
+    Evidence,
+    addressed,
+    answers_call,
+    called_back,
+    calls_parent,
+    description_tag,
+    forward_guess,
+    narration_subject,
+    pronoun_tag,
+)
+from .evidence import vocative as ev_vocative
 from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
 from .model import Quote
-from .narrator import NARRATOR, Narrator
+from .narrator import NARRATOR, Narrator, asks_name
 from .paragraphs import paragraph_spans
 from .patterns import listed
 from .quoted import Quoted
@@ -54,6 +67,8 @@ _VOC_AFTER = regex.compile(r"\s*(?:[,!?;—–]|\.|\Z)")
 # "Where you from?" / "Georgia.": a line that is one name said flatly answers, not calls
 _QUESTION = regex.compile(r"\?\W*\Z")
 _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?\s*")
+_LETTER = regex.compile(r"\p{L}")
+_WORDS = regex.compile(r"\p{L}+\W+\p{L}+\W+\p{L}+\W+\p{L}+")  # narration, not a tag
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
@@ -268,6 +283,8 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     loose: dict[int, Character] = {}  # lines whose tag is a pronoun or a description
     own_tag: set[int] = set()  # quotes whose speaker a tag of their own names
     described: dict[str, str] = {}  # the speakers known by a description, and their genders
+    steps: list[Step[Character]] = []  # the lines as the conversation decoder sees them
+    prev_called: Character | None = None  # whom the line before called by name
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -277,6 +294,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         if p != prev_para + 1:
             _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.new_run()
+            prev_called = None
             if p > 0:
                 lead = _subject(text, placed, scene, *paragraphs[p - 1])
                 for g in ("m", "f"):
@@ -299,10 +317,11 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
         asked = idx[0] > 0 and _QUESTION.search(text, quotes[idx[0] - 1].start,
                                                 quotes[idx[0] - 1].end) is not None
-        called = _vocative(text, placed, [quotes[i] for i in idx], None, asked)
+        named = asked and asks_name(text, quotes[idx[0] - 1].start, quotes[idx[0] - 1].end)
+        called = _vocative(text, placed, [quotes[i] for i in idx], None, asked, named)
         speaker = _not_addressed(scene, mention, speaker, called, tags_of)
         addressee = called if called != speaker else \
-            _vocative(text, placed, [quotes[i] for i in idx], speaker, asked)
+            _vocative(text, placed, [quotes[i] for i in idx], speaker, asked, named)
         parent = False
         if addressee is None:
             gender, parent = _called_gender(text, [quotes[i] for i in idx])
@@ -335,9 +354,18 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         guesses = {ch for ch in unnamed.values() if ch.key >= 0}
         if not mention and rule in _GUESSED and speaker is not None and speaker.key >= 0:
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
+        step = _step(p, speaker, rule, lead, called, addressee, prev_called, mention, tags,
+                     tags_of, {ch for _s, _e, ch in beat}, parent)
+        if any(_WORDS.search(text, s, e) for s, e in segments):
+            step = replace(step, narrated=True)
+        if steps and steps[-1].paragraph == p - 1 and step.called is not None:
+            steps[-1] = replace(steps[-1], evidence=(*steps[-1].evidence,
+                                                     *called_back(step.called)))
+        steps.append(step)
         lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
                           guesses.pop() if len(guesses) == 1 else None,
                           called if called is not None and called.key >= 0 else None))
+        prev_called = called if called is not None and called.key >= 0 else None
         loose.update(unnamed)
         own_tag.update(mention)
         for i in idx:
@@ -360,7 +388,25 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
                              confidence=q.confidence if i in mention else conf,
                              addressee=addressee.name if addressee else q.addressee)
-    for p, who in alternate(lines).items():
+    if DECODE:
+        for p, (who, rule, why) in _decided(steps).items():
+            for i in by_para[p]:
+                tagged = loose.get(i)
+                if i in by_name or (tagged is not None and not _fits(tagged, who, scene.talkers)):
+                    continue
+                was = NARRATOR if i in narrator.lines else out[i].speaker
+                if was is None or was == (who if who == NARRATOR else who.name):
+                    continue  # the pass gave it nobody on purpose, or agrees
+                if len(by_para[p]) > 1 and _vocative(text, placed, [quotes[i]], None) == who:
+                    continue  # "Nonsense, Fergus!": not Fergus's
+                new_rule = out[i].rule if tagged is not None else rule
+                out[i] = replace(out[i], speaker=None if who == NARRATOR else who.name,
+                                 rule=new_rule, evidence=(f"rule {new_rule}", why))
+                if who == NARRATOR:
+                    narrator.lines.append(i)
+                elif i in narrator.lines:
+                    narrator.lines.remove(i)
+    for p, who in ({} if DECODE else alternate(lines)).items():
         moved = [i for i in by_para[p] if i in loose and _fits(loose[i], who, scene.talkers)]
         for i in by_para[p]:
             tagged = loose.get(i)
@@ -383,9 +429,71 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     for at, _e, ch in placed.hits:  # in text order
         seen.setdefault(ch.name, (at, ch.gender))
     lines_by = [(q.start, q.end, q.speaker) for q in out]
-    for i, named in named_later(lines_by, seen, described).items():
-        out[i] = replace(out[i], speaker=named)
+    for i, later in named_later(lines_by, seen, described).items():
+        out[i] = replace(out[i], speaker=later)
     return assign(text, paragraphs, out, placed, by_name)
+
+
+DECODE = True  # settle the runs of dialogue with the conversation decoder (else turns.py)
+
+
+def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
+          called: Character | None, addressee: Character | None,
+          prev_called: Character | None,
+          mention: dict[int, Character], tags: set[Character], tags_of: dict[int, Mention],
+          near: set[Character], parent: bool) -> Step[Character]:
+    """One dialogue paragraph as the conversation decoder sees it: a speaker its name tag
+    (or a tag naming someone the cast lacks) fixes, else the evidence the pass found."""
+    if len(tags) == 1:
+        return Step(p, fixed=next(iter(tags)))
+    if tags:
+        return Step(p, fixed=speaker if speaker in tags else next(iter(tags)))
+    items: list[Evidence[Character]] = []
+    gender = "-"
+    for i, ch in mention.items():
+        if ch.key < 0:
+            return Step(p, fixed=ch)  # "said a rough voice": someone the cast lacks
+        m = tags_of.get(i)
+        if m is not None and m.kind == "pronoun":
+            items += pronoun_tag(ch, ch in near or ch == lead)
+            gender = m.gender if m.gender in ("m", "f") else gender
+        elif m is not None:
+            items += description_tag(ch)
+            gender = m.gender if m.gender in ("m", "f") else gender
+    if not mention and speaker is not None and rule:
+        items += calls_parent(speaker) if parent and rule == "vocative" \
+            else forward_guess(speaker, rule)
+    if lead is not None and lead.key >= 0:
+        items += narration_subject(lead)
+    if called is not None and called.key >= 0:
+        items += ev_vocative(called)
+    elif addressee is not None and addressee.key >= 0:
+        items += addressed(addressee)
+    if prev_called is not None:
+        items += answers_call(prev_called)
+    return Step(p, tuple(items), gender=gender,
+                called=called if called is not None and called.key >= 0 else None)
+
+
+def _decided(steps: list[Step[Character]]) -> dict[int, tuple[Character, str, str]]:
+    """Paragraph -> (speaker, rule, explanation) for the lines no name tag fixes, each
+    conversation decoded as a whole (:mod:`quoteattr.decode`)."""
+    out: dict[int, tuple[Character, str, str]] = {}
+    for run in runs(steps):
+        if len(run) < 2:
+            continue
+        for step, choice in zip(run, decode(run, _gender_of), strict=True):
+            if step.fixed is None and choice.speaker is not None:
+                runner = choice.runner_up.name if choice.runner_up is not None else "none"
+                out[step.paragraph] = (
+                    choice.speaker, choice.rule,
+                    f"conversation: {choice.rule} for {choice.speaker.name or 'the narrator'}"
+                    f" ({choice.score:+.1f}); runner-up {runner or 'the narrator'}")
+    return out
+
+
+def _gender_of(ch: Character) -> str:
+    return ch.gender
 
 
 def _described(ch: Character) -> bool:
@@ -792,12 +900,14 @@ def _addressed(scene: _Scene, gender: str, speaker: Character | None,
 
 
 def _vocative(text: str, placed: Placed, qs: list[Quote], speaker: Character | None,
-              asked: bool = False) -> Character | None:
+              asked: bool = False, named: bool = False) -> Character | None:
     """The person a paragraph's quotations address by name (``"My dear Mr. Bennet, ..."``;
-    after a question (``asked``), a line that is one name said flatly answers it)."""
+    after a question (``asked``), a line that is one name said flatly answers it, and so
+    does one opening with a name after a question asking for one (``named``: ``"What
+    name?"`` / ``"Greyson, second floor."``))."""
     for q in qs:
         for s, e, ch in placed.find(q.start, q.end):
-            if ch == speaker:
+            if ch == speaker or (named and not _LETTER.search(text, q.start, s)):
                 continue
             if _VOC_BEFORE.search(text[q.start:s]) and _VOC_AFTER.match(text, e, q.end) \
                     and not (asked and _ANSWER.fullmatch(text, q.start, q.end)):

@@ -104,6 +104,12 @@ def introduced(text: str, quotes: list[Quote], lines: list[int],
     return None
 
 
+def asks_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` asks someone's name (``"What name?"``, ``"Who are
+    you?"``; data/self_introductions.txt, ``asks``)."""
+    return _phrases()[2].search(text, start, end) is not None
+
+
 @lru_cache(maxsize=1)
 def _phrases() -> tuple[regex.Pattern[str], ...]:
     """The self-introduction patterns (data/self_introductions.txt): naming, plain, asking,

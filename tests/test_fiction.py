@@ -221,3 +221,100 @@ def test_named_later_needs_a_new_name_of_the_same_gender_nearby() -> None:
                        {"a gentleman": "m"}) == {}
     still = [*lines, (80, 90, "a gentleman")]  # still described once named: someone else
     assert named_later(still, first, {"a gentleman": "m"}) == {}
+
+
+# --- the conversation decoder (quoteattr.decode), on plain names --------------------------
+
+WEIGHTS = {"forward_turn_taking": 0.3, "pronoun_guess": 1.0, "pronoun_tag": 4.0,
+           "vocative": -4.0, "action_beat": 1.0, "gender_mismatch": -6.0,
+           "gender_unknown": -1.0, "same_twice": -2.0, "alternation": 1.0,
+           "new_speaker": -0.5}  # a table of our own: the tests do not follow a refit
+
+
+def _gender(name: str) -> str:
+    return {"Ann": "f", "Kate": "f", "Tom": "m", "Bob": "m"}.get(name, "-")
+
+
+def test_decoder_tag_in_the_middle_fixes_the_lines_before_it() -> None:
+    from quoteattr.decode import Step, decode
+    from quoteattr.evidence import Evidence
+
+    # the forward pass guessed the run's first line wrong (Ann) and carried the error on
+    # (Tom, Tom); tags name Tom on the third and fifth lines: the run falls into step
+    guess = [Step(p, (Evidence("turn_taking", who, 0.3, "forward"),))
+             for p, who in ((0, "Ann"), (1, "Tom"), (3, "Tom"))]
+    run = [guess[0], guess[1], Step(2, fixed="Tom"), guess[2], Step(4, fixed="Tom")]
+    got = decode(run, _gender, WEIGHTS)
+    assert [c.speaker for c in got] == ["Tom", "Ann", "Tom", "Ann", "Tom"]
+    assert got[1].rule == "turn_taking"
+
+
+def test_decoder_keeps_a_pronoun_tag_to_its_gender() -> None:
+    from quoteattr.decode import Step, decode
+    from quoteattr.evidence import Evidence
+
+    run = [Step(0, fixed="Ann"), Step(1, fixed="Tom"),
+           Step(2, (Evidence("pronoun_guess", "Tom", 1.0),), gender="f"),
+           Step(3, (Evidence("turn_taking", "Ann", 0.3, "forward"),))]
+    got = decode(run, _gender, WEIGHTS)
+    assert got[2].speaker == "Ann"  # "she said": never Tom, whoever the pass guessed
+    assert got[2].rule == "turn_taking"  # no evidence of its own named Ann: the turn did
+
+
+def test_decoder_names_the_rule_and_runner_up_of_each_choice() -> None:
+    from quoteattr.decode import Step, decode
+    from quoteattr.evidence import Evidence
+
+    run = [Step(0, fixed="Kate"),
+           Step(1, (Evidence("pronoun_tag", "Bob", 4.0), Evidence("vocative", "Kate", -4.0)),
+                gender="m")]
+    got = decode(run, _gender, WEIGHTS)
+    assert (got[1].speaker, got[1].rule, got[1].runner_up) == ("Bob", "pronoun_tag", "Kate")
+
+
+def test_decoder_weighs_at_most_a_bounded_number_of_people() -> None:
+    from quoteattr.decode import MAX_CANDIDATES, Step, candidates
+    from quoteattr.evidence import Evidence
+
+    run = [Step(i, (Evidence("action_beat", f"P{i}", 1.0 + i, "speaker"),)) for i in range(20)]
+    kept = candidates(run)
+    assert len(kept) == MAX_CANDIDATES and kept[0] == "P19"
+
+
+def test_decoder_finds_the_best_sequence_a_search_of_all_finds() -> None:
+    import random
+    from itertools import product
+
+    from quoteattr.decode import Step, candidates, decode, emission, transition
+    from quoteattr.evidence import Evidence
+
+    rng = random.Random(7)
+    names = ["Ann", "Tom", "Kate"]
+    weights = dict(WEIGHTS, same_twice_narrated=-0.5)
+
+    def total(run: list, path: tuple) -> float:
+        score = 0.0
+        for t, who in enumerate(path):
+            score += emission(run[t], who, _gender, weights)
+            before = path[t - 2] if t >= 2 else None
+            last = path[t - 1] if t >= 1 else None
+            score += transition(before, last, who, weights, run[t].narrated)
+        return score
+
+    checked = 0
+    for _ in range(200):
+        run = []
+        for p in range(rng.randint(2, 6)):
+            if rng.random() < 0.2:
+                run.append(Step(p, fixed=rng.choice(names)))
+                continue
+            items = tuple(Evidence(rng.choice(["action_beat", "pronoun_guess", "vocative"]),
+                                   rng.choice(names), 1.0) for _ in range(rng.randint(1, 2)))
+            run.append(Step(p, items, gender=rng.choice("-mf"), narrated=rng.random() < 0.5))
+        people = candidates(run)
+        best = max(total(run, path) for path in product(people, repeat=len(run)))
+        got = tuple(c.speaker for c in decode(run, _gender, weights))
+        if best > float("-inf") and None not in got:
+            assert abs(total(run, got) - best) < 1e-9
+            checked += 1
+    assert checked > 150  # most random runs have a sequence that fits every line

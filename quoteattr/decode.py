@@ -1,0 +1,190 @@
+"""Deciding a conversation as a whole: the speakers of a run of dialogue lines.
+
+A conversation is a run of consecutive dialogue paragraphs. Each line (:class:`Step`)
+carries the :class:`~quoteattr.evidence.Evidence` its rules found, a speaker fixed by a
+name tag of its own, and the gender a pronoun tag asks for. :func:`decode` finds the
+sequence of speakers with the best total score by Viterbi search over pairs of
+consecutive speakers: a line's evidence for its speaker, plus a transition score that
+favours people taking turns (A-B-A-B) and costs the same person speaking twice in a row.
+A name tag anywhere in the run so fixes its neighbours, and one weak guess does not
+carry through the run.
+
+The search keeps at most ``MAX_CANDIDATES`` people per run (the ones the evidence points
+to most), so each line costs the same however long the conversation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .evidence import Evidence, strengths
+
+T = TypeVar("T", bound=Hashable)
+MAX_CANDIDATES = 6  # people of one conversation the search weighs
+_SPEAKER = ("speaker", "forward")  # the roles of evidence for a candidate as speaker
+
+
+@dataclass(frozen=True)
+class Step(Generic[T]):
+    """One dialogue paragraph of a conversation, as the decoder sees it."""
+
+    paragraph: int
+    evidence: tuple[Evidence[T], ...] = ()
+    fixed: T | None = None  # the speaker a name tag of the line gives: not in question
+    gender: str = "-"  # "m" / "f": a pronoun tag of the line asks for one of that gender
+    called: T | None = None  # the one the line calls by name
+    narrated: bool = False  # the paragraph has narration of its own beside its quotations
+
+
+@dataclass(frozen=True)
+class Choice(Generic[T]):
+    """The decoder's speaker for one line and the rule that weighs most for them."""
+
+    paragraph: int
+    speaker: T | None
+    rule: str
+    score: float  # the line's own evidence for the speaker
+    runner_up: T | None = None
+
+
+def runs(steps: Sequence[Step[T]]) -> list[list[Step[T]]]:
+    """``steps`` (document order) cut into conversations: runs of consecutive paragraphs."""
+    out: list[list[Step[T]]] = []
+    for step in steps:
+        if out and step.paragraph == out[-1][-1].paragraph + 1:
+            out[-1].append(step)
+        else:
+            out.append([step])
+    return out
+
+
+def candidates(run: Sequence[Step[T]]) -> list[T]:
+    """The people a run's evidence points to, most supported first (at most
+    ``MAX_CANDIDATES``): fixed speakers count most, then positive evidence."""
+    weight: dict[T, float] = {}
+    for step in run:
+        if step.fixed is not None:
+            weight[step.fixed] = weight.get(step.fixed, 0.0) + 10.0
+        for ev in step.evidence:
+            if ev.role in _SPEAKER and ev.strength >= 0:  # a weak guess still names one
+                weight[ev.candidate] = weight.get(ev.candidate, 0.0) + ev.strength + 0.1
+            elif ev.role == "addressee":
+                # someone spoken to is in the conversation
+                weight[ev.candidate] = weight.get(ev.candidate, 0.0) + 0.5
+    return sorted(weight, key=lambda c: -weight[c])[:MAX_CANDIDATES]
+
+
+def weighed(ev: Evidence[T], weights: Mapping[str, float]) -> float:
+    """An item's strength under ``weights`` (the table's, or a fit's trial values)."""
+    if ev.role == "forward":
+        return weights.get("forward_" + ev.rule, ev.strength)
+    return weights.get(ev.rule, ev.strength) if ev.role == "speaker" else 0.0
+
+
+def emission(step: Step[T], who: T, gender_of: Callable[[T], str],
+             weights: Mapping[str, float]) -> float:
+    """How much a line's own evidence says ``who`` speaks it."""
+    if step.fixed is not None:
+        return 0.0 if who == step.fixed else float("-inf")
+    score = sum(weighed(ev, weights) for ev in step.evidence if ev.candidate == who)
+    if step.gender in ("m", "f"):
+        g = gender_of(who)
+        if g not in (step.gender, "-"):
+            score += weights["gender_mismatch"]
+        elif g == "-":
+            score += weights["gender_unknown"]
+    return score
+
+
+def transition(before: T | None, last: T | None, who: T, weights: Mapping[str, float],
+               narrated: bool = False) -> float:
+    """The score of ``who`` speaking after ``last`` (who spoke after ``before``); a
+    paragraph with narration of its own (``narrated``) more often goes on with the same
+    speaker (``He went to the window. "..."``)."""
+    if last is None:
+        return 0.0
+    if who == last:
+        return weights["same_twice_narrated" if narrated else "same_twice"]
+    if before is None:
+        return 0.0
+    if who == before:
+        return weights["alternation"]
+    return weights["new_speaker"]
+
+
+def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
+           weights: Mapping[str, float] | None = None) -> list[Choice[T]]:
+    """The best speaker for each line of one conversation (second-order Viterbi);
+    ``weights``: rule -> strength, data/evidence_strengths.txt unless given."""
+    weights = strengths() if weights is None else weights
+    people = candidates(run)
+    if not people:
+        return [Choice(s.paragraph, None, "", 0.0) for s in run]
+    inf = float("-inf")
+    emit = [{c: emission(s, c, gender_of, weights) for c in people} for s in run]
+    # state: (speaker before, speaker now) -> (score, back-pointer state)
+    start: T | None = None
+    layer: dict[tuple[T | None, T], float] = {
+        (start, c): emit[0][c] for c in people if emit[0][c] > inf}
+    back: list[dict[tuple[T | None, T], tuple[T | None, T] | None]] = [
+        dict.fromkeys(layer)]
+    same, alt, new = weights["same_twice"], weights["alternation"], weights["new_speaker"]
+    same_narrated = weights.get("same_twice_narrated", same)
+    for t in range(1, len(run)):
+        nxt: dict[tuple[T | None, T], float] = {}
+        ptr: dict[tuple[T | None, T], tuple[T | None, T] | None] = {}
+        repeat = same_narrated if run[t].narrated else same
+        by_last: dict[T, dict[T | None, float]] = {}
+        for (a, b), score in layer.items():
+            by_last.setdefault(b, {})[a] = score
+        for b, before in by_last.items():
+            first = max(before, key=lambda k: before[k])
+            top = sorted((k for k in before if k is not None), key=lambda k: -before[k])[:2]
+            for c in people:
+                e = emit[t][c]
+                if e == inf:
+                    continue
+                if c == b:  # the same person again: the best way to b, whoever before
+                    total, a = before[first] + repeat, first
+                else:  # no one before, the one before (taking turns), or someone new
+                    total, a = inf, None
+                    if None in before:
+                        total = before[None]
+                    if c in before and before[c] + alt > total:
+                        total, a = before[c] + alt, c
+                    other = next((k for k in top if k != c), None)
+                    if other is not None and before[other] + new > total:
+                        total, a = before[other] + new, other
+                total += e
+                if total > nxt.get((b, c), inf):
+                    nxt[(b, c)] = total
+                    ptr[(b, c)] = (a, b)
+        if not nxt:  # nobody fits (a fixed speaker outside the candidates): restart
+            nxt = {(None, c): emit[t][c] for c in people if emit[t][c] > inf}
+            ptr = dict.fromkeys(nxt)
+        layer = nxt
+        back.append(ptr)
+    if not layer:
+        return [Choice(s.paragraph, s.fixed, "", 0.0) for s in run]
+    state: tuple[T | None, T] | None = max(layer, key=lambda k: layer[k])
+    path: list[T | None] = []
+    for t in range(len(run) - 1, -1, -1):
+        path.append(state[1] if state is not None else None)
+        state = back[t].get(state) if state is not None else None
+    path.reverse()
+    return [_choice(s, who, e) for s, who, e in zip(run, path, emit, strict=True)]
+
+
+def _choice(step: Step[T], who: T | None, emit: dict[T, float]) -> Choice[T]:
+    """The decision for one line: the strongest evidence for the chosen speaker names
+    its rule (``turn_taking`` when only the order of turns chose them)."""
+    if who is None:
+        return Choice(step.paragraph, None, "", 0.0)
+    own = [ev for ev in step.evidence if ev.role in _SPEAKER and ev.candidate == who
+           and ev.strength > 0]
+    rule = max(own, key=lambda ev: ev.strength).rule if own else "turn_taking"
+    others = sorted((v, i) for i, (c, v) in enumerate(emit.items()) if c != who)
+    runner = list(emit)[others[-1][1]] if others else None
+    return Choice(step.paragraph, who, rule, emit.get(who, 0.0), runner)
