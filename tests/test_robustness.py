@@ -155,7 +155,9 @@ def test_hostile_inputs_grow_linearly(kind: str) -> None:
     small, large = (KINDS[kind](n) for n in GROWTH)
     quoteattr.extract(small[:2_000], kinds="all")  # word lists and patterns built
     ratio = _per_mb(large) / _per_mb(small)
-    if ratio > MAX_GROWTH:  # a collection or another process's burst: measure once more
+    for _ in range(2):  # a collection or another process's burst: measure again (a
+        if ratio <= MAX_GROWTH:  # quadratic path reads about 4 every time)
+            break
         ratio = min(ratio, _per_mb(large) / _per_mb(small))
     assert ratio <= MAX_GROWTH, f"{kind}: {ratio:.2f}x the time per MB at 4x the size"
 
