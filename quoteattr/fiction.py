@@ -431,6 +431,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     lines_by = [(q.start, q.end, q.speaker) for q in out]
     for i, later in named_later(lines_by, seen, described).items():
         out[i] = replace(out[i], speaker=later)
+    for i, q in enumerate(out):  # a speaker chosen by the story, not by the line's own tag:
+        if i not in own_tag and q.speaker_span is not None and q.speaker != quotes[i].speaker \
+                and not set(text[slice(*q.speaker_span)].split()) & set((q.speaker or "").split()):
+            out[i] = replace(q, speaker_span=None, mention=None)  # the mention was another's
     return assign(text, paragraphs, out, placed, by_name)
 
 

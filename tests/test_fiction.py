@@ -318,3 +318,19 @@ def test_decoder_finds_the_best_sequence_a_search_of_all_finds() -> None:
             assert abs(total(run, got) - best) < 1e-9
             checked += 1
     assert checked > 150  # most random runs have a sequence that fits every line
+
+
+def test_a_speaker_chosen_by_the_story_keeps_no_other_persons_mention() -> None:
+    """A line given its speaker by turn order, not by a tag of its own, does not keep the
+    speaker mention the news pass found for it (another person's: "said Eleanor" of the
+    line before), so neither its offsets nor the speaker records name the wrong person."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "examples" / "dialogue.txt").read_text(
+        encoding="utf-8")
+    result = quoteattr.extract(text)
+    for q in result:
+        if q.speaker and q.speaker_span and q.mention and q.mention[:1].isupper():
+            assert set(q.mention.split()) & set(q.speaker.split()), (q.speaker, q.mention)
+    ashby = next(s for s in result.speakers if s.name == "Mr. Ashby")
+    assert all("Eleanor" not in form for form, _ in ashby.aliases)
