@@ -159,9 +159,14 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
     given name when the text has one person of that name), with an honorific before it,
     and read roles, affiliations and stated genders around them."""
     forms: dict[str, str | None] = {}  # form -> the person's name; None when shared
+    lex = load()
     for name in people:
         if _described(name):
             continue
+        first = name.split()[0].rstrip(".")
+        g = lex.title_gender(first) if len(name.split()) > 1 else "-"
+        if g in ("m", "f"):  # the name itself carries the title: "Mrs. Ashby"
+            people[name].genders[(g, f"title {first!r} in the name")] = None
         words = (_core(name) or name).split()
         own = [name] + ([words[-1], words[0]] if len(words) > 1 else words)
         own += [a for a in people[name].aliases if a != name]
@@ -173,7 +178,6 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
             else:
                 forms[f] = name
     known = {f: n for f, n in forms.items() if n is not None}
-    lex = load()
     for start, end, hon_at, form in _find(text, known):
         name = known[form]
         p = people[name]

@@ -168,3 +168,13 @@ def test_cli_table_wide_and_speakers(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert main(["--speakers", "--format", "jsonl", str(path)]) == 0
     first_json = json.loads(capsys.readouterr().out.splitlines()[0])
     assert first_json["name"] == "John Healey" and first_json["n_quotes"] == 4
+
+
+def test_a_title_in_the_canonical_name_states_the_gender() -> None:
+    """Fiction names a speaker "Mrs. Ashby": the title in the name is evidence of gender,
+    as it is before a mention ("Mr Healey")."""
+    text = ('"Is it true?" asked Mrs. Ashby.\n\n"It is," said her brother.\n\n'
+            '"Then I shall go at once," said Mrs. Ashby.')
+    record = next(s for s in quoteattr.extract(text).speakers if s.name == "Mrs. Ashby")
+    assert record.gender == "f"
+    assert any("Mrs" in ev for ev in record.gender_evidence)
