@@ -58,7 +58,6 @@ def extract(text: str, *, kinds: str = "speech", characters: Characters | None =
         raise ValueError(f"kinds must be one of {KINDS}, got {kinds!r}")
     if options:
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
-    characters = cast_mod.normalise(characters)
     paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
     quotes, strategy = decide(text, kinds, characters, paragraphs, reported)
     rated, records = build_speakers(text, rate(text, quotes, strategy, paragraphs))

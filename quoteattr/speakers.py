@@ -34,6 +34,7 @@ from . import roles as roles_mod
 from .lexicon import column, load
 from .mentions import name_core
 from .model import Quote, Span, Speaker
+from .resolve import HONORIFICS
 
 _NONE = 1 << 62
 FIND_FORMS = 24  # more forms than this are found in one pass over the capitalised words
@@ -66,11 +67,6 @@ class _Person:
             self.roles[r] = min((pos, k), self.roles.get(r, (pos, k)))
         for k, a in enumerate(found[1]):
             self.affiliations[a] = min((pos, k), self.affiliations.get(a, (pos, k)))
-
-
-@lru_cache(maxsize=1)
-def _honorifics() -> frozenset[str]:
-    return frozenset(column("honorifics.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +240,7 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
         reach = -neg_end
         word, before = _word_before(text, at)
         hon = word[:-1] if word.endswith(".") else word
-        out.append((at, -neg_end, before if hon in _honorifics() else at, form))
+        out.append((at, -neg_end, before if hon in HONORIFICS else at, form))
     return out
 
 
