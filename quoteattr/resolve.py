@@ -34,6 +34,9 @@ class Resolver:
         self._opens: dict[int, int] = {}
         self._speakers: set[str] = set()  # names that have spoken so far
         self._last: tuple[int, str] | None = None  # (offset, name) of the latest named speaker
+        # genders the text showed through a pronoun tag resolved to a sentence's subject
+        # ("Christie ... “...,” he said"): a later "she" does not mean Christie
+        self._shown: dict[str, str] = {}
         self.how = ""  # how the latest call to name() decided, for Quote.evidence
 
     def record(self, i: int, pos: int, speaker: str | None, mention: Mention | None) -> None:
@@ -43,6 +46,9 @@ class Resolver:
         if speaker is not None and mention is not None and mention.kind in ("name", "pronoun"):
             self._speakers.add(speaker)
             self._last = (pos, speaker)
+            if mention.kind == "pronoun" and mention.gender in ("m", "f") \
+                    and self.people.gender_of(speaker) == "-":
+                self._shown.setdefault(speaker, mention.gender)
 
     def start_of(self, i: int) -> int:
         """Where quotation ``i`` opens."""
@@ -162,18 +168,23 @@ class Resolver:
         return nearest
 
     def _compatible(self, name: str, gender: str) -> bool:
+        return self._gender(name) in ("-", gender)
+
+    def _gender(self, name: str) -> str:
+        """The gender of a canonical name: from titles and given names, else as a pronoun
+        tag resolved to them showed it."""
         g = self.people.gender_of(name)
-        return g in ("-", gender)
+        return self._shown.get(name, "-") if g == "-" else g
 
     def _candidate(self, nm: NameMention, gender: str, exclude: str | None) -> str | None:
         """The person mention ``nm`` names, if a pronoun of ``gender`` can mean them."""
         name = self.people.canonical(nm.core, nm.gender, nm.start, nm.honorific)
-        g = nm.gender if nm.gender != "-" else self.people.gender_of(name)
+        g = nm.gender if nm.gender != "-" else self._gender(name)
         if g not in ("-", gender) and nm.gender == "-":
             # "Grant" where the text names two Grants: "she" means the woman
             other = self.people.canonical(nm.core, gender, nm.start, nm.honorific)
             if other not in (nm.core, name):
-                name, g = other, self.people.gender_of(other)
+                name, g = other, self._gender(other)
         if name == exclude or g not in ("-", gender) or not (
                 self._person(name) or (nm.titled and len(name.split()) > 1)):
             return None
@@ -237,7 +248,7 @@ class Resolver:
             return True
         words = name.split()
         return (words[0] in HONORIFICS or words[0] in self.people.given_names
-                or self.people.gender_of(name) != "-" or self.people.described_as_person(name))
+                or self._gender(name) != "-" or self.people.described_as_person(name))
 
 
 def _honorific(word: str) -> str:
