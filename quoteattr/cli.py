@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from . import __version__
 
 if TYPE_CHECKING:
-    from .model import Extraction, Quote
+    from .model import Extraction, Quote, Speaker
 
 FIELDS = ("source", "id", "start", "end", "speaker", "cue", "addressee", "kind",
           "paragraph", "confidence", "rule", "text")
@@ -175,31 +175,21 @@ def _blank(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-def _speakers(rows: Iterator[tuple[str, Any, Extraction]], fmt: str, out: TextIO,
-              many: bool) -> None:
-    """The speaker records (``--speakers``): a table, or their dicts as JSON / CSV."""
-    if fmt == "table":
-        out.write(("source\t" if many else "") + "\t".join(SPEAKER_TABLE) + "\n")
-        for name, s, _ in rows:
-            cells = (s.id, s.name, s.kind, s.gender or "", s.n_quotes, len(s.addressed),
-                     "; ".join(s.roles), "; ".join(f for f, _ in s.aliases))
-            line = ([_shown(name)] if many else []) + [" ".join(str(c).split()) for c in cells]
-            out.write("\t".join(line) + "\n")
-    elif fmt == "jsonl":
-        for name, s, _ in rows:
-            out.write(_json({"source": name, **s.to_dict()}) + "\n")
-    elif fmt == "json":
-        out.write(_json([{"source": n, **s.to_dict()} for n, s, _ in rows], indent=1) + "\n")
-    else:
-        import csv
+def _speaker_table(rows: Iterator[tuple[str, Speaker, Extraction]], out: TextIO,
+                   many: bool) -> None:
+    """The speaker records (``--speakers``) as tab-separated columns under a header."""
+    out.write(("source\t" if many else "") + "\t".join(SPEAKER_TABLE) + "\n")
+    for name, s, _ in rows:
+        line = ([_shown(name)] if many else []) + [
+            " ".join(str(c).split()) for c in _speaker_cells(s).values()]
+        out.write("\t".join(line) + "\n")
 
-        w = csv.writer(out)
-        w.writerow(("source", *SPEAKER_TABLE))
-        for name, s, _ in rows:
-            d = s.to_dict()
-            d.update(quotes=s.n_quotes, addressed=len(s.addressed), roles="; ".join(s.roles),
-                     aliases="; ".join(f for f, _ in s.aliases), gender=s.gender or "")
-            w.writerow([_cell(name)] + [_cell(d[k]) for k in SPEAKER_TABLE])
+
+def _speaker_cells(s: Speaker) -> dict[str, Any]:
+    """A speaker record's :data:`SPEAKER_TABLE` columns, lists joined with ``; ``."""
+    return {"id": s.id, "name": s.name, "kind": s.kind, "gender": s.gender or "",
+            "quotes": s.n_quotes, "addressed": len(s.addressed), "roles": "; ".join(s.roles),
+            "aliases": "; ".join(f for f, _ in s.aliases)}
 
 
 def _json(value: Any, indent: int | None = None) -> str:
@@ -218,23 +208,31 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _write(fmt: str, rows: Iterator[tuple[str, Quote, Extraction]], out: TextIO, many: bool,
-           wide: bool = False) -> None:
+def _write(fmt: str, rows: Iterator[tuple[str, Any, Extraction]], out: TextIO, many: bool,
+           wide: bool = False, speakers: bool = False) -> None:
+    """Quotes (``speakers``: speaker records) in ``fmt``: a table, JSON lines, JSON or CSV."""
     if fmt == "table":
-        _table(rows, out, many, wide)
+        if speakers:
+            _speaker_table(rows, out, many)
+        else:
+            _table(rows, out, many, wide)
     elif fmt == "jsonl":
-        for name, q, _ in rows:
-            out.write(_json({"source": name, **q.to_dict()}) + "\n")
+        for name, r, _ in rows:
+            out.write(_json({"source": name, **r.to_dict()}) + "\n")
     elif fmt == "json":
-        out.write(_json([{"source": n, **q.to_dict()} for n, q, _ in rows], indent=1) + "\n")
+        out.write(_json([{"source": n, **r.to_dict()} for n, r, _ in rows], indent=1) + "\n")
     else:
         import csv
 
         w = csv.writer(out)
-        w.writerow(FIELDS)
-        for name, q, _ in rows:
-            d = {"source": name, **q.to_dict()}
-            w.writerow([_cell(d[k]) for k in FIELDS])
+        w.writerow(("source", *SPEAKER_TABLE) if speakers else FIELDS)
+        for name, r, _ in rows:
+            if speakers:
+                cells = [name, *_speaker_cells(r).values()]
+            else:
+                d = {"source": name, **r.to_dict()}
+                cells = [d[k] for k in FIELDS]
+            w.writerow([_cell(c) for c in cells])
 
 
 def _evaluate(args: argparse.Namespace, progress: bool, out: TextIO) -> int:
@@ -368,7 +366,7 @@ def _run(args: argparse.Namespace) -> int:
 
     rows = _rows(files, args, progress, failed)
     if args.speakers:
-        _speakers(rows, args.format, out, len(files) > 1)
+        _write(args.format, rows, out, len(files) > 1, speakers=True)
     else:
         _write(args.format, rows, out, len(files) > 1, args.wide)
     out.flush()
