@@ -240,7 +240,9 @@ def previous_sentence(ctx: Context, i: int) -> Frame | None:
 
 def reported_before(ctx: Context, i: int) -> Frame | None:
     """``Carter said that ... would not happen.`` then a paragraph that is only ``"Q"``:
-    a paragraph of narration reporting a person's words leads into the quote."""
+    a paragraph of narration reporting a person's words leads into the quote. Failing a
+    speech verb, the person its last sentence is about (``Her neighbour, Peter Hale, is
+    more hopeful.``, ``He points to the shelves.``): a news report's floating quotation."""
     sp = ctx.spans[i]
     ps, pe = ctx.para(i)
     k = ctx.prev_paragraph(sp.paragraph)
@@ -251,16 +253,29 @@ def reported_before(ctx: Context, i: int) -> Frame | None:
     prev_e = ctx.paragraphs[k][1]
     p = compiled()
     starts = ctx.sentences.in_paragraph(k)
+    about: Mention | None = None  # the subject of the paragraph's last sentence
     for j in range(len(starts) - 1, max(-1, len(starts) - 3), -1):
         s = starts[j]
         e = starts[j + 1] if j + 1 < len(starts) else prev_e
         m = p.subject.match(ctx.text, s, e, timeout=TIMEOUT)
-        if m is None or p.verb.search(ctx.text, m.end("sp"), e, timeout=TIMEOUT) is None:
+        mention = classify(ctx.text, *m.span("sp")) if m is not None else None
+        if j == len(starts) - 1:
+            about = mention
+        if mention is None or p.verb.search(ctx.text, m.end("sp"), e, timeout=TIMEOUT) is None:
             continue
-        mention = classify(ctx.text, *m.span("sp"))
-        if mention is not None and mention.kind in ("name", "pronoun"):
+        if mention.kind in ("name", "pronoun"):
             return Frame("reported_before", 0.5, mention)
+    if about is not None and _acts(ctx.text, about):
+        return Frame("narration_subject", 0.4, about)
     return None
+
+
+def _acts(text: str, m: Mention) -> bool:
+    """Is ``m`` a person (he, she, a name a title or a given name genders) followed by
+    what it does ("Peter Hale, 58, is", "He points"), not a heading's ("FULL TEXT.")?"""
+    person = m.kind in ("pronoun", "name") and m.gender in ("m", "f") and not m.text.isupper()
+    after = text[m.end:m.end + 2].lstrip()[:1]
+    return person and (after == "," or after.islower())
 
 
 def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:

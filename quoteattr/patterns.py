@@ -177,7 +177,8 @@ def _quoted_as() -> regex.Pattern[str]:
 @_builder
 def _subject() -> regex.Pattern[str]:
     return _compile(
-        rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This)\b"
+        rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This"
+        rf"|\p{{Lu}}\p{{Ll}}+ing(?=\s+\p{{Ll}}))\b"  # "Weighing in on the debate, "
         rf"[^,\"“”\n]{{0,80}},\s+)?"  # "In a statement released Thursday, "
         rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
         rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{_f()['speaker']})\b")
