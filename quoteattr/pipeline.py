@@ -11,6 +11,7 @@ from .cast import Characters
 from .confidence import FICTION, NEWS, rate
 from .dashes import dash_spans
 from .fiction import attribute_dialogue, looks_like_fiction
+from .genre import reads_as_news
 from .kinds import SPEECH, classify, too_short
 from .lexicon import load
 from .marks import Span, find_spans
@@ -148,7 +149,8 @@ def _dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quote],
     dialogue through the story's cast (built on the name scan ``people`` made); None for a
     text that is no story."""
     speech = [q for q in quotes if q.kind == SPEECH]
-    if characters is None and not looks_like_fiction(text, speech, paragraphs):
+    if characters is None and (not looks_like_fiction(text, speech, paragraphs)
+                               or reads_as_news(text)):
         return None
     mentions = cast_mod.split_names(text, people.spans)
     cast = cast_mod.from_list(characters) if characters is not None \
