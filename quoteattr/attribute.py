@@ -240,34 +240,45 @@ def previous_sentence(ctx: Context, i: int) -> Frame | None:
 
 def reported_before(ctx: Context, i: int) -> Frame | None:
     """``Carter said that ... would not happen.`` then a paragraph that is only ``"Q"``:
-    a paragraph of narration reporting a person's words leads into the quote. Failing a
-    speech verb, the person its last sentence is about (``Her neighbour, Peter Hale, is
-    more hopeful.``, ``He points to the shelves.``): a news report's floating quotation."""
+    a paragraph of narration reporting a person's words leads into the quote."""
+    sentences = _narration_before(ctx, i)
+    p = compiled()
+    for s, e in sentences[-2:][::-1]:
+        m = p.subject.match(ctx.text, s, e, timeout=TIMEOUT)
+        if m is None or p.verb.search(ctx.text, m.end("sp"), e, timeout=TIMEOUT) is None:
+            continue
+        mention = classify(ctx.text, *m.span("sp"))
+        if mention is not None and mention.kind in ("name", "pronoun"):
+            return Frame("reported_before", 0.5, mention)
+    return None
+
+
+def narration_subject(ctx: Context, i: int) -> Frame | None:
+    """A news report's floating quotation: a paragraph that is only ``"Q"`` after a
+    paragraph of narration whose last sentence is about a person (``Her neighbour, Peter
+    Hale, 58, is more hopeful.``, ``He points to the shelves.``)."""
+    sentences = _narration_before(ctx, i)
+    if not sentences:
+        return None
+    s, e = sentences[-1]
+    m = compiled().subject.match(ctx.text, s, e, timeout=TIMEOUT)
+    about = classify(ctx.text, *m.span("sp")) if m is not None else None
+    return Frame("narration_subject", 0.4, about) if about and _acts(ctx.text, about) else None
+
+
+def _narration_before(ctx: Context, i: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph before quotation ``i``, when ``i`` is a paragraph of
+    its own and that paragraph holds no quotation; else none."""
     sp = ctx.spans[i]
     ps, pe = ctx.para(i)
     k = ctx.prev_paragraph(sp.paragraph)
     if sp.open != ps or pe - sp.close > 3 or k < 0:
-        return None
+        return []
     if i > 0 and ctx.spans[i - 1].paragraph >= k:
-        return None  # the paragraph before holds a quotation: continuation decides
-    prev_e = ctx.paragraphs[k][1]
-    p = compiled()
+        return []  # the paragraph before holds a quotation: continuation decides
     starts = ctx.sentences.in_paragraph(k)
-    about: Mention | None = None  # the subject of the paragraph's last sentence
-    for j in range(len(starts) - 1, max(-1, len(starts) - 3), -1):
-        s = starts[j]
-        e = starts[j + 1] if j + 1 < len(starts) else prev_e
-        m = p.subject.match(ctx.text, s, e, timeout=TIMEOUT)
-        mention = classify(ctx.text, *m.span("sp")) if m is not None else None
-        if j == len(starts) - 1:
-            about = mention
-        if mention is None or p.verb.search(ctx.text, m.end("sp"), e, timeout=TIMEOUT) is None:
-            continue
-        if mention.kind in ("name", "pronoun"):
-            return Frame("reported_before", 0.5, mention)
-    if about is not None and _acts(ctx.text, about):
-        return Frame("narration_subject", 0.4, about)
-    return None
+    ends = [*starts[1:], ctx.paragraphs[k][1]]
+    return list(zip(starts, ends, strict=True))
 
 
 def _acts(text: str, m: Mention) -> bool:
@@ -296,4 +307,5 @@ def continuation(ctx: Context, i: int, prev: int | None) -> Frame | None:
 
 Sieve = Callable[[Context, int], "Frame | None"]
 SIEVES: tuple[Sieve, ...] = (transcript_label, quoted_as, cue_after, cue_before, lead_in,
-                             signature, sentence_subject, previous_sentence, reported_before)
+                             signature, sentence_subject, previous_sentence, reported_before,
+                             narration_subject)
