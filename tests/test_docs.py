@@ -60,3 +60,12 @@ def test_rules_page_lists_the_sieves_in_order() -> None:
     table = page.split("## The sieves, in order", 1)[1].split("Then, for speech", 1)[0]
     listed = re.findall(r"^\| `(\w+)` \|", table, re.M)
     assert listed == [s.__name__ for s in SIEVES]
+
+
+def test_architecture_page_names_every_module() -> None:
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    modules = sorted(p.name for p in (ROOT / "quoteattr").glob("*.py"))
+    named = set(re.findall(r"(?<![/\w])(\w+\.py)\b", page))  # not tools/fit_weights.py
+    assert [m for m in modules if m not in named] == []
+    # and names none that is gone
+    assert sorted(n for n in named if not (ROOT / "quoteattr" / n).exists()) == []
