@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .lexicon import load
+from .lexicon import column, load
 from .patterns import TAIL, TIMEOUT, WIDE, compiled
 
 # The matches that try the large speaker and verb alternations pass patterns.TIMEOUT
@@ -37,6 +37,7 @@ class Cue:
 
 _SPACE = regex.compile(r"\s")
 _SINGULAR = frozenset({"a", "an", "another", "one", "this", "that"})
+_PREPOSITIONS = frozenset(column("subject_prepositions.txt")) - {"with"}  # "in a tweet, saying"
 
 
 def after(text: str, start: int, end: int) -> Cue | None:
@@ -83,6 +84,11 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if t is None:
             continue
         sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)
+        if sp is not None and v.group("v").endswith("ing") and _governed(text, sp.span("sp")):
+            # "claimed victory in a tweet, saying:", "issued a statement saying the plan
+            # was "Q"": no speaker there; the sentence's subject speaks
+            return Cue("participle", None, verb_of(text, v.span("v")),
+                       hearer(text, v.span("v"), end), tail=(t.group("tail") or "").strip())
         if sp is not None and sp.group("ap") and not _personal(sp.group("sp")):
             # "Mr. Daniloff, now 81 and retired in Cambridge, Mass., said": the shortest
             # apposition left "Cambridge" as the speaker; the longest finds the person
@@ -113,6 +119,18 @@ def _hearer_first(text: str, verb: Offsets, speaker: Offsets) -> bool:
     preps = lex.addressee_preps.get(lex.verb_lemma.get(text[s:e].lower(), ""), frozenset())
     first = text[speaker[0]:speaker[1]].split(None, 1)[0].lower()
     return first in preps
+
+
+def _governed(text: str, speaker: Offsets) -> bool:
+    """Is the mention before a participle the object of a preposition ("in a tweet",
+    "to Twitter"), or a thing said ("released a statement saying")? Then it is no speaker."""
+    s, e = speaker
+    before = text[max(0, s - 20):s].split()[-1:]
+    if before and before[0].lower() in _PREPOSITIONS:
+        return True
+    words = text[s:e].split()
+    return len(words) > 1 and words[0].lower() in ("a", "an", "the") \
+        and words[-1].lower() in load().speaker_heads
 
 
 def _noun_not_verb(text: str, speaker: Offsets, verb: Offsets) -> bool:
