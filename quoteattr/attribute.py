@@ -134,7 +134,8 @@ def cue_before(ctx: Context, i: int) -> Frame | None:
         return None
     if cue.tail:
         colon = compiled().name_colon.search(ctx.text, s, e, timeout=TIMEOUT)
-        named = classify(ctx.text, *colon.span("sp")) if colon else None
+        named = classify(ctx.text, *colon.span("sp")) \
+            if colon and not cues.governed(ctx.text, colon.span("sp")) else None
         if named is not None:  # "Pollsters agree - Carl Bialik: "Q"": the name at the colon
             return Frame("sentence_subject", 0.6, named)
         return Frame("cue_in_sentence", 0.7, sp, cue.verb, _mention(ctx, cue.addressee))

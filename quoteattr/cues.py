@@ -37,6 +37,7 @@ class Cue:
 
 _SPACE = regex.compile(r"\s")
 _SINGULAR = frozenset({"a", "an", "another", "one", "this", "that"})
+_TO_COLON = regex.compile(r"[^.!?:;\"“”‘’\n]{0,50}:\s*[\"“‘']")
 _PREPOSITIONS = frozenset(column("subject_prepositions.txt")) - {"with"}  # "in a tweet, saying"
 
 
@@ -65,6 +66,8 @@ def after(text: str, start: int, end: int) -> Cue | None:
             break
         gap = p.speaker_at.match(text, pos, v.start(), timeout=TIMEOUT)
         if gap is not None and not _noun_not_verb(text, gap.span("sp"), v.span("v")):
+            if "," not in text[max(0, start - 3):start] and _leads_on(text, v.end(), end):
+                return None  # '"Q." Mr. Zahed said: "R."': the frame is the next quote's
             return Cue("after", gap.span("sp"), verb_of(text, v.span("v")),
                        hearer(text, v.span("v"), end), apposition=_inside(gap, "ap"))
     return None
@@ -84,7 +87,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
         if t is None:
             continue
         sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)
-        if sp is not None and v.group("v").endswith("ing") and _governed(text, sp.span("sp")):
+        if sp is not None and v.group("v").endswith("ing") and governed(text, sp.span("sp")):
             # "claimed victory in a tweet, saying:", "issued a statement saying the plan
             # was "Q"": no speaker there; the sentence's subject speaks
             return Cue("participle", None, verb_of(text, v.span("v")),
@@ -111,6 +114,13 @@ def before(text: str, start: int, end: int) -> Cue | None:
     return None
 
 
+def _leads_on(text: str, pos: int, end: int) -> bool:
+    """Does the clause at ``pos`` end in a colon and an opening mark (``said: "``, ``wrote
+    of Ms. Merkel: "``): a frame that introduces the quotation after it?"""
+    m = _TO_COLON.match(text, pos, min(end + 4, pos + 60))
+    return m is not None
+
+
 def _hearer_first(text: str, verb: Offsets, speaker: Offsets) -> bool:
     """``saying to Mr. Knightley, "Q"``: the words after the verb open with the
     preposition of its hearer, so they name the one spoken to, not the speaker."""
@@ -121,9 +131,9 @@ def _hearer_first(text: str, verb: Offsets, speaker: Offsets) -> bool:
     return first in preps
 
 
-def _governed(text: str, speaker: Offsets) -> bool:
-    """Is the mention before a participle the object of a preposition ("in a tweet",
-    "to Twitter"), or a thing said ("released a statement saying")? Then it is no speaker."""
+def governed(text: str, speaker: Offsets) -> bool:
+    """Is the mention the object of a preposition ("in a tweet", "to Twitter", "wrote of
+    Ms. Merkel:"), or a thing said ("released a statement saying")? Then it is no speaker."""
     s, e = speaker
     before = text[max(0, s - 20):s].split()[-1:]
     if before and before[0].lower() in _PREPOSITIONS:
