@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from . import cues
+from .lexicon import load
 from .marks import Span
 from .mentions import Mention, classify
 from .patterns import TIMEOUT, compiled
@@ -214,10 +215,20 @@ def sentence_subject(ctx: Context, i: int) -> Frame | None:
             ctx.text, s, e, timeout=TIMEOUT))):
         return None
     m = compiled().name_colon.search(ctx.text, s, e, timeout=TIMEOUT)
+    if m is not None and _object(ctx.text, m.span("sp")):
+        m = None  # "told Fox News:", "a message to Trump:": the one spoken to or of
     if m is None:
         m = compiled().subject.match(ctx.text, s, e, timeout=TIMEOUT)
     mention = classify(ctx.text, *m.span("sp")) if m else None
     return Frame("sentence_subject", 0.6, mention) if mention is not None else None
+
+
+def _object(text: str, span: tuple[int, int]) -> bool:
+    """Is the name at ``span`` an object: after a preposition ("on CNN:") or right after
+    a speech verb ("told Fox News:")?"""
+    before = text[max(0, span[0] - 20):span[0]].split()[-1:]
+    return cues.governed(text, span) or (
+        bool(before) and before[0].lower() in load().verb_lemma)
 
 
 def previous_sentence(ctx: Context, i: int) -> Frame | None:

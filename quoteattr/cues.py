@@ -38,7 +38,8 @@ class Cue:
 _SPACE = regex.compile(r"\s")
 _SINGULAR = frozenset({"a", "an", "another", "one", "this", "that"})
 _TO_COLON = regex.compile(r"[^.!?:;\"“”‘’\n]{0,50}:\s*[\"“‘']")
-_PREPOSITIONS = frozenset(column("subject_prepositions.txt")) - {"with"}  # "in a tweet, saying"
+# the object of these is no speaker ("in a tweet, saying"); "with X saying", "More from X:" are X's
+_PREPOSITIONS = frozenset(column("subject_prepositions.txt")) - {"with", "from"}
 
 
 def after(text: str, start: int, end: int) -> Cue | None:
