@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -112,7 +112,7 @@ class Speakers:
     True
     """
 
-    __slots__ = ("_cache", "_docs", "_entries", "_keep_quotes", "_rows")
+    __slots__ = ("_cache", "_docs", "_entries", "_keep_quotes", "_local", "_rows")
 
     def __init__(self, results: Iterable[Extraction] | None = None, *,
                  quotes: bool = True) -> None:
@@ -124,6 +124,7 @@ class Speakers:
         self._docs: dict[Hashable, int] = {}  # document id -> order added
         self._keep_quotes = quotes
         self._cache: dict[tuple[Hashable, str], int] | None = None
+        self._local: dict[tuple[Hashable, int], str] | None = None  # (doc, local id) -> name
         if results is not None:
             for k, result in enumerate(results):
                 self.add(result, k)
@@ -133,24 +134,41 @@ class Speakers:
         adding a document id again adds to that document)."""
         if not isinstance(result, Extraction):
             raise TypeError(f"add() needs an Extraction, got {type(result).__name__}")
+        self._add(result, doc_id, result.speakers, result)
+
+    def _add(self, result: Extraction, doc_id: Hashable | None, records: Iterable[Speaker],
+             quotes: Iterable[Quote]) -> None:
         doc = len(self._docs) if doc_id is None else doc_id
         self._docs.setdefault(doc, len(self._docs))
-        self._cache = None
-        for s in result.speakers:
+        self._cache = self._local = None
+        for s in records:
             self._entries.append(_entry(doc, s))
         if self._keep_quotes:
-            for q in result:
+            for q in quotes:
                 self._rows.append(_row(doc, q))
 
     def add_frame(self, frame: pd.DataFrame, id_col: str = "id") -> None:
         """Add the quotes of a DataFrame as :func:`quoteattr.extract_frame` makes it (the
-        ``speaker`` and ``addressee`` columns; one document per value of ``id_col``)."""
+        ``speaker`` and ``addressee`` columns; one document per value of ``id_col``). Where
+        the frame has the ``speaker_id`` and ``addressee_id`` columns, each person keeps the
+        document-local id the frame gives them (see :meth:`person_of`)."""
+        local = "speaker_id" in frame.columns and "addressee_id" in frame.columns
         for doc, part in frame.groupby(id_col, sort=False):
             quotes = [Quote(int(r.quote_id), "", int(r.start), int(r.end),
                             _opt(r.speaker), None, None, None, _opt(r.addressee),
-                            kind=str(r.kind), confidence=float(r.confidence))
+                            kind=str(r.kind), confidence=float(r.confidence),
+                            speaker_id=_local(r.speaker_id) if local else None,
+                            addressee_id=_local(r.addressee_id) if local else None)
                       for r in part.itertuples(index=False)]
-            self.add(Extraction("", quotes), doc)
+            result = Extraction("", quotes)
+            if local:
+                given = {q.speaker: q.speaker_id for q in quotes if q.speaker_id is not None}
+                given.update((q.addressee, q.addressee_id) for q in quotes
+                             if q.addressee_id is not None and q.addressee not in given)
+                self._add(result, doc, [replace(s, id=given.get(s.name, s.id))
+                                        for s in result.speakers], quotes)
+            else:
+                self.add(result, doc)
 
     def merge(self, other: Speakers) -> Speakers:
         """A new collection: this one's documents, then ``other``'s."""
@@ -175,12 +193,21 @@ class Speakers:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._entries, self._rows = state["entries"], state["rows"]
         self._docs, self._keep_quotes = state["docs"], state["quotes"]
-        self._cache = None
+        self._cache = self._local = None
 
     def id_of(self, doc_id: Hashable, name: str) -> int | None:
         """The corpus id of the person a document calls ``name`` (its canonical speaker
         name), or None when that document has no such person."""
         return self._ids().get((doc_id, name))
+
+    def person_of(self, doc_id: Hashable, speaker_id: int) -> int | None:
+        """The corpus id of a document's speaker record by its document-local id (a
+        quote's ``speaker_id`` or ``addressee_id``, or those columns of
+        :func:`quoteattr.extract_frame`), or None when the document has no such record."""
+        if self._local is None:
+            self._local = {(e.doc, e.local): e.name for e in self._entries}
+        name = self._local.get((doc_id, speaker_id))
+        return None if name is None else self._ids().get((doc_id, name))
 
     def persons(self) -> list[Person]:
         """Every person, in id order."""
@@ -272,6 +299,11 @@ class Speakers:
 
 def _opt(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+def _local(value: Any) -> int | None:
+    """A document-local id from a frame's nullable column (``<NA>``: None)."""
+    return None if _pandas().isna(value) else int(value)
 
 
 def _pandas() -> Any:

@@ -115,6 +115,26 @@ def test_frames() -> None:
         people.persons_frame(by="year")
 
 
+def test_add_frame_keeps_the_frames_local_ids() -> None:
+    pd = pytest.importorskip("pandas")
+    texts = ['Ann Reed spoke first. "Go," Tom Hart told Ann Reed.',
+             '"Not yet," Mr Hart said.']
+    frame = quoteattr.extract_frame(pd.DataFrame({"id": ["a", "b"], "text": texts}))
+    people = Speakers()
+    people.add_frame(frame)
+    row = frame.iloc[0]
+    assert row["speaker"] == "Tom Hart" and row["addressee"] == "Ann Reed"
+    # the frame's document-local ids lead to the corpus ids of the persons they name
+    tom = people.person_of("a", int(row["speaker_id"]))
+    assert tom is not None and tom == people.id_of("a", "Tom Hart") == people.id_of("b", "Mr Hart")
+    assert people.person_of("a", int(row["addressee_id"])) == people.id_of("a", "Ann Reed") != tom
+    assert people.person_of("a", 99) is None
+    # without the id columns the records are numbered afresh, and the persons are the same
+    plain = Speakers()
+    plain.add_frame(frame.drop(columns=["speaker_id", "addressee_id"]))
+    assert plain.id_of("b", "Mr Hart") == plain.id_of("a", "Tom Hart")
+
+
 @pytest.mark.skipif(not PDNC.exists(), reason="needs ../shared/corpora/pdnc")
 def test_identity_across_the_chapters_of_pdnc_novels() -> None:
     sys.path.insert(0, str(ROOT / "tools"))
