@@ -6,19 +6,27 @@ Healey" in one article, "Healey" or "Mr Healey" in another, "Tony" in one chapte
 gives each person one corpus-wide id:
 
 - full names (two words or more) are one person across documents when they are the same
-  name once titles, honorifics, a chapter heading before them and an epithet ("Poor
-  Marilla", data/name_epithets.txt) are set aside; "Mr. John Knightley" and "Mrs. John
-  Knightley" (titles of two genders) are two;
+  name once titles, honorifics, a chapter heading before them, an epithet ("Poor
+  Marilla", data/name_epithets.txt) and a middle initial ("Randolph C. Miller"; kept where
+  the documents give one name with two initials: "George W. Bush", "George H. W. Bush")
+  are set aside; "Mr. John Knightley" and "Mrs. John Knightley" (titles of two genders)
+  are two;
 - a one-word name ("Tony", "Healey", "Mr Healey") joins the one full name it can be: its
   given name or surname, no gender stated against it ("Mrs Healey" is not John Healey),
-  the one such full name or one named in :data:`DOMINANT` times as many documents as any
-  other. A surname with an honorific must not be used on its own in many more documents
-  than the full name is (:data:`DOMINANT` times: "Mr. Wilcox" of a novel whose son alone
-  is named in full), unless the honorific is "Miss" or "Ms" (data/own_titles.txt); one
-  with a family title ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose
-  cues some document calls so ("Mrs Tate said" of Jane Tate). Otherwise one-word names
-  alike (same word, same honorific; a bare word takes the one honorific the documents give
-  it) are one person;
+  the one such full name, or one named in :data:`DOMINANT` times as many documents as any
+  other, or else the one whose cues some document calls by that word ("Jane said" of Jane
+  Andrews, where the documents also name a Flora Jane). An honorific goes with a surname
+  ("Mr. Tony" is no Tony Last), except those that go with a given name as well ("Miss
+  Rose", "Sir Ernest", "Lord Henry": data/given_name_titles.txt). A surname with an
+  honorific must not be used on its own in many more documents than the full name is
+  (:data:`DOMINANT` times: "Mr. Wilcox" of a novel whose son alone is named in full),
+  unless the honorific is "Miss" or "Ms" (data/own_titles.txt); one with a family title
+  ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose cues some document
+  calls so ("Mrs Tate said" of Jane Tate). A familiar form ("Harry", "Meg":
+  data/nicknames.txt) without honorific, that is no word of a full name, is read as its
+  formal name when exactly one of those occurs ("Harry" joins Lord Henry). Otherwise
+  one-word names alike (same word, same honorific; a bare word takes the one honorific
+  the documents give it) are one person;
 - descriptions ("a spokesman") are a person of their own document only, except a story's
   capitalised ones ("the General"); organisations and groups are one per name.
 
@@ -38,7 +46,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .lexicon import column, load
+from .lexicon import column, load, read_rows
 from .model import Extraction, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -342,6 +350,35 @@ def _family() -> frozenset[str]:
     return frozenset(column("family_titles.txt"))
 
 
+@lru_cache(maxsize=1)
+def _given_titles() -> frozenset[str]:
+    return frozenset(column("given_name_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, tuple[str, ...]]:
+    """Familiar form -> its formal given names (data/nicknames.txt)."""
+    return {r[0]: tuple(r[1].split()) for r in read_rows("nicknames.txt") if len(r) > 1}
+
+
+_INITIAL = regex.compile(r"\p{Lu}\.?")
+
+
+def _drop_initials(parsed: dict[Any, tuple[str, str | None, str | None]]) -> None:
+    """"Randolph C. Miller" is "Randolph Miller" (in place), unless the documents give
+    that name with two different middle initials ("George W. Bush", "George H. W. Bush")."""
+    bare: dict[str, set[str]] = {}
+    for core, _, _ in parsed.values():
+        words = core.split()
+        if len(words) > 2 and any(_INITIAL.fullmatch(w) for w in words[1:-1]):
+            kept = [words[0]] + [w for w in words[1:-1] if not _INITIAL.fullmatch(w)] + [words[-1]]
+            bare.setdefault(" ".join(kept), set()).add(core)
+    one = {next(iter(v)): k for k, v in bare.items() if len(v) == 1}
+    for k, (core, hon, g) in parsed.items():
+        if core in one:
+            parsed[k] = (one[core], hon, g)
+
+
 def _core(name: str) -> tuple[str, str | None, str | None]:
     """A name without its honorifics and titles, the honorific (without its period) and
     the gender the titles state: "Mr. Healey" -> ("Healey", "Mr", "m"), "UK Defence
@@ -396,6 +433,7 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             if len(words) > 1 and words[0].lower() in _epithets():
                 core = " ".join(words[1:])  # "Poor Marilla": Marilla
             parsed[k] = (core, hon, g)
+    _drop_initials(parsed)
     full: dict[str, Counter[str | None]] = {}  # full name -> genders its titles state
     full_docs: dict[str, set[Hashable]] = {}
     hons_of_word: dict[str, set[str]] = {}
@@ -419,10 +457,15 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             by_word.setdefault(w, []).append(core)
     # one-word forms: "Healey" where the texts say "Mr Healey" (one honorific) is that form
     forms: dict[tuple[Hashable, str], tuple[str, str | None, str | None]] = {}
+    single = {core for core, _, _ in parsed.values() if " " not in core}
     for k, (core, hon, g) in parsed.items():
         if " " in core:
             keys[k] = ("full", core, g or gender_of[core])
             continue
+        if hon is None and core not in by_word and core not in hons_of_word:
+            # "Harry" of a chapter, "Lord Henry" of the others: a familiar form
+            formal = [f for f in _nicknames().get(core, ()) if f in by_word or f in single]
+            core = formal[0] if len(formal) == 1 else core
         if hon is None and len(hons := hons_of_word.get(core, set())) == 1:
             hon = next(iter(hons))
             g = lex.title_gender(hon)
@@ -463,28 +506,32 @@ def _link(form: str, core: str, hon: str | None, g: str | None,
     """The key of a one-word form: the one full name it can be, else its own."""
     cands = [c for c in by_word.get(core, ())
              if (g is None or gender_of[c] in (None, g))
-             and (hon is None or core == c.split()[-1])]  # "Mr. Tony" is no surname
+             and (hon is None or core == c.split()[-1]  # "Mr. Tony" is no surname,
+                  or (hon in _given_titles() and core == c.split()[0]))]  # "Miss Rose" is
     if hon in _family():  # "Mrs. Maylie" is Rose Maylie where a text calls her so
         cands = [c for c in cands if said_in[(form, c)]]
     if hon is not None and hon not in _own_titles():  # "Mr. Wilcox", named so on their own
         # far more than the full name is ("Miss Woodhouse" is let through)
-        cands = [c for c in cands
-                 if own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]
-    pick = _one(cands, full_docs)
+        cands = [c for c in cands if core == c.split()[0]  # "Lord Henry": a given name
+                 or own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]
+    pick = _one(cands, full_docs, [said_in[(form, c)] for c in cands])
     if pick is not None:
         return ("full", pick, g or gender_of[pick])
     return ("word", core, hon)
 
 
-def _one(cands: list[str], full_docs: dict[str, set[Hashable]]) -> str | None:
-    """The one candidate, or the one named in :data:`DOMINANT` times as many documents as
-    any other; else None."""
+def _one(cands: list[str], full_docs: dict[str, set[Hashable]], said: list[int]
+         ) -> str | None:
+    """The one candidate; else the one named in :data:`DOMINANT` times as many documents as
+    any other; else the one some document's cue calls by the form (``said``, per candidate)
+    when no document's cue calls another so; else None."""
     if len(cands) <= 1:
         return cands[0] if cands else None
     ranked = sorted(cands, key=lambda c: (-len(full_docs[c]), c))
     if len(full_docs[ranked[0]]) >= DOMINANT * len(full_docs[ranked[1]]):
         return ranked[0]
-    return None
+    called = [c for c, n in zip(cands, said, strict=True) if n]
+    return called[0] if len(called) == 1 else None
 
 
 def _person(pid: int, entries: list[_Entry]) -> Person:

@@ -180,9 +180,13 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         if hon_at < start:
             hon = text[hon_at:start].split()[0].rstrip(".")
             g = lex.title_gender(hon)
-            given = lex.first_names.get(name.split()[0], "-") if len(name.split()) > 1 else "-"
+            first = name.split()[0] if len(name.split()) > 1 else ""
+            given = lex.first_names.get(first, "-")
             if g in ("m", "f") and given in ("m", "f") and g != given:
                 continue  # "Mrs Healey" is not John Healey
+            if g in ("m", "f") and lex.title_gender(first.rstrip(".")) in ("m", "f") and \
+                    g != lex.title_gender(first.rstrip(".")):
+                continue  # "Mr. Wilcox" is not Mrs. Wilcox
             if g in ("m", "f"):
                 p.genders[(g, f"title {hon!r} at {hon_at}")] = None
         p.aliases.setdefault(text[hon_at:end], []).append((hon_at, end))

@@ -178,3 +178,12 @@ def test_a_title_in_the_canonical_name_states_the_gender() -> None:
     record = next(s for s in quoteattr.extract(text).speakers if s.name == "Mrs. Ashby")
     assert record.gender == "f"
     assert any("Mrs" in ev for ev in record.gender_evidence)
+
+
+def test_a_mention_titled_for_the_other_gender_is_not_their_alias() -> None:
+    # the text's only speaker is Mrs. Wilcox; "Mr. Wilcox" is her husband, not a form of hers
+    result = quoteattr.extract('Mr. Wilcox was out. "Come in," said Mrs. Wilcox.')
+    (wife,) = result.speakers
+    assert wife.name == "Mrs. Wilcox" and wife.gender == "f"
+    assert dict(wife.aliases) == {"Mrs. Wilcox": ((36, 47),)}
+    assert all("Mr'" not in ev for ev in wife.gender_evidence)
