@@ -104,7 +104,7 @@ class Person:
     gender: str | None
     quotes: int
     addressed: int
-    documents: dict[Hashable, int]  # document -> quotes there (0: only spoken to)
+    documents: dict[Hashable, int]  # document -> quotes there (0: spoken to or named)
     roles: dict[str, int]  # role -> documents giving it
     aliases: tuple[str, ...]
 
@@ -432,17 +432,27 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             words = core.split()
             if len(words) > 1 and words[0].lower() in _epithets():
                 core = " ".join(words[1:])  # "Poor Marilla": Marilla
+            if len(words) == 1 and hon is None:
+                # "Margaret" whose document calls her "Margaret Schlegel" as well
+                longer = {c for c in (_core(f)[0] for f in e.forms)
+                          if " " in c and c.split()[0] == core}
+                core = longer.pop() if len(longer) == 1 else core
             parsed[k] = (core, hon, g)
     _drop_initials(parsed)
+    # people who speak or are spoken to in a document, and those only named there
+    speaking = {(e.doc, e.name) for e in entries if e.quotes or e.addressed}
     full: dict[str, Counter[str | None]] = {}  # full name -> genders its titles state
-    full_docs: dict[str, set[Hashable]] = {}
+    full_docs: dict[str, set[Hashable]] = {}  # of the full names of speaking people
+    named_docs: dict[str, set[Hashable]] = {}  # of the full names only ever named
     hons_of_word: dict[str, set[str]] = {}
-    for (doc, _), (core, hon, g) in parsed.items():
+    for k, (core, hon, g) in parsed.items():
         if " " in core:
             full.setdefault(core, Counter())[g] += 1
-            full_docs.setdefault(core, set()).add(doc)
-        elif hon:
+            (full_docs if k in speaking else named_docs).setdefault(core, set()).add(k[0])
+        elif hon and k in speaking:
             hons_of_word.setdefault(core, set()).add(hon)
+    for core in full_docs:
+        named_docs.pop(core, None)
     # a full name is one person per gender its titles state ("Mr. John Knightley", "Mrs.
     # John Knightley"); without a title, the given name's gender or the one title seen
     gender_of: dict[str, str | None] = {}
@@ -450,14 +460,10 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
         given = lex.first_names.get(core.split()[0], "-")
         seen = [g for g in gs if g]
         gender_of[core] = given if given in ("m", "f") else (seen[0] if len(seen) == 1 else None)
-    by_word: dict[str, list[str]] = {}
-    for core in full:
-        words = core.split()
-        for w in {words[0], words[-1]}:
-            by_word.setdefault(w, []).append(core)
+    by_word, by_word_named = _by_word(full_docs), _by_word(named_docs)
     # one-word forms: "Healey" where the texts say "Mr Healey" (one honorific) is that form
     forms: dict[tuple[Hashable, str], tuple[str, str | None, str | None]] = {}
-    single = {core for core, _, _ in parsed.values() if " " not in core}
+    single = {core for k, (core, _, _) in parsed.items() if " " not in core and k in speaking}
     for k, (core, hon, g) in parsed.items():
         if " " in core:
             keys[k] = ("full", core, g or gender_of[core])
@@ -480,13 +486,19 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
                 core, hon, _ = _core(f)
                 if " " not in core:
                     said_in[(f"={hon or ''} {core}", key[1])] += 1
-    own: Counter[str] = Counter(f"={hon or ''} {core}" for core, hon, _ in forms.values())
+    own: Counter[str] = Counter(f"={hon or ''} {core}" for k, (core, hon, _) in forms.items()
+                                if k in speaking)
     decided: dict[str, tuple[Any, ...]] = {}
     for k, (core, hon, g) in forms.items():
         form = f"={hon or ''} {core}"
         if form not in decided:
+            # the full names of people who speak first; else those only ever named
+            # ("Frederick" of Frederick Wentworth, named in the narration of a chapter)
             decided[form] = _link(form, core, hon, g, by_word, gender_of, full_docs,
                                   said_in, own)
+            if decided[form][0] == "word":
+                decided[form] = _link(form, core, hon, g, by_word_named, gender_of,
+                                      named_docs, said_in, own)
         keys[k] = decided[form]
     # number the persons by their first document, then name
     first: dict[tuple[Any, ...], tuple[int, str]] = {}
@@ -497,6 +509,16 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             first[key] = rank
     number = {key: n for n, key in enumerate(sorted(first, key=lambda k: (first[k], repr(k))))}
     return {k: number[key] for k, key in keys.items()}
+
+
+def _by_word(fulls: Iterable[str]) -> dict[str, list[str]]:
+    """Given name or surname -> the full names it is the first or last word of."""
+    out: dict[str, list[str]] = {}
+    for core in fulls:
+        words = core.split()
+        for w in {words[0], words[-1]}:
+            out.setdefault(w, []).append(core)
+    return out
 
 
 def _link(form: str, core: str, hon: str | None, g: str | None,

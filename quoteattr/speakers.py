@@ -1,5 +1,6 @@
-"""One record per person of a text: the people who speak or are spoken to, built once at
-the end of the pipeline from the attributed quotes.
+"""One record per person of a text: the people who speak or are spoken to, and those the
+text only names, built once at the end of the pipeline from the text and the attributed
+quotes.
 
 The pipeline has already decided who is who: a quote's ``speaker`` and ``addressee`` are
 canonical names (the fullest name the text gives, or the cast's name in a story). This
@@ -17,9 +18,17 @@ module gathers, for each canonical name, what the text says about that person:
   "group" (a plural description, data/group_nouns.txt), "description" (someone the text
   never names: "a spokesman"), else "person".
 
-Records are numbered (``id``) in order of the person's first mention in the text; every
-quote gets ``speaker_id`` and ``addressee_id``. The result depends only on the text and the
-quotes, so a result rebuilt from its quotes has the same records.
+People the text names who neither speak nor are spoken to get a record too, with no
+quotes (:func:`_mentioned`): a given name and a surname ("Henry Wilcox", "Captain Frederick
+Wentworth"), or an honorific and a surname ("Mr. Wilcox", "Dr. Chen"), unless that is a
+form of someone the text already has. Bare given names and surnames ("Henry") make no
+record of their own: too many capitalised words would. Their forms, roles and gender are
+read as for speakers; no quote's ``speaker`` or ``addressee`` changes.
+
+Records are numbered (``id``) in order of the person's first mention in the text (their
+first quote when no mention is found), speakers and people only named alike, ties by
+name; every quote gets ``speaker_id`` and ``addressee_id``. The result depends only on
+the text and the quotes, so a result rebuilt from its quotes has the same records.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ import regex
 
 from . import roles as roles_mod
 from .lexicon import column, load
-from .mentions import name_core
+from .mentions import name_core, no_name, place_words
 from .model import Quote, Span, Speaker
 from .resolve import HONORIFICS
 
@@ -42,6 +51,8 @@ EVIDENCE = 8  # at most this many notes of gender evidence are kept
 # a capitalised word, as the forms' first words are cut ("O'Brien", "Jean-Luc")
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}\p{N}'’.\-]*(?<!\.)")
 _PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_WORD = regex.compile(r"\S+")
 
 
 @dataclass
@@ -95,6 +106,7 @@ def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[
             p.addressed[q.id] = None
             if q.addressee_span is not None:
                 p.seen(q.addressee_span[0])
+    _mentioned(text, people)
     if not people:
         return tuple(quotes), ()
     for p in people.values():
@@ -148,6 +160,135 @@ def _described(name: str) -> bool:
     """Is ``name`` a description (a speaker the text does not name: "a spokesman")?"""
     first = name.split()[0]
     return first[:1].islower() or first.lower() in load().determiners
+
+
+def _mentioned(text: str, people: dict[str, _Person]) -> None:
+    """Add the people the text names who neither speak nor are spoken to: a given name
+    and a surname ("Henry Wilcox"; a title before them is set aside) or a title and a
+    surname ("Mr. Wilcox", "Captain Wentworth"), in one pass over the capitalised words.
+    A name that is a form of someone already there is theirs: the same name, the same
+    given name and surname, a title and the surname of one whose gender does not differ;
+    and a given name and surname extending the one-word name of one person of the text
+    ("Margaret Schlegel" where "Margaret" speaks) is that person's form. Bare given names
+    and surnames make no record of their own (they are found as forms by :func:`_scan`)."""
+    lex = load()
+    cores: dict[str, str] = {}  # core of each named person's name -> the name
+    words_of: dict[str, list[str]] = {}  # first or last word of a core -> the names
+    for name in people:
+        if _described(name):
+            continue
+        core = _core(name) or name
+        cores[core] = name
+        w = core.split()
+        for word in {w[0], w[-1]}:
+            words_of.setdefault(word, []).append(name)
+    found: dict[str, int] = {}  # new name -> first offset
+    extends: dict[str, dict[str, int]] = {}  # one-word name -> full names extending it
+    seen: dict[str, tuple[str, str] | None] = {}  # run -> (core, gender); None: no name
+    for start, raw in _runs(text):
+        if raw not in seen:
+            core, gender = name_core(raw)
+            bad = not core or any(no_name(w) or w in lex.non_names for w in core.split())
+            seen[raw] = None if bad else (core, gender)
+        hit = seen[raw]
+        if hit is None:
+            continue
+        core, gender = hit
+        words = core.split()
+        first = raw.split()[0]
+        titled = lex.title(first) is not None or lex.title(first.rstrip(".")) is not None
+        if words[-1] in place_words() or words[-1] in lex.org_words:
+            continue  # "Oniton Grange", "General Motors"
+        if len(words) == 1:
+            if (lex.title(first) or lex.title(first.rstrip(".")) or ("", ""))[1] != "honorific":
+                continue  # a bare word (a form, found by _scan); "General Electric"
+            if any(_gender_of(n) in ("-", gender) or gender == "-"
+                   for n in words_of.get(core, ())):
+                continue  # "Mr Healey" of John Healey
+            name = raw
+        else:
+            if not (titled or words[0] in lex.first_names) or core in cores or \
+                    lex.title(words[-1]) is not None:
+                continue  # "Mrs. Ola Moss", "Henry Wilcox"; not "Tuesday Morning"
+            same = [n for n in words_of.get(words[0], ()) if (_core(n) or n).split()[-1]
+                    == words[-1]]
+            if same:
+                continue  # "Randolph Miller" of Randolph C. Miller
+            name = core
+            alone = [n for n in words_of.get(words[0], ()) if " " not in (_core(n) or n)
+                     and n == words[0]]
+            if alone:  # "Margaret Schlegel" where "Margaret" speaks
+                extends.setdefault(alone[0], {}).setdefault(name, start)
+                continue
+        found.setdefault(name, start)
+    for name, fulls in extends.items():
+        if len(fulls) == 1:  # one longer form: theirs
+            people[name].aliases.setdefault(next(iter(fulls)), [])
+        else:
+            for full, at in fulls.items():
+                found.setdefault(full, at)
+    titled = [n for n in found if len(_core(n).split()) == 1]
+    for name in titled:  # "Mr. Wilcox" of the one Henry Wilcox the text names
+        surname, gender = name_core(name)
+        fulls = [n for n in found if " " in _core(n) and n.split()[-1] == surname
+                 and gender in ("-", _gender_of(n), "-" if _gender_of(n) == "-" else gender)]
+        if len(fulls) == 1:
+            del found[name]
+    for name, at in found.items():
+        people[name] = _Person(name, at)
+
+
+def _gender_of(name: str) -> str:
+    """The gender a name itself states: its title's, else its given name's; else "-"."""
+    first = name.split()[0]
+    g = load().title_gender(first.rstrip("."))
+    if g in ("m", "f"):
+        return g
+    g = load().first_names.get(first, "-") if len(name.split()) > 1 else "-"
+    return g if g in ("m", "f") else "-"
+
+
+@lru_cache(maxsize=1)
+def _run_pattern() -> regex.Pattern[str]:
+    """A run of capitalised words one space (or one line break) apart; a title's
+    abbreviation or an initial may end with its period ("Mr. Henry C. Wilcox")."""
+    word = r"\p{Lu}(?:[\p{L}'’]|-(?=\p{L}))*"  # "Jean-Luc", not "Schlegel--the"
+    abbr = sorted({t.rstrip(".") for t in load().titles if t.endswith(".")}, key=len,
+                  reverse=True)
+    dotted = "|".join(regex.escape(t) for t in abbr) + r"|\p{Lu}"
+    gap = r"(?:[ \t\xa0]+\n?|\n)[ \t\xa0]*(?=\p{Lu})"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}\-'’.])(?:(?:(?:{dotted})\.|{word}){gap})+{word}")
+
+
+def _runs(text: str) -> list[tuple[int, str]]:
+    """Each run of capitalised words that may hold a name, from its first given name or
+    title on, as (offset, words): ending before a possessive's "'s" and before the
+    writer's "I"; not after a determiner ("the Miss Schlegels")."""
+    lex = load()
+    out: list[tuple[int, str]] = []
+    for m in _run_pattern().finditer(text):
+        raw = m.group()
+        at = [w.start() for w in _WORD.finditer(raw)]
+        words = raw.split()
+        cut = next((i for i, w in enumerate(words) if w == "I" or "'" in w or "’" in w),
+                   len(words))
+        if cut < len(words) and words[cut] != "I":
+            bare = _POSSESSIVE.sub("", words[cut])  # "Wentworth's": Wentworth
+            if bare != words[cut] and bare:
+                words[cut] = bare
+                cut += 1
+        words = words[:cut]
+        k = next((i for i, w in enumerate(words) if w in lex.first_names
+                  or lex.title(w) is not None), None)
+        if k is None or len(words) - k < 2 or len(words[-1].rstrip(".")) < 2:
+            continue
+        start = m.start() + at[k]
+        before = words[k - 1] if k else _word_before(text, start)[0]
+        if before.lower() in lex.determiners:
+            continue
+        out.append((start, " ".join(words[k:])))
+    return out
 
 
 def _scan(text: str, people: dict[str, _Person]) -> None:

@@ -224,3 +224,21 @@ def test_a_familiar_form_joins_the_formal_name() -> None:
                        _said(("Hi", "Helen Lowe"))])
     assert people.id_of(0, "Nell") not in (people.id_of(1, "Ellen Tate"),
                                           people.id_of(2, "Helen Lowe"))
+
+
+def test_a_full_name_only_named_in_narration_joins_a_chapters_forms() -> None:
+    # "Frederick" speaks in one chapter, "Captain Wentworth" in another; a third names
+    # Captain Frederick Wentworth in its narration only
+    named = quoteattr.extract('Captain Frederick Wentworth was back. "So," said Anne Elliot.')
+    assert "Frederick Wentworth" in {s.name for s in named.speakers}
+    people = Speakers([_said(("Yes", "Frederick")), _said(("No", "Captain Wentworth")), named])
+    assert people.id_of(0, "Frederick") == people.id_of(1, "Captain Wentworth") \
+        == people.id_of(2, "Frederick Wentworth")
+    # a speaker's full name comes first: "Mr. Knightley" of many chapters stays apart from
+    # John Knightley, who speaks in one and is named in the others
+    chapters = [_said(("Hello", "Mr. Knightley"))] * 6 + [_said(("Hi", "John Knightley"))]
+    text = 'John Knightley was away. "Well," said Emma Woodhouse.'
+    chapters += [quoteattr.extract(text)] * 6
+    people = Speakers(chapters)
+    assert people.id_of(0, "Mr. Knightley") != people.id_of(6, "John Knightley") \
+        == people.id_of(7, "John Knightley")
