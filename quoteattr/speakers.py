@@ -227,12 +227,12 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
         else:
             for full, at in fulls.items():
                 found.setdefault(full, at)
-    titled = [n for n in found if len(_core(n).split()) == 1]
-    for name in titled:  # "Mr. Wilcox" of the one Henry Wilcox the text names
+    for name in [n for n in found if len(_core(n).split()) == 1]:
+        # "Mr. Wilcox" of the one Henry Wilcox the text names
         surname, gender = name_core(name)
-        fulls = [n for n in found if " " in _core(n) and n.split()[-1] == surname
-                 and gender in ("-", _gender_of(n), "-" if _gender_of(n) == "-" else gender)]
-        if len(fulls) == 1:
+        same = [n for n in found if " " in _core(n) and n.split()[-1] == surname
+                and (gender == "-" or _gender_of(n) in ("-", gender))]
+        if len(same) == 1:
             del found[name]
     for name, at in found.items():
         people[name] = _Person(name, at)

@@ -240,3 +240,10 @@ def test_quotes_keep_their_speakers_when_people_are_only_named() -> None:
     rebuilt = Extraction(result.text, [replace(q, speaker_id=None, addressee_id=None)
                                        for q in result])
     assert rebuilt.speakers == result.speakers
+
+
+def test_a_title_of_the_other_gender_is_someone_else_only_named() -> None:
+    result = quoteattr.extract('Ann Wilcox came. Mr. Wilcox waved. "Go," said Tom Reed.')
+    assert [(s.name, [f for f, _ in s.aliases]) for s in result.speakers] == [
+        ("Ann Wilcox", ["Ann Wilcox"]), ("Mr. Wilcox", ["Mr. Wilcox"]),
+        ("Tom Reed", ["Tom Reed"])]
