@@ -53,6 +53,7 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}\p{N}'’.\-]*(?<!
 _PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _WORD = regex.compile(r"\S+")
+_LAST_WORD = regex.compile(r"\p{L}+(?=\s+$)")
 
 
 @dataclass
@@ -284,9 +285,10 @@ def _runs(text: str) -> list[tuple[int, str]]:
         if k is None or len(words) - k < 2 or len(words[-1].rstrip(".")) < 2:
             continue
         start = m.start() + at[k]
-        before = words[k - 1] if k else _word_before(text, start)[0]
-        if before.lower() in lex.determiners:
-            continue
+        before = words[k - 1] if k else _LAST_WORD.search(text, max(0, start - 24), start)
+        if (before if isinstance(before, str) else before.group() if before else ""
+                ).lower() in lex.determiners:
+            continue  # "the Miss Schlegels" (a line break between or not)
         out.append((start, " ".join(words[k:])))
     return out
 

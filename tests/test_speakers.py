@@ -247,3 +247,9 @@ def test_a_title_of_the_other_gender_is_someone_else_only_named() -> None:
     assert [(s.name, [f for f, _ in s.aliases]) for s in result.speakers] == [
         ("Ann Wilcox", ["Ann Wilcox"]), ("Mr. Wilcox", ["Mr. Wilcox"]),
         ("Tom Reed", ["Tom Reed"])]
+
+
+def test_no_record_for_a_plural_after_a_line_break() -> None:
+    text = 'He met the\nMiss Schlegels. "Go," said Tom Reed. Then Miss Tate came.'
+    result = quoteattr.extract(text)
+    assert [s.name for s in result.speakers] == ["Tom Reed", "Miss Tate"]
