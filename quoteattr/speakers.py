@@ -249,48 +249,59 @@ def _gender_of(name: str) -> str:
     return g if g in ("m", "f") else "-"
 
 
-@lru_cache(maxsize=1)
-def _run_pattern() -> regex.Pattern[str]:
-    """A run of capitalised words one space (or one line break) apart; a title's
-    abbreviation or an initial may end with its period ("Mr. Henry C. Wilcox")."""
-    word = r"\p{Lu}(?:[\p{L}'’]|-(?=\p{L}))*"  # "Jean-Luc", not "Schlegel--the"
-    abbr = sorted({t.rstrip(".") for t in load().titles if t.endswith(".")}, key=len,
-                  reverse=True)
-    dotted = "|".join(regex.escape(t) for t in abbr) + r"|\p{Lu}"
-    gap = r"(?:[ \t\xa0]+\n?|\n)[ \t\xa0]*(?=\p{Lu})"
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}\-'’.])(?:(?:(?:{dotted})\.|{word}){gap})+{word}")
+# capitalised words, each after one white-space character (a line break of hard-wrapped
+# text, not a blank line); a word may end with a period ("Mr.", "C.", or a sentence's)
+_RUN = regex.compile(r"(?<![\p{L}\p{N}'’.\-])\p{Lu}[\p{L}'’\-]*\.?(?:\s\p{Lu}[\p{L}'’\-]*\.?)+")
 
 
 def _runs(text: str) -> list[tuple[int, str]]:
     """Each run of capitalised words that may hold a name, from its first given name or
-    title on, as (offset, words): ending before a possessive's "'s" and before the
-    writer's "I"; not after a determiner ("the Miss Schlegels")."""
+    title on, as (offset, words): ending at a sentence's period, at a dash ("Schlegel--the"),
+    at a possessive's "'s" and before the writer's "I"; not after a determiner ("the Miss
+    Schlegels")."""
     lex = load()
     out: list[tuple[int, str]] = []
-    for m in _run_pattern().finditer(text):
-        raw = m.group()
-        at = [w.start() for w in _WORD.finditer(raw)]
-        words = raw.split()
-        cut = next((i for i, w in enumerate(words) if w == "I" or "'" in w or "’" in w),
-                   len(words))
-        if cut < len(words) and words[cut] != "I":
-            bare = _POSSESSIVE.sub("", words[cut])  # "Wentworth's": Wentworth
-            if bare != words[cut] and bare:
-                words[cut] = bare
-                cut += 1
-        words = words[:cut]
-        k = next((i for i, w in enumerate(words) if w in lex.first_names
-                  or lex.title(w) is not None), None)
-        if k is None or len(words) - k < 2 or len(words[-1].rstrip(".")) < 2:
-            continue
-        start = m.start() + at[k]
-        before = words[k - 1] if k else _LAST_WORD.search(text, max(0, start - 24), start)
-        if (before if isinstance(before, str) else before.group() if before else ""
-                ).lower() in lex.determiners:
-            continue  # "the Miss Schlegels" (a line break between or not)
-        out.append((start, " ".join(words[k:])))
+    for m in _RUN.finditer(text):
+        at = m.start()
+        seg: list[tuple[int, str]] = []
+        for word in m.group().split():
+            w, end = word, False
+            if "--" in w:
+                w, end = w.split("--", 1)[0], True
+            elif w == "I":
+                w, end = "", True
+            elif "'" in w or "’" in w:
+                w = _POSSESSIVE.sub("", word)
+                end = w != word
+            elif w.endswith(".") and len(w) > 2 and w not in lex.titles:
+                w, end = w[:-1], True  # "Reed." ends a sentence; "Mr." and "C." do not
+            if w:
+                seg.append((at, w))
+            if end:
+                _keep(text, seg, out)
+                seg = []
+            at += len(word) + 1
+        _keep(text, seg, out)
     return out
+
+
+def _keep(text: str, seg: list[tuple[int, str]], out: list[tuple[int, str]]) -> None:
+    """Add the run ``seg`` ((offset, word) pairs) from its first given name or title on,
+    when two words or more are left and no determiner stands before it."""
+    if len(seg) < 2:
+        return
+    lex = load()
+    names, titles = lex.first_names, lex.titles
+    k = next((i for i, (_, w) in enumerate(seg)
+              if w in names or w in titles or w.rstrip(".") in titles), None)
+    if k is None or len(seg) - k < 2 or len(seg[-1][1].rstrip(".")) < 2:
+        return
+    start = seg[k][0]
+    before = seg[k - 1][1] if k else _LAST_WORD.search(text, max(0, start - 24), start)
+    if (before if isinstance(before, str) else before.group() if before else ""
+            ).lower() in lex.determiners:
+        return  # "the Miss Schlegels" (a line break between or not)
+    out.append((start, " ".join(w for _, w in seg[k:])))
 
 
 def _scan(text: str, people: dict[str, _Person]) -> None:
