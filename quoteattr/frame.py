@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 #: Output columns and their dtypes (``string`` and ``Int64`` are pandas' nullable dtypes).
-#: ``id`` is the document's id and takes the dtype of the input's id column.
+#: ``id`` is the document's id and takes the dtype of the input's id column;
+#: ``speaker_id`` and ``addressee_id`` point at the document's speaker records
+#: (:attr:`Extraction.speakers`): ids local to the document, not to the corpus.
 COLUMNS: dict[str, str] = {
     "id": "int64",
     "quote_id": "int64",
@@ -23,8 +25,10 @@ COLUMNS: dict[str, str] = {
     "speaker": "string",
     "speaker_start": "Int64",
     "speaker_end": "Int64",
+    "speaker_id": "Int64",
     "cue": "string",
     "addressee": "string",
+    "addressee_id": "Int64",
     "kind": "string",
     "paragraph": "int64",
     "confidence": "float64",
@@ -89,8 +93,8 @@ def quotes_frame(results: Iterable[Extraction], ids: pd.Series) -> pd.DataFrame:
         for q in result:
             speaker_start, speaker_end = q.speaker_span or (None, None)
             values = (doc_id, q.id, q.start, q.end, q.text, q.speaker, speaker_start,
-                      speaker_end, q.cue, q.addressee, q.kind, q.paragraph, q.confidence,
-                      q.rule)
+                      speaker_end, q.speaker_id, q.cue, q.addressee, q.addressee_id, q.kind,
+                      q.paragraph, q.confidence, q.rule)
             for column, value in zip(rows.values(), values, strict=True):
                 column.append(value)
     dtypes = dict(COLUMNS, id=ids.dtype)

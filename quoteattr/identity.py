@@ -6,19 +6,27 @@ Healey" in one article, "Healey" or "Mr Healey" in another, "Tony" in one chapte
 gives each person one corpus-wide id:
 
 - full names (two words or more) are one person across documents when they are the same
-  name once titles, honorifics, a chapter heading before them and an epithet ("Poor
-  Marilla", data/name_epithets.txt) are set aside; "Mr. John Knightley" and "Mrs. John
-  Knightley" (titles of two genders) are two;
+  name once titles, honorifics, a chapter heading before them, an epithet ("Poor
+  Marilla", data/name_epithets.txt) and a middle initial ("Randolph C. Miller"; kept where
+  the documents give one name with two initials: "George W. Bush", "George H. W. Bush")
+  are set aside; "Mr. John Knightley" and "Mrs. John Knightley" (titles of two genders)
+  are two;
 - a one-word name ("Tony", "Healey", "Mr Healey") joins the one full name it can be: its
   given name or surname, no gender stated against it ("Mrs Healey" is not John Healey),
-  the one such full name or one named in :data:`DOMINANT` times as many documents as any
-  other. A surname with an honorific must not be used on its own in many more documents
-  than the full name is (:data:`DOMINANT` times: "Mr. Wilcox" of a novel whose son alone
-  is named in full), unless the honorific is "Miss" or "Ms" (data/own_titles.txt); one
-  with a family title ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose
-  cues some document calls so ("Mrs Tate said" of Jane Tate). Otherwise one-word names
-  alike (same word, same honorific; a bare word takes the one honorific the documents give
-  it) are one person;
+  the one such full name, or one named in :data:`DOMINANT` times as many documents as any
+  other, or else the one whose cues some document calls by that word ("Jane said" of Jane
+  Andrews, where the documents also name a Flora Jane). An honorific goes with a surname
+  ("Mr. Tony" is no Tony Last), except those that go with a given name as well ("Miss
+  Rose", "Sir Ernest", "Lord Henry": data/given_name_titles.txt). A surname with an
+  honorific must not be used on its own in many more documents than the full name is
+  (:data:`DOMINANT` times: "Mr. Wilcox" of a novel whose son alone is named in full),
+  unless the honorific is "Miss" or "Ms" (data/own_titles.txt); one with a family title
+  ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose cues some document
+  calls so ("Mrs Tate said" of Jane Tate). A familiar form ("Harry", "Meg":
+  data/nicknames.txt) without honorific, that is no word of a full name, is read as its
+  formal name when exactly one of those occurs ("Harry" joins Lord Henry). Otherwise
+  one-word names alike (same word, same honorific; a bare word takes the one honorific
+  the documents give it) are one person;
 - descriptions ("a spokesman") are a person of their own document only, except a story's
   capitalised ones ("the General"); organisations and groups are one per name.
 
@@ -32,13 +40,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .lexicon import column, load
+from .lexicon import column, load, read_rows
 from .model import Extraction, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -96,7 +104,7 @@ class Person:
     gender: str | None
     quotes: int
     addressed: int
-    documents: dict[Hashable, int]  # document -> quotes there (0: only spoken to)
+    documents: dict[Hashable, int]  # document -> quotes there (0: spoken to or named)
     roles: dict[str, int]  # role -> documents giving it
     aliases: tuple[str, ...]
 
@@ -112,7 +120,7 @@ class Speakers:
     True
     """
 
-    __slots__ = ("_cache", "_docs", "_entries", "_keep_quotes", "_rows")
+    __slots__ = ("_cache", "_docs", "_entries", "_keep_quotes", "_local", "_rows")
 
     def __init__(self, results: Iterable[Extraction] | None = None, *,
                  quotes: bool = True) -> None:
@@ -124,6 +132,7 @@ class Speakers:
         self._docs: dict[Hashable, int] = {}  # document id -> order added
         self._keep_quotes = quotes
         self._cache: dict[tuple[Hashable, str], int] | None = None
+        self._local: dict[tuple[Hashable, int], str] | None = None  # (doc, local id) -> name
         if results is not None:
             for k, result in enumerate(results):
                 self.add(result, k)
@@ -133,24 +142,41 @@ class Speakers:
         adding a document id again adds to that document)."""
         if not isinstance(result, Extraction):
             raise TypeError(f"add() needs an Extraction, got {type(result).__name__}")
+        self._add(result, doc_id, result.speakers, result)
+
+    def _add(self, result: Extraction, doc_id: Hashable | None, records: Iterable[Speaker],
+             quotes: Iterable[Quote]) -> None:
         doc = len(self._docs) if doc_id is None else doc_id
         self._docs.setdefault(doc, len(self._docs))
-        self._cache = None
-        for s in result.speakers:
+        self._cache = self._local = None
+        for s in records:
             self._entries.append(_entry(doc, s))
         if self._keep_quotes:
-            for q in result:
+            for q in quotes:
                 self._rows.append(_row(doc, q))
 
     def add_frame(self, frame: pd.DataFrame, id_col: str = "id") -> None:
         """Add the quotes of a DataFrame as :func:`quoteattr.extract_frame` makes it (the
-        ``speaker`` and ``addressee`` columns; one document per value of ``id_col``)."""
+        ``speaker`` and ``addressee`` columns; one document per value of ``id_col``). Where
+        the frame has the ``speaker_id`` and ``addressee_id`` columns, each person keeps the
+        document-local id the frame gives them (see :meth:`person_of`)."""
+        local = "speaker_id" in frame.columns and "addressee_id" in frame.columns
         for doc, part in frame.groupby(id_col, sort=False):
             quotes = [Quote(int(r.quote_id), "", int(r.start), int(r.end),
                             _opt(r.speaker), None, None, None, _opt(r.addressee),
-                            kind=str(r.kind), confidence=float(r.confidence))
+                            kind=str(r.kind), confidence=float(r.confidence),
+                            speaker_id=_local(r.speaker_id) if local else None,
+                            addressee_id=_local(r.addressee_id) if local else None)
                       for r in part.itertuples(index=False)]
-            self.add(Extraction("", quotes), doc)
+            result = Extraction("", quotes)
+            if local:
+                given = {q.speaker: q.speaker_id for q in quotes if q.speaker_id is not None}
+                given.update((q.addressee, q.addressee_id) for q in quotes
+                             if q.addressee_id is not None and q.addressee not in given)
+                self._add(result, doc, [replace(s, id=given.get(s.name, s.id))
+                                        for s in result.speakers], quotes)
+            else:
+                self.add(result, doc)
 
     def merge(self, other: Speakers) -> Speakers:
         """A new collection: this one's documents, then ``other``'s."""
@@ -175,12 +201,21 @@ class Speakers:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._entries, self._rows = state["entries"], state["rows"]
         self._docs, self._keep_quotes = state["docs"], state["quotes"]
-        self._cache = None
+        self._cache = self._local = None
 
     def id_of(self, doc_id: Hashable, name: str) -> int | None:
         """The corpus id of the person a document calls ``name`` (its canonical speaker
         name), or None when that document has no such person."""
         return self._ids().get((doc_id, name))
+
+    def person_of(self, doc_id: Hashable, speaker_id: int) -> int | None:
+        """The corpus id of a document's speaker record by its document-local id (a
+        quote's ``speaker_id`` or ``addressee_id``, or those columns of
+        :func:`quoteattr.extract_frame`), or None when the document has no such record."""
+        if self._local is None:
+            self._local = {(e.doc, e.local): e.name for e in self._entries}
+        name = self._local.get((doc_id, speaker_id))
+        return None if name is None else self._ids().get((doc_id, name))
 
     def persons(self) -> list[Person]:
         """Every person, in id order."""
@@ -274,6 +309,11 @@ def _opt(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _local(value: Any) -> int | None:
+    """A document-local id from a frame's nullable column (``<NA>``: None)."""
+    return None if _pandas().isna(value) else int(value)
+
+
 def _pandas() -> Any:
     try:
         import pandas as pd
@@ -308,6 +348,35 @@ def _own_titles() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _family() -> frozenset[str]:
     return frozenset(column("family_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _given_titles() -> frozenset[str]:
+    return frozenset(column("given_name_titles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> dict[str, tuple[str, ...]]:
+    """Familiar form -> its formal given names (data/nicknames.txt)."""
+    return {r[0]: tuple(r[1].split()) for r in read_rows("nicknames.txt") if len(r) > 1}
+
+
+_INITIAL = regex.compile(r"\p{Lu}\.?")
+
+
+def _drop_initials(parsed: dict[Any, tuple[str, str | None, str | None]]) -> None:
+    """"Randolph C. Miller" is "Randolph Miller" (in place), unless the documents give
+    that name with two different middle initials ("George W. Bush", "George H. W. Bush")."""
+    bare: dict[str, set[str]] = {}
+    for core, _, _ in parsed.values():
+        words = core.split()
+        if len(words) > 2 and any(_INITIAL.fullmatch(w) for w in words[1:-1]):
+            kept = [words[0]] + [w for w in words[1:-1] if not _INITIAL.fullmatch(w)] + [words[-1]]
+            bare.setdefault(" ".join(kept), set()).add(core)
+    one = {next(iter(v)): k for k, v in bare.items() if len(v) == 1}
+    for k, (core, hon, g) in parsed.items():
+        if core in one:
+            parsed[k] = (one[core], hon, g)
 
 
 def _core(name: str) -> tuple[str, str | None, str | None]:
@@ -363,16 +432,27 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             words = core.split()
             if len(words) > 1 and words[0].lower() in _epithets():
                 core = " ".join(words[1:])  # "Poor Marilla": Marilla
+            if len(words) == 1 and hon is None:
+                # "Margaret" whose document calls her "Margaret Schlegel" as well
+                longer = {c for c in (_core(f)[0] for f in e.forms)
+                          if " " in c and c.split()[0] == core}
+                core = longer.pop() if len(longer) == 1 else core
             parsed[k] = (core, hon, g)
+    _drop_initials(parsed)
+    # people who speak or are spoken to in a document, and those only named there
+    speaking = {(e.doc, e.name) for e in entries if e.quotes or e.addressed}
     full: dict[str, Counter[str | None]] = {}  # full name -> genders its titles state
-    full_docs: dict[str, set[Hashable]] = {}
+    full_docs: dict[str, set[Hashable]] = {}  # of the full names of speaking people
+    named_docs: dict[str, set[Hashable]] = {}  # of the full names only ever named
     hons_of_word: dict[str, set[str]] = {}
-    for (doc, _), (core, hon, g) in parsed.items():
+    for k, (core, hon, g) in parsed.items():
         if " " in core:
             full.setdefault(core, Counter())[g] += 1
-            full_docs.setdefault(core, set()).add(doc)
-        elif hon:
+            (full_docs if k in speaking else named_docs).setdefault(core, set()).add(k[0])
+        elif hon and k in speaking:
             hons_of_word.setdefault(core, set()).add(hon)
+    for core in full_docs:
+        named_docs.pop(core, None)
     # a full name is one person per gender its titles state ("Mr. John Knightley", "Mrs.
     # John Knightley"); without a title, the given name's gender or the one title seen
     gender_of: dict[str, str | None] = {}
@@ -380,17 +460,18 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
         given = lex.first_names.get(core.split()[0], "-")
         seen = [g for g in gs if g]
         gender_of[core] = given if given in ("m", "f") else (seen[0] if len(seen) == 1 else None)
-    by_word: dict[str, list[str]] = {}
-    for core in full:
-        words = core.split()
-        for w in {words[0], words[-1]}:
-            by_word.setdefault(w, []).append(core)
+    by_word, by_word_named = _by_word(full_docs), _by_word(named_docs)
     # one-word forms: "Healey" where the texts say "Mr Healey" (one honorific) is that form
     forms: dict[tuple[Hashable, str], tuple[str, str | None, str | None]] = {}
+    single = {core for k, (core, _, _) in parsed.items() if " " not in core and k in speaking}
     for k, (core, hon, g) in parsed.items():
         if " " in core:
             keys[k] = ("full", core, g or gender_of[core])
             continue
+        if hon is None and core not in by_word and core not in hons_of_word:
+            # "Harry" of a chapter, "Lord Henry" of the others: a familiar form
+            formal = [f for f in _nicknames().get(core, ()) if f in by_word or f in single]
+            core = formal[0] if len(formal) == 1 else core
         if hon is None and len(hons := hons_of_word.get(core, set())) == 1:
             hon = next(iter(hons))
             g = lex.title_gender(hon)
@@ -405,13 +486,19 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
                 core, hon, _ = _core(f)
                 if " " not in core:
                     said_in[(f"={hon or ''} {core}", key[1])] += 1
-    own: Counter[str] = Counter(f"={hon or ''} {core}" for core, hon, _ in forms.values())
+    own: Counter[str] = Counter(f"={hon or ''} {core}" for k, (core, hon, _) in forms.items()
+                                if k in speaking)
     decided: dict[str, tuple[Any, ...]] = {}
     for k, (core, hon, g) in forms.items():
         form = f"={hon or ''} {core}"
         if form not in decided:
+            # the full names of people who speak first; else those only ever named
+            # ("Frederick" of Frederick Wentworth, named in the narration of a chapter)
             decided[form] = _link(form, core, hon, g, by_word, gender_of, full_docs,
                                   said_in, own)
+            if decided[form][0] == "word":
+                decided[form] = _link(form, core, hon, g, by_word_named, gender_of,
+                                      named_docs, said_in, own)
         keys[k] = decided[form]
     # number the persons by their first document, then name
     first: dict[tuple[Any, ...], tuple[int, str]] = {}
@@ -424,6 +511,16 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
     return {k: number[key] for k, key in keys.items()}
 
 
+def _by_word(fulls: Iterable[str]) -> dict[str, list[str]]:
+    """Given name or surname -> the full names it is the first or last word of."""
+    out: dict[str, list[str]] = {}
+    for core in fulls:
+        words = core.split()
+        for w in {words[0], words[-1]}:
+            out.setdefault(w, []).append(core)
+    return out
+
+
 def _link(form: str, core: str, hon: str | None, g: str | None,
           by_word: dict[str, list[str]], gender_of: dict[str, str | None],
           full_docs: dict[str, set[Hashable]], said_in: Counter[tuple[str, str]],
@@ -431,28 +528,32 @@ def _link(form: str, core: str, hon: str | None, g: str | None,
     """The key of a one-word form: the one full name it can be, else its own."""
     cands = [c for c in by_word.get(core, ())
              if (g is None or gender_of[c] in (None, g))
-             and (hon is None or core == c.split()[-1])]  # "Mr. Tony" is no surname
+             and (hon is None or core == c.split()[-1]  # "Mr. Tony" is no surname,
+                  or (hon in _given_titles() and core == c.split()[0]))]  # "Miss Rose" is
     if hon in _family():  # "Mrs. Maylie" is Rose Maylie where a text calls her so
         cands = [c for c in cands if said_in[(form, c)]]
     if hon is not None and hon not in _own_titles():  # "Mr. Wilcox", named so on their own
         # far more than the full name is ("Miss Woodhouse" is let through)
-        cands = [c for c in cands
-                 if own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]
-    pick = _one(cands, full_docs)
+        cands = [c for c in cands if core == c.split()[0]  # "Lord Henry": a given name
+                 or own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]
+    pick = _one(cands, full_docs, [said_in[(form, c)] for c in cands])
     if pick is not None:
         return ("full", pick, g or gender_of[pick])
     return ("word", core, hon)
 
 
-def _one(cands: list[str], full_docs: dict[str, set[Hashable]]) -> str | None:
-    """The one candidate, or the one named in :data:`DOMINANT` times as many documents as
-    any other; else None."""
+def _one(cands: list[str], full_docs: dict[str, set[Hashable]], said: list[int]
+         ) -> str | None:
+    """The one candidate; else the one named in :data:`DOMINANT` times as many documents as
+    any other; else the one some document's cue calls by the form (``said``, per candidate)
+    when no document's cue calls another so; else None."""
     if len(cands) <= 1:
         return cands[0] if cands else None
     ranked = sorted(cands, key=lambda c: (-len(full_docs[c]), c))
     if len(full_docs[ranked[0]]) >= DOMINANT * len(full_docs[ranked[1]]):
         return ranked[0]
-    return None
+    called = [c for c, n in zip(cands, said, strict=True) if n]
+    return called[0] if len(called) == 1 else None
 
 
 def _person(pid: int, entries: list[_Entry]) -> Person:

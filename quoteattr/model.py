@@ -59,8 +59,8 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
-    """One person (or organisation, group, unnamed description) who speaks or is spoken to
-    in a text, as :mod:`quoteattr.speakers` builds it from the attributed quotes.
+    """One person (or organisation, group, unnamed description) who speaks, is spoken to or
+    is named in a text, as :mod:`quoteattr.speakers` builds it from the attributed quotes.
 
     ``id`` numbers the records of one document in order of the person's first mention
     (the earliest of their aliases, quote or addressee mentions); each :class:`Quote`
@@ -161,7 +161,7 @@ class Extraction(Sequence[Quote]):
 
     @property
     def speakers(self) -> tuple[Speaker, ...]:
-        """One record per person who speaks or is spoken to, in order of ``id`` (see
+        """One record per person who speaks, is spoken to or is named, in order of ``id`` (see
         :class:`Speaker`); built by :func:`quoteattr.speakers.build` from the quotes."""
         if self._speakers is None:
             from .speakers import build

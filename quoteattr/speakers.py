@@ -1,5 +1,6 @@
-"""One record per person of a text: the people who speak or are spoken to, built once at
-the end of the pipeline from the attributed quotes.
+"""One record per person of a text: the people who speak or are spoken to, and those the
+text only names, built once at the end of the pipeline from the text and the attributed
+quotes.
 
 The pipeline has already decided who is who: a quote's ``speaker`` and ``addressee`` are
 canonical names (the fullest name the text gives, or the cast's name in a story). This
@@ -17,9 +18,17 @@ module gathers, for each canonical name, what the text says about that person:
   "group" (a plural description, data/group_nouns.txt), "description" (someone the text
   never names: "a spokesman"), else "person".
 
-Records are numbered (``id``) in order of the person's first mention in the text; every
-quote gets ``speaker_id`` and ``addressee_id``. The result depends only on the text and the
-quotes, so a result rebuilt from its quotes has the same records.
+People the text names who neither speak nor are spoken to get a record too, with no
+quotes (:func:`_mentioned`): a given name and a surname ("Henry Wilcox", "Captain Frederick
+Wentworth"), or an honorific and a surname ("Mr. Wilcox", "Dr. Chen"), unless that is a
+form of someone the text already has. Bare given names and surnames ("Henry") make no
+record of their own: too many capitalised words would. Their forms, roles and gender are
+read as for speakers; no quote's ``speaker`` or ``addressee`` changes.
+
+Records are numbered (``id``) in order of the person's first mention in the text (their
+first quote when no mention is found), speakers and people only named alike, ties by
+name; every quote gets ``speaker_id`` and ``addressee_id``. The result depends only on
+the text and the quotes, so a result rebuilt from its quotes has the same records.
 """
 
 from __future__ import annotations
@@ -32,7 +41,7 @@ import regex
 
 from . import roles as roles_mod
 from .lexicon import column, load
-from .mentions import name_core
+from .mentions import name_core, no_name, place_words
 from .model import Quote, Span, Speaker
 from .resolve import HONORIFICS
 
@@ -42,6 +51,9 @@ EVIDENCE = 8  # at most this many notes of gender evidence are kept
 # a capitalised word, as the forms' first words are cut ("O'Brien", "Jean-Luc")
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}\p{N}'’.\-]*(?<!\.)")
 _PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
+_POSSESSIVE = regex.compile(r"['’]s?$")
+_WORD = regex.compile(r"\S+")
+_LAST_WORD = regex.compile(r"\p{L}+(?=\s+$)")
 
 
 @dataclass
@@ -95,6 +107,7 @@ def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[
             p.addressed[q.id] = None
             if q.addressee_span is not None:
                 p.seen(q.addressee_span[0])
+    _mentioned(text, people)
     if not people:
         return tuple(quotes), ()
     for p in people.values():
@@ -150,6 +163,147 @@ def _described(name: str) -> bool:
     return first[:1].islower() or first.lower() in load().determiners
 
 
+def _mentioned(text: str, people: dict[str, _Person]) -> None:
+    """Add the people the text names who neither speak nor are spoken to: a given name
+    and a surname ("Henry Wilcox"; a title before them is set aside) or a title and a
+    surname ("Mr. Wilcox", "Captain Wentworth"), in one pass over the capitalised words.
+    A name that is a form of someone already there is theirs: the same name, the same
+    given name and surname, a title and the surname of one whose gender does not differ;
+    and a given name and surname extending the one-word name of one person of the text
+    ("Margaret Schlegel" where "Margaret" speaks) is that person's form. Bare given names
+    and surnames make no record of their own (they are found as forms by :func:`_scan`)."""
+    lex = load()
+    cores: dict[str, str] = {}  # core of each named person's name -> the name
+    words_of: dict[str, list[str]] = {}  # first or last word of a core -> the names
+    for name in people:
+        if _described(name):
+            continue
+        core = _core(name) or name
+        cores[core] = name
+        w = core.split()
+        for word in {w[0], w[-1]}:
+            words_of.setdefault(word, []).append(name)
+    found: dict[str, int] = {}  # new name -> first offset
+    extends: dict[str, dict[str, int]] = {}  # one-word name -> full names extending it
+    seen: dict[str, tuple[str, str] | None] = {}  # run -> (core, gender); None: no name
+    for start, raw in _runs(text):
+        if raw not in seen:
+            core, gender = name_core(raw)
+            bad = not core or any(no_name(w) or w in lex.non_names for w in core.split())
+            seen[raw] = None if bad else (core, gender)
+        hit = seen[raw]
+        if hit is None:
+            continue
+        core, gender = hit
+        words = core.split()
+        first = raw.split()[0]
+        titled = lex.title(first) is not None or lex.title(first.rstrip(".")) is not None
+        if words[-1] in place_words() or words[-1] in lex.org_words:
+            continue  # "Oniton Grange", "General Motors"
+        if len(words) == 1:
+            if (lex.title(first) or lex.title(first.rstrip(".")) or ("", ""))[1] != "honorific":
+                continue  # a bare word (a form, found by _scan); "General Electric"
+            if any(_gender_of(n) in ("-", gender) or gender == "-"
+                   for n in words_of.get(core, ())):
+                continue  # "Mr Healey" of John Healey
+            name = raw
+        else:
+            if not (titled or words[0] in lex.first_names) or core in cores or \
+                    lex.title(words[-1]) is not None:
+                continue  # "Mrs. Ola Moss", "Henry Wilcox"; not "Tuesday Morning"
+            same = [n for n in words_of.get(words[0], ()) if (_core(n) or n).split()[-1]
+                    == words[-1]]
+            if same:
+                continue  # "Randolph Miller" of Randolph C. Miller
+            name = core
+            alone = [n for n in words_of.get(words[0], ()) if " " not in (_core(n) or n)
+                     and n == words[0]]
+            if alone:  # "Margaret Schlegel" where "Margaret" speaks
+                extends.setdefault(alone[0], {}).setdefault(name, start)
+                continue
+        found.setdefault(name, start)
+    for name, fulls in extends.items():
+        if len(fulls) == 1:  # one longer form: theirs
+            people[name].aliases.setdefault(next(iter(fulls)), [])
+        else:
+            for full, at in fulls.items():
+                found.setdefault(full, at)
+    for name in [n for n in found if len(_core(n).split()) == 1]:
+        # "Mr. Wilcox" of the one Henry Wilcox the text names
+        surname, gender = name_core(name)
+        same = [n for n in found if " " in _core(n) and n.split()[-1] == surname
+                and (gender == "-" or _gender_of(n) in ("-", gender))]
+        if len(same) == 1:
+            del found[name]
+    for name, at in found.items():
+        people[name] = _Person(name, at)
+
+
+def _gender_of(name: str) -> str:
+    """The gender a name itself states: its title's, else its given name's; else "-"."""
+    first = name.split()[0]
+    g = load().title_gender(first.rstrip("."))
+    if g in ("m", "f"):
+        return g
+    g = load().first_names.get(first, "-") if len(name.split()) > 1 else "-"
+    return g if g in ("m", "f") else "-"
+
+
+# capitalised words, each after one white-space character (a line break of hard-wrapped
+# text, not a blank line); a word may end with a period ("Mr.", "C.", or a sentence's)
+_RUN = regex.compile(r"(?<![\p{L}\p{N}'’.\-])\p{Lu}[\p{L}'’\-]*\.?(?:\s\p{Lu}[\p{L}'’\-]*\.?)+")
+
+
+def _runs(text: str) -> list[tuple[int, str]]:
+    """Each run of capitalised words that may hold a name, from its first given name or
+    title on, as (offset, words): ending at a sentence's period, at a dash ("Schlegel--the"),
+    at a possessive's "'s" and before the writer's "I"; not after a determiner ("the Miss
+    Schlegels")."""
+    lex = load()
+    out: list[tuple[int, str]] = []
+    for m in _RUN.finditer(text):
+        at = m.start()
+        seg: list[tuple[int, str]] = []
+        for word in m.group().split():
+            w, end = word, False
+            if "--" in w:
+                w, end = w.split("--", 1)[0], True
+            elif w == "I":
+                w, end = "", True
+            elif "'" in w or "’" in w:
+                w = _POSSESSIVE.sub("", word)
+                end = w != word
+            elif w.endswith(".") and len(w) > 2 and w not in lex.titles:
+                w, end = w[:-1], True  # "Reed." ends a sentence; "Mr." and "C." do not
+            if w:
+                seg.append((at, w))
+            if end:
+                _keep(text, seg, out)
+                seg = []
+            at += len(word) + 1
+        _keep(text, seg, out)
+    return out
+
+
+def _keep(text: str, seg: list[tuple[int, str]], out: list[tuple[int, str]]) -> None:
+    """Add the run ``seg`` ((offset, word) pairs) from its first given name or title on,
+    when two words or more are left and no determiner stands before it."""
+    if len(seg) < 2:
+        return
+    lex = load()
+    names, titles = lex.first_names, lex.titles
+    k = next((i for i, (_, w) in enumerate(seg)
+              if w in names or w in titles or w.rstrip(".") in titles), None)
+    if k is None or len(seg) - k < 2 or len(seg[-1][1].rstrip(".")) < 2:
+        return
+    start = seg[k][0]
+    before = seg[k - 1][1] if k else _LAST_WORD.search(text, max(0, start - 24), start)
+    if (before if isinstance(before, str) else before.group() if before else ""
+            ).lower() in lex.determiners:
+        return  # "the Miss Schlegels" (a line break between or not)
+    out.append((start, " ".join(w for _, w in seg[k:])))
+
+
 def _scan(text: str, people: dict[str, _Person]) -> None:
     """Find every mention of each named person's forms (the full name, the surname, the
     given name when the text has one person of that name), with an honorific before it,
@@ -180,9 +334,13 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         if hon_at < start:
             hon = text[hon_at:start].split()[0].rstrip(".")
             g = lex.title_gender(hon)
-            given = lex.first_names.get(name.split()[0], "-") if len(name.split()) > 1 else "-"
+            first = name.split()[0] if len(name.split()) > 1 else ""
+            given = lex.first_names.get(first, "-")
             if g in ("m", "f") and given in ("m", "f") and g != given:
                 continue  # "Mrs Healey" is not John Healey
+            if g in ("m", "f") and lex.title_gender(first.rstrip(".")) in ("m", "f") and \
+                    g != lex.title_gender(first.rstrip(".")):
+                continue  # "Mr. Wilcox" is not Mrs. Wilcox
             if g in ("m", "f"):
                 p.genders[(g, f"title {hon!r} at {hon_at}")] = None
         p.aliases.setdefault(text[hon_at:end], []).append((hon_at, end))

@@ -87,3 +87,23 @@ def test_bad_arguments() -> None:
         quoteattr.extract_frame(_df(), id_col="doc_id")
     with pytest.raises(TypeError, match="DataFrame"):
         quoteattr.extract_frame(TEXTS)  # type: ignore[arg-type]
+
+
+def test_speaker_and_addressee_ids_point_at_the_documents_records() -> None:
+    out = quoteattr.extract_frame(_df())
+    assert out["speaker_id"].dtype == "Int64" and out["addressee_id"].dtype == "Int64"
+    for doc_id, text in zip((10, 20, 30), TEXTS, strict=True):
+        result = quoteattr.extract(text)
+        rows = out[out["id"] == doc_id]
+        assert len(rows) == len(result)
+        for row, q in zip(rows.itertuples(index=False), result, strict=True):
+            for col, name in (("speaker_id", q.speaker), ("addressee_id", q.addressee)):
+                local = getattr(row, col)
+                if name is None:
+                    assert pd.isna(local)
+                else:  # the id is the document's record of that person
+                    record = result.speaker(int(local))
+                    assert record is not None and record.name == name
+    # ids are local to the document: the first person of every text is record 0
+    assert out.groupby("id")["speaker_id"].min().tolist() == [0, 0]
+    assert out["addressee_id"].notna().sum() == 1

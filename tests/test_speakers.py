@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import pickle
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,77 @@ def test_a_title_in_the_canonical_name_states_the_gender() -> None:
     record = next(s for s in quoteattr.extract(text).speakers if s.name == "Mrs. Ashby")
     assert record.gender == "f"
     assert any("Mrs" in ev for ev in record.gender_evidence)
+
+
+def test_a_mention_titled_for_the_other_gender_is_not_their_alias() -> None:
+    # the text's only speaker is Mrs. Wilcox; "Mr. Wilcox" is her husband, not a form of hers
+    result = quoteattr.extract('Mr. Wilcox was out. "Come in," said Mrs. Wilcox.')
+    husband, wife = result.speakers  # he is named only: a record of his own, no quotes
+    assert wife.name == "Mrs. Wilcox" and wife.gender == "f"
+    assert dict(wife.aliases) == {"Mrs. Wilcox": ((36, 47),)}
+    assert all("Mr'" not in ev for ev in wife.gender_evidence)
+    assert (husband.name, husband.gender, husband.quotes) == ("Mr. Wilcox", "m", ())
+    assert dict(husband.aliases) == {"Mr. Wilcox": ((0, 10),)}
+
+
+NAMED = ("Anne Elliot walked with her sister. Captain Frederick Wentworth had come back, and "
+         "the Miss Musgroves talked of nothing else; Henry Wilcox's car stood at Oniton "
+         "Grange. Mr. Wilcox waved. General Electric was named. Don't Go. Marilla I know."
+         '\n\n"I shall not go," said Anne. Mrs. Munt, her aunt, agreed.')
+
+
+def test_people_only_named_get_records_without_quotes() -> None:
+    result = quoteattr.extract(NAMED)
+    people = _by_name(result)
+    # ids in order of first mention, speakers and people only named alike
+    assert [s.name for s in result.speakers] == ["Anne Elliot", "Frederick Wentworth",
+                                                 "Henry Wilcox", "Mrs. Munt"]
+    assert [s.id for s in result.speakers] == [0, 1, 2, 3]
+    assert people["Anne Elliot"].n_quotes == 1 and result[0].speaker_id == 0
+    wentworth, wilcox, munt = (people[n] for n in ("Frederick Wentworth", "Henry Wilcox",
+                                                    "Mrs. Munt"))
+    assert wentworth.quotes == wentworth.addressed == () and wentworth.kind == "person"
+    assert wentworth.roles == ("Captain",)
+    # "Mr. Wilcox" is a form of the one Wilcox named: his alias, his gender
+    assert [form for form, _ in wilcox.aliases] == ["Henry Wilcox", "Mr. Wilcox"]
+    assert wilcox.gender == "m"
+    assert munt.roles == ("aunt",) and munt.gender == "f"
+    # no record for a plural ("the Miss Musgroves"), a place, a firm, a contraction, a
+    # word before the writer's "I", nor a bare given name ("Anne" is Anne Elliot's form)
+    assert all(not any(w in s.name for w in ("Musgrove", "Oniton", "Electric", "Go",
+                                             "Marilla"))
+               for s in result.speakers)
+
+
+def test_a_full_name_extending_a_speakers_name_is_their_form() -> None:
+    text = 'Margaret Schlegel was the elder. "We must go," said Margaret.'
+    at = text.index("We")
+    quote = Quote(0, "We must go", at, at + 10, "Margaret", (text.index("Margaret", at),
+                                                            len(text) - 1))
+    (margaret,) = Extraction(text, [quote]).speakers
+    assert margaret.name == "Margaret"
+    assert dict(margaret.aliases)["Margaret Schlegel"] == ((0, 17),)
+
+
+def test_quotes_keep_their_speakers_when_people_are_only_named() -> None:
+    # the records of people only named change no quote: the same speakers and
+    # addressees as the quotes decided, each id pointing at the record of that name
+    result = quoteattr.extract(NAMED)
+    for q in result:
+        assert result.speaker(q.speaker_id).name == q.speaker  # type: ignore[union-attr]
+    rebuilt = Extraction(result.text, [replace(q, speaker_id=None, addressee_id=None)
+                                       for q in result])
+    assert rebuilt.speakers == result.speakers
+
+
+def test_a_title_of_the_other_gender_is_someone_else_only_named() -> None:
+    result = quoteattr.extract('Ann Wilcox came. Mr. Wilcox waved. "Go," said Tom Reed.')
+    assert [(s.name, [f for f, _ in s.aliases]) for s in result.speakers] == [
+        ("Ann Wilcox", ["Ann Wilcox"]), ("Mr. Wilcox", ["Mr. Wilcox"]),
+        ("Tom Reed", ["Tom Reed"])]
+
+
+def test_no_record_for_a_plural_after_a_line_break() -> None:
+    text = 'He met the\nMiss Schlegels. "Go," said Tom Reed. Then Miss Tate came.'
+    result = quoteattr.extract(text)
+    assert [s.name for s in result.speakers] == ["Tom Reed", "Miss Tate"]
