@@ -38,10 +38,12 @@ in order of their first document (then name).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -324,10 +326,19 @@ def _pandas() -> Any:
 
 
 def _entry(doc: Hashable, s: Speaker) -> _Entry:
-    said = tuple(f for f, spans in s.aliases
-                 if any(ms <= a and b <= me for a, b in spans for ms, me in s.mentions))
+    mentions = sorted(s.mentions)
+    reach = list(accumulate((me for _, me in mentions), max))  # furthest end so far
+    said = tuple(f for f, spans in s.aliases if any(_inside(mentions, reach, a, b)
+                                                    for a, b in spans))
     return _Entry(doc, s.id, s.name, s.kind, s.gender, tuple(f for f, _ in s.aliases), said,
                   s.roles, len(s.quotes), len(s.addressed))
+
+
+def _inside(mentions: list[tuple[int, int]], reach: list[int], a: int, b: int) -> bool:
+    """Does one of the sorted ``mentions`` hold ``[a, b)`` (``reach``: the furthest end of
+    the mentions up to each one)? One bisection, not a scan of them all."""
+    k = bisect_right(mentions, (a, 1 << 62)) - 1  # the last mention starting at or before a
+    return k >= 0 and reach[k] >= b
 
 
 def _row(doc: Hashable, q: Quote) -> _Row:
