@@ -89,6 +89,7 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 # opens right after the closing mark or after the tag's full stop, not the tag itself
 _TOLD_AFTER = regex.compile(
     r"(?:(?<=[\"“”’'])[^\S\n]*|[.!?]\s+)\p{Lu}\p{L}*(?:\W+\p{L}+){3}")
+_NEXT_CLAUSE = regex.compile(r"[^.!?;\"“”]*?;\s+(he|she)\b")  # the subject after a ";"
 PRONOUN_WINDOW = 4000  # characters before a pronoun tag in which its paragraph names it
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
@@ -524,7 +525,10 @@ def _genders(text: str, placed: Placed) -> dict[int, str]:
     for _s, e, ch in placed.hits:
         if ch.gender != "-" or ch.key < 0:
             continue
-        m = _NEXT_PRONOUN.match(text, e, min(len(text), e + PRONOUN_REACH))
+        reach = min(len(text), e + PRONOUN_REACH)
+        m = _NEXT_PRONOUN.match(text, e, reach)
+        if m is None:  # "Winterbourne was silent; he ...": the clause after goes on
+            m = _NEXT_CLAUSE.match(text, e, reach)
         if m is not None:
             votes.setdefault(ch.key, Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
     out = {}
