@@ -85,6 +85,11 @@ _NEXT_PRONOUN = regex.compile(r"[^.!?;\"“”]*?\b(he|him|his|himself|she|her|h
                               regex.IGNORECASE)
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                    "she": "f", "her": "f", "hers": "f", "herself": "f"}
+# narration after a paragraph's last quotation: a sentence of four words or more that
+# opens right after the closing mark or after the tag's full stop, not the tag itself
+_TOLD_AFTER = regex.compile(
+    r"(?:(?<=[\"“”’'])[^\S\n]*|[.!?]\s+)\p{Lu}\p{L}*(?:\W+\p{L}+){3}")
+_NEXT_CLAUSE = regex.compile(r"[^.!?;\"“”]*?;\s+(he|she)\b")  # the subject after a ";"
 PRONOUN_WINDOW = 4000  # characters before a pronoun tag in which its paragraph names it
 PRONOUN_REACH = 160  # characters after a name in which its pronoun is looked for
 GENDER_VOTES = 2  # pronouns after a name before it takes their gender
@@ -296,11 +301,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             scene.new_run()
             prev_called = None
             if p > 0:
-                lead = _subject(text, placed, scene, *paragraphs[p - 1])
-                for g in ("m", "f"):
-                    found = _subject(text, placed, scene, *paragraphs[p - 1], gender=g)
-                    if found is not None:
-                        scene.leads[g] = found
+                lead = _leads(text, placed, scene, *paragraphs[p - 1])
+        else:  # a line the narration goes on after: the one it follows leads ("...,"
+            # said Clara. Hester went to the window. / "...," she said: Hester)
+            after = max(quotes[i].end for i in by_para[p - 1]) + 1
+            if _TOLD_AFTER.search(text, after, paragraphs[p - 1][1]) is not None:
+                lead = _leads(text, placed, scene, *paragraphs[p - 1])
         prev_para = p
         scene.lead = lead
         first = quotes[idx[0]]
@@ -519,7 +525,10 @@ def _genders(text: str, placed: Placed) -> dict[int, str]:
     for _s, e, ch in placed.hits:
         if ch.gender != "-" or ch.key < 0:
             continue
-        m = _NEXT_PRONOUN.match(text, e, min(len(text), e + PRONOUN_REACH))
+        reach = min(len(text), e + PRONOUN_REACH)
+        m = _NEXT_PRONOUN.match(text, e, reach)
+        if m is None:  # "Winterbourne was silent; he ...": the clause after goes on
+            m = _NEXT_CLAUSE.match(text, e, reach)
         if m is not None:
             votes.setdefault(ch.key, Counter())[_PRONOUN_GENDER[m.group(1).lower()]] += 1
     out = {}
@@ -796,6 +805,17 @@ def _implicit(text: str, scene: _Scene, segments: list[tuple[int, int]],
     if exp is not None:
         return exp, "turn_taking", 0.6
     return None, "", 0.0
+
+
+def _leads(text: str, placed: Placed, scene: _Scene, start: int, end: int
+           ) -> Character | None:
+    """Who acts in the narration ``start..end`` just before a line (:func:`_subject`);
+    the last to act of each gender are kept in ``scene.leads``."""
+    for g in ("m", "f"):
+        found = _subject(text, placed, scene, start, end, gender=g)
+        if found is not None:
+            scene.leads[g] = found
+    return _subject(text, placed, scene, start, end)
 
 
 def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int,
