@@ -9,6 +9,7 @@ from typing import Any
 import regex
 
 from .lexicon import column, load, read_rows
+from .speechverbs import Roles, VerbAt, VerbEnding, VerbNext, Verbs, VerbScan
 
 # No clock on any match: a wall-clock limit would make the answer depend on the machine's
 # load. The patterns are kept linear instead (initials taken whole, bounded repeats) and
@@ -44,12 +45,17 @@ def listed(words: Iterable[str], capitalised: bool = False) -> str:
     if capitalised:
         caps = [w[:1].upper() + w[1:] for w in todo]
         todo += [c for c in dict.fromkeys(caps) if c not in todo]
+    return "(?:" + "|".join(_alternatives(todo)) + ")"
+
+
+def _alternatives(words: Iterable[str]) -> list[str]:
+    """The alternatives ``listed`` writes for ``words``, one for each, in order."""
     alts = []
-    for w in todo:
+    for w in words:
         end = r"\.?" if w.endswith(".") and len(w) > 1 else ""
         alts.append(r"\s+".join(regex.escape(part) for part in w[:-1 if end else None].split())
                     + end)
-    return "(?:" + "|".join(alts) + ")"
+    return alts
 
 
 def _branch(node: dict[str, dict], reverse: bool) -> str:
@@ -80,10 +86,11 @@ class Patterns:
     subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
     name_colon: regex.Pattern[str]  # (reverse) "Jeffrey M. Jones:" ending here
     quoted_as: regex.Pattern[str]  # "... quoted Ms. Simonyan, the editor, as saying"
-    verb: regex.Pattern[str]  # a speech verb or reporting phrase
-    verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
-    verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
-    verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
+    # the speech verbs are found by look-ups on words (speechverbs), not a pattern
+    verb: VerbScan  # a speech verb or reporting phrase
+    verb_at: VerbAt  # a speech verb here (after an optional adverb)
+    verb_ending: VerbEnding  # (reverse) a speech verb and a space ending here
+    verb_next: VerbNext  # after a name: its speech verb ("Feinstein, 83, said")
     speaker_at: regex.Pattern[str]  # "said X" (at a space after the verb) or, the whole
     # gap before the verb, "X said" (at a word character, matched to the window's end)
     named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
@@ -184,26 +191,54 @@ def _subject() -> regex.Pattern[str]:
 
 
 @_builder
-def _verb() -> regex.Pattern[str]:
-    f = _f()
-    return _compile(rf"\b(?P<v>{f['verbs']})\b(?!\s+(?i:{f['roles']})\b)")
+def _verb() -> VerbScan:
+    return VerbScan(_speech_verbs(), _roles())
 
 
 @_builder
-def _verb_at() -> regex.Pattern[str]:
-    f = _f()
-    return _compile(rf"{f['adv']}?(?P<v>{f['verbs']})\b")
+def _verb_at() -> VerbAt:
+    return VerbAt(_speech_verbs())
 
 
 @_builder
-def _verb_next() -> regex.Pattern[str]:
+def _verb_next() -> VerbNext:
+    # the appositions, the pre-verb words and the adverb as in the pattern this stands
+    # for: {appos}?\s+{aux}?{adv}?(?:{verbs})\b
     f = _f()
-    return _compile(rf"{f['appos']}?\s+{f['aux']}?{f['adv']}?(?:{f['verbs']})\b")
+    return VerbNext(_speech_verbs(), _compile(f["of_head"]), _compile(f["of_more"]),
+                    [_compile(rf"{alt}\s+") for alt in _alternatives(column("pre_verb_words.txt"))])
 
 
 @_builder
-def _verb_ending() -> regex.Pattern[str]:
-    return _compile(rf"\b(?:{_r()['verbs']})\s+\Z", reverse=True)
+def _verb_ending() -> VerbEnding:
+    return VerbEnding(_verb_entries())
+
+
+def _verb_entries() -> list[str]:
+    lex = load()
+    return list(lex.verb_lemma) + list(lex.speech_phrases)
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> Verbs:
+    return Verbs(_verb_entries())
+
+
+def _role_entries() -> list[str]:
+    lex = load()
+    return list(lex.role_nouns) + list(lex.speaker_heads)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> Roles:
+    return Roles(_role_entries(), _role_after)
+
+
+@lru_cache(maxsize=1)
+def _role_after() -> regex.Pattern[str]:
+    """A role noun after white space, where ``_roles`` cannot answer by look-ups (the text
+    there not ASCII): compiled only then."""
+    return _compile(rf"\s+(?i:{alternation(_role_entries())})\b")
 
 
 @_builder
@@ -424,8 +459,11 @@ def _fragments(reverse: bool) -> dict[str, str]:
                               ("(?:him|her|them|me|us|you|reporters|journalists)", ())],
                        name, reverse)
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
+    # (speechverbs.VerbNext tries these three in this order)
+    of_head = rf"\s+(?:of|from|at)\s+(?:the\s+)?{cap}"
+    of_more = rf"\s+(?:of\s+)?{cap}"
     appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
-             rf"|\s+(?:of|from|at)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})")
+             rf"|{of_head}(?:{of_more}){{0,5}})")
     open_appos = r"(?:,\s+(?:the|a|an)\s+[^,\"“”\n]{1,100}?)"  # ", the guru who founded it tweeted"
     adv = r"(?:\p{Ll}+ly\s+)"
     # "said the old man to himself, ...", "said Anne quietly, ...": words after a speaker
