@@ -324,7 +324,11 @@ def _name() -> regex.Pattern[str]:
 
 @_builder
 def _adj_name() -> regex.Pattern[str]:
-    return _compile(_f()['adj_name'])
+    # only ever matched whole (fullmatch): the fragment's look-ahead for a role noun
+    # after the name cannot fail at the end of the text, so it is left out (the
+    # case-blind role nouns are costly to compile)
+    f = _f()
+    return _compile(rf"{f['adj_name_head']}{f['name']}")
 
 
 @_builder
@@ -390,7 +394,6 @@ def _fragments(reverse: bool) -> dict[str, str]:
     """Pattern pieces shared by the compiled patterns; word lists factored for matching
     left to right, or right to left with ``reverse``."""
     lex = load()
-    verbs = alternation(list(lex.verb_lemma) + list(lex.speech_phrases), reverse)
     titles = alternation((t for t in lex.titles if t[:1].isupper()), reverse)
     roles = alternation(list(lex.role_nouns) + list(lex.speaker_heads),
                         reverse)
@@ -433,7 +436,8 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # before a quotation a generic noun phrase is too often an object ("defended the
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
     # "the burly Moze", "the little Pooh": a name after adjectives (not "a senior Trump aide")
-    adj_name = rf"{det}\s+(?:{plain}\s+){{1,2}}{name}(?!\s+(?i:{roles})\b)"
+    adj_name_head = rf"{det}\s+(?:{plain}\s+){{1,2}}"
+    adj_name = rf"{adj_name_head}{name}(?!\s+(?i:{roles})\b)"
     # named: role_name | owned_name | the_name | desc | name | pron | trade_name | adj_name,
     # tried in that order, but with the name (and its titles) written once: six of the
     # eight end in a name (see _shared_tail)

@@ -26,7 +26,9 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def written() -> dict[str, regex.Pattern[str]]:
-    f, r = patterns._fragments(False), patterns._fragments(True)
+    f = {**patterns._fragments(False),
+         "verbs": patterns.alternation(patterns._verb_entries())}
+    r = {"verbs": patterns.alternation(patterns._verb_entries(), reverse=True)}
     fwd, back = regex.V1, regex.V1 | regex.REVERSE
     return {
         "verb": regex.compile(rf"\b(?P<v>{f['verbs']})\b(?!\s+(?i:{f['roles']})\b)", fwd),
@@ -77,3 +79,14 @@ def test_longest_phrase_first() -> None:
     assert p.verb.search("He wrote in an op-edit").group("v") == "wrote"
     assert p.verb_ending.search("as he  said \n").start() == 0  # a phrase
     assert p.verb_ending.search("Ana  said \n").start() == 5
+
+
+def test_adj_name_whole() -> None:
+    """adj_name, only matched whole, reads as the fragment with its role look-ahead."""
+    f = patterns._fragments(False)
+    written = regex.compile(f["adj_name"], regex.V1)
+    p = patterns.compiled()
+    for raw in ("the burly Moze", "the little Pooh", "a senior Trump aide", "the old Mr. Hale",
+                "the tall Spokesman", "the burly Moze spokesman", "The quiet Anne Shirley"):
+        assert (written.fullmatch(raw) is None) == (p.adj_name.fullmatch(raw) is None), raw
+    assert p.adj_name.fullmatch("the burly Moze")
