@@ -72,6 +72,25 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
     return "(?:" + "|".join(alts) + (")?" if "" in node else ")")
 
 
+class Gated:
+    """A pattern searched in windows that it can match only when the window ends as
+    ``gate`` says: compiled (by ``build``, cached) only once a window does."""
+
+    __slots__ = ("_build", "_gate")
+
+    def __init__(self, gate: regex.Pattern[str], build: Callable[[], regex.Pattern[str]]
+                 ) -> None:
+        self._gate = gate
+        self._build = build
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None,
+               timeout: float | None = None) -> regex.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self._gate.search(text, pos, end) is None:
+            return None
+        return self._build().search(text, pos, end, timeout=timeout)
+
+
 WIDE = 1  # speaker_ending searched to this past the verb: the longest apposition
 TAIL = 1  # addressee_next matched from this before the verb's end: the frame's tail
 
@@ -84,7 +103,7 @@ class Patterns:
     lead: regex.Pattern[str]  # punctuation between a closing mark and its cue
     signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
     subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
-    name_colon: regex.Pattern[str]  # (reverse) "Jeffrey M. Jones:" ending here
+    name_colon: Gated  # (reverse) "Jeffrey M. Jones:" ending here
     quoted_as: regex.Pattern[str]  # "... quoted Ms. Simonyan, the editor, as saying"
     # the speech verbs are found by look-ups on words (speechverbs), not a pattern
     verb: VerbScan  # a speech verb or reporting phrase
@@ -128,6 +147,8 @@ def build_all() -> None:
     then share them instead of each compiling its own."""
     for build in _BUILDERS.values():
         build()
+    _name_colon_pattern()  # built only when a text needs them, otherwise
+    _role_after()
 
 
 _FLAGS = regex.V1
@@ -170,7 +191,12 @@ def _signature() -> regex.Pattern[str]:
 
 
 @_builder
-def _name_colon() -> regex.Pattern[str]:
+def _name_colon() -> Gated:
+    return Gated(_compile(r":\s*\Z", reverse=True), _name_colon_pattern)
+
+
+@lru_cache(maxsize=1)
+def _name_colon_pattern() -> regex.Pattern[str]:
     return _compile(rf"\b(?P<sp>{_r()['name']})\s*:\s*\Z", reverse=True)
 
 

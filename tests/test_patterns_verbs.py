@@ -90,3 +90,21 @@ def test_adj_name_whole() -> None:
                 "the tall Spokesman", "the burly Moze spokesman", "The quiet Anne Shirley"):
         assert (written.fullmatch(raw) is None) == (p.adj_name.fullmatch(raw) is None), raw
     assert p.adj_name.fullmatch("the burly Moze")
+
+
+def test_name_colon_gated() -> None:
+    """name_colon, compiled only for a window ending in a colon, finds what the pattern
+    written out finds."""
+    r = patterns._fragments(True)
+    written = regex.compile(rf"\b(?P<sp>{r['name']})\s*:\s*\Z", regex.V1 | regex.REVERSE)
+    p = patterns.compiled()
+    text = "Pollsters agree - Carl Bialik: \nand Mr. Hale :  then Ana,"
+    hits = 0
+    for s in range(len(text) + 1):
+        for e in range(s, len(text) + 1):
+            want = written.search(text, s, e)
+            got = p.name_colon.search(text, s, e)
+            assert (None if want is None else want.span("sp")) == \
+                (None if got is None else got.span("sp")), (s, e)
+            hits += want is not None
+    assert hits
