@@ -9,6 +9,7 @@ from typing import Any
 import regex
 
 from .lexicon import column, load, read_rows
+from .speechverbs import Roles, VerbAt, VerbEnding, VerbNext, Verbs, VerbScan
 
 # No clock on any match: a wall-clock limit would make the answer depend on the machine's
 # load. The patterns are kept linear instead (initials taken whole, bounded repeats) and
@@ -44,12 +45,17 @@ def listed(words: Iterable[str], capitalised: bool = False) -> str:
     if capitalised:
         caps = [w[:1].upper() + w[1:] for w in todo]
         todo += [c for c in dict.fromkeys(caps) if c not in todo]
+    return "(?:" + "|".join(_alternatives(todo)) + ")"
+
+
+def _alternatives(words: Iterable[str]) -> list[str]:
+    """The alternatives ``listed`` writes for ``words``, one for each, in order."""
     alts = []
-    for w in todo:
+    for w in words:
         end = r"\.?" if w.endswith(".") and len(w) > 1 else ""
         alts.append(r"\s+".join(regex.escape(part) for part in w[:-1 if end else None].split())
                     + end)
-    return "(?:" + "|".join(alts) + ")"
+    return alts
 
 
 def _branch(node: dict[str, dict], reverse: bool) -> str:
@@ -66,6 +72,25 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
     return "(?:" + "|".join(alts) + (")?" if "" in node else ")")
 
 
+class Gated:
+    """A pattern searched in windows that it can match only when the window ends as
+    ``gate`` says: compiled (by ``build``, cached) only once a window does."""
+
+    __slots__ = ("_build", "_gate")
+
+    def __init__(self, gate: regex.Pattern[str], build: Callable[[], regex.Pattern[str]]
+                 ) -> None:
+        self._gate = gate
+        self._build = build
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None,
+               timeout: float | None = None) -> regex.Match[str] | None:
+        end = len(text) if endpos is None else endpos
+        if self._gate.search(text, pos, end) is None:
+            return None
+        return self._build().search(text, pos, end, timeout=timeout)
+
+
 WIDE = 1  # speaker_ending searched to this past the verb: the longest apposition
 TAIL = 1  # addressee_next matched from this before the verb's end: the frame's tail
 
@@ -78,12 +103,13 @@ class Patterns:
     lead: regex.Pattern[str]  # punctuation between a closing mark and its cue
     signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
     subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
-    name_colon: regex.Pattern[str]  # (reverse) "Jeffrey M. Jones:" ending here
+    name_colon: Gated  # (reverse) "Jeffrey M. Jones:" ending here
     quoted_as: regex.Pattern[str]  # "... quoted Ms. Simonyan, the editor, as saying"
-    verb: regex.Pattern[str]  # a speech verb or reporting phrase
-    verb_at: regex.Pattern[str]  # a speech verb here (after an optional adverb)
-    verb_ending: regex.Pattern[str]  # (reverse) a speech verb and a space ending here
-    verb_next: regex.Pattern[str]  # after a name: its speech verb ("Feinstein, 83, said")
+    # the speech verbs are found by look-ups on words (speechverbs), not a pattern
+    verb: VerbScan  # a speech verb or reporting phrase
+    verb_at: VerbAt  # a speech verb here (after an optional adverb)
+    verb_ending: VerbEnding  # (reverse) a speech verb and a space ending here
+    verb_next: VerbNext  # after a name: its speech verb ("Feinstein, 83, said")
     speaker_at: regex.Pattern[str]  # "said X" (at a space after the verb) or, the whole
     # gap before the verb, "X said" (at a word character, matched to the window's end)
     named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
@@ -121,6 +147,8 @@ def build_all() -> None:
     then share them instead of each compiling its own."""
     for build in _BUILDERS.values():
         build()
+    _name_colon_pattern()  # built only when a text needs them, otherwise
+    _role_after()
 
 
 _FLAGS = regex.V1
@@ -163,7 +191,12 @@ def _signature() -> regex.Pattern[str]:
 
 
 @_builder
-def _name_colon() -> regex.Pattern[str]:
+def _name_colon() -> Gated:
+    return Gated(_compile(r":\s*\Z", reverse=True), _name_colon_pattern)
+
+
+@lru_cache(maxsize=1)
+def _name_colon_pattern() -> regex.Pattern[str]:
     return _compile(rf"\b(?P<sp>{_r()['name']})\s*:\s*\Z", reverse=True)
 
 
@@ -185,26 +218,54 @@ def _subject() -> regex.Pattern[str]:
 
 
 @_builder
-def _verb() -> regex.Pattern[str]:
-    f = _f()
-    return _compile(rf"\b(?P<v>{f['verbs']})\b(?!\s+(?i:{f['roles']})\b)")
+def _verb() -> VerbScan:
+    return VerbScan(_speech_verbs(), _roles())
 
 
 @_builder
-def _verb_at() -> regex.Pattern[str]:
-    f = _f()
-    return _compile(rf"{f['adv']}?(?P<v>{f['verbs']})\b")
+def _verb_at() -> VerbAt:
+    return VerbAt(_speech_verbs())
 
 
 @_builder
-def _verb_next() -> regex.Pattern[str]:
+def _verb_next() -> VerbNext:
+    # the appositions, the pre-verb words and the adverb as in the pattern this stands
+    # for: {appos}?\s+{aux}?{adv}?(?:{verbs})\b
     f = _f()
-    return _compile(rf"{f['appos']}?\s+{f['aux']}?{f['adv']}?(?:{f['verbs']})\b")
+    return VerbNext(_speech_verbs(), _compile(f["of_head"]), _compile(f["of_more"]),
+                    [_compile(rf"{alt}\s+") for alt in _alternatives(column("pre_verb_words.txt"))])
 
 
 @_builder
-def _verb_ending() -> regex.Pattern[str]:
-    return _compile(rf"\b(?:{_r()['verbs']})\s+\Z", reverse=True)
+def _verb_ending() -> VerbEnding:
+    return VerbEnding(_verb_entries())
+
+
+def _verb_entries() -> list[str]:
+    lex = load()
+    return list(lex.verb_lemma) + list(lex.speech_phrases)
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> Verbs:
+    return Verbs(_verb_entries())
+
+
+def _role_entries() -> list[str]:
+    lex = load()
+    return list(lex.role_nouns) + list(lex.speaker_heads)
+
+
+@lru_cache(maxsize=1)
+def _roles() -> Roles:
+    return Roles(_role_entries(), _role_after)
+
+
+@lru_cache(maxsize=1)
+def _role_after() -> regex.Pattern[str]:
+    """A role noun after white space, where ``_roles`` cannot answer by look-ups (the text
+    there not ASCII): compiled only then."""
+    return _compile(rf"\s+(?i:{alternation(_role_entries())})\b")
 
 
 @_builder
@@ -290,7 +351,11 @@ def _name() -> regex.Pattern[str]:
 
 @_builder
 def _adj_name() -> regex.Pattern[str]:
-    return _compile(_f()['adj_name'])
+    # only ever matched whole (fullmatch): the fragment's look-ahead for a role noun
+    # after the name cannot fail at the end of the text, so it is left out (the
+    # case-blind role nouns are costly to compile)
+    f = _f()
+    return _compile(rf"{f['adj_name_head']}{f['name']}")
 
 
 @_builder
@@ -356,7 +421,6 @@ def _fragments(reverse: bool) -> dict[str, str]:
     """Pattern pieces shared by the compiled patterns; word lists factored for matching
     left to right, or right to left with ``reverse``."""
     lex = load()
-    verbs = alternation(list(lex.verb_lemma) + list(lex.speech_phrases), reverse)
     titles = alternation((t for t in lex.titles if t[:1].isupper()), reverse)
     roles = alternation(list(lex.role_nouns) + list(lex.speaker_heads),
                         reverse)
@@ -399,7 +463,8 @@ def _fragments(reverse: bool) -> dict[str, str]:
     # before a quotation a generic noun phrase is too often an object ("defended the
     # incident, calling ..."): only cue frames after a quotation take it ("one user wrote")
     # "the burly Moze", "the little Pooh": a name after adjectives (not "a senior Trump aide")
-    adj_name = rf"{det}\s+(?:{plain}\s+){{1,2}}{name}(?!\s+(?i:{roles})\b)"
+    adj_name_head = rf"{det}\s+(?:{plain}\s+){{1,2}}"
+    adj_name = rf"{adj_name_head}{name}(?!\s+(?i:{roles})\b)"
     # named: role_name | owned_name | the_name | desc | name | pron | trade_name | adj_name,
     # tried in that order, but with the name (and its titles) written once: six of the
     # eight end in a name (see _shared_tail)
@@ -425,8 +490,11 @@ def _fragments(reverse: bool) -> dict[str, str]:
                               ("(?:him|her|them|me|us|you|reporters|journalists)", ())],
                        name, reverse)
     # ", the defence secretary," / " (D-Mo.)" / " of the American Enterprise Institute"
+    # (speechverbs.VerbNext tries these three in this order)
+    of_head = rf"\s+(?:of|from|at)\s+(?:the\s+)?{cap}"
+    of_more = rf"\s+(?:of\s+)?{cap}"
     appos = (rf"(?:,\s+[^\"“”\n]{{1,120}}?,|\s*\([^()\"“”\n]{{1,40}}\)"
-             rf"|\s+(?:of|from|at)\s+(?:the\s+)?{cap}(?:\s+(?:of\s+)?{cap}){{0,5}})")
+             rf"|{of_head}(?:{of_more}){{0,5}})")
     open_appos = r"(?:,\s+(?:the|a|an)\s+[^,\"“”\n]{1,100}?)"  # ", the guru who founded it tweeted"
     adv = r"(?:\p{Ll}+ly\s+)"
     # "said the old man to himself, ...", "said Anne quietly, ...": words after a speaker
