@@ -123,27 +123,29 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
     if not people:
         return [Choice(s.paragraph, None, "", 0.0) for s in run]
     inf = float("-inf")
-    emit = [{c: emission(s, c, gender_of, weights) for c in people} for s in run]
+    # the search runs on the candidates' numbers (cheap to hash), in the order of people
+    ids = range(len(people))
+    emit = [[emission(s, c, gender_of, weights) for c in people] for s in run]
     # state: (speaker before, speaker now) -> (score, back-pointer state)
-    start: T | None = None
-    layer: dict[tuple[T | None, T], float] = {
-        (start, c): emit[0][c] for c in people if emit[0][c] > inf}
-    back: list[dict[tuple[T | None, T], tuple[T | None, T] | None]] = [
+    layer: dict[tuple[int | None, int], float] = {
+        (None, c): emit[0][c] for c in ids if emit[0][c] > inf}
+    back: list[dict[tuple[int | None, int], tuple[int | None, int] | None]] = [
         dict.fromkeys(layer)]
     same, alt, new = weights["same_twice"], weights["alternation"], weights["new_speaker"]
     same_narrated = weights.get("same_twice_narrated", same)
     for t in range(1, len(run)):
-        nxt: dict[tuple[T | None, T], float] = {}
-        ptr: dict[tuple[T | None, T], tuple[T | None, T] | None] = {}
+        nxt: dict[tuple[int | None, int], float] = {}
+        ptr: dict[tuple[int | None, int], tuple[int | None, int] | None] = {}
         repeat = same_narrated if run[t].narrated else same
-        by_last: dict[T, dict[T | None, float]] = {}
+        here = emit[t]
+        by_last: dict[int, dict[int | None, float]] = {}
         for (a, b), score in layer.items():
             by_last.setdefault(b, {})[a] = score
         for b, before in by_last.items():
-            first = max(before, key=lambda k: before[k])
+            first = max(before, key=before.__getitem__)
             top = sorted((k for k in before if k is not None), key=lambda k: -before[k])[:2]
-            for c in people:
-                e = emit[t][c]
+            for c in ids:
+                e = here[c]
                 if e == inf:
                     continue
                 if c == b:  # the same person again: the best way to b, whoever before
@@ -162,29 +164,31 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
                     nxt[(b, c)] = total
                     ptr[(b, c)] = (a, b)
         if not nxt:  # nobody fits (a fixed speaker outside the candidates): restart
-            nxt = {(None, c): emit[t][c] for c in people if emit[t][c] > inf}
+            nxt = {(None, c): here[c] for c in ids if here[c] > inf}
             ptr = dict.fromkeys(nxt)
         layer = nxt
         back.append(ptr)
     if not layer:
         return [Choice(s.paragraph, s.fixed, "", 0.0) for s in run]
-    state: tuple[T | None, T] | None = max(layer, key=lambda k: layer[k])
-    path: list[T | None] = []
+    state: tuple[int | None, int] | None = max(layer, key=layer.__getitem__)
+    path: list[int | None] = []
     for t in range(len(run) - 1, -1, -1):
         path.append(state[1] if state is not None else None)
         state = back[t].get(state) if state is not None else None
     path.reverse()
-    return [_choice(s, who, e) for s, who, e in zip(run, path, emit, strict=True)]
+    return [_choice(s, people, who, e) for s, who, e in zip(run, path, emit, strict=True)]
 
 
-def _choice(step: Step[T], who: T | None, emit: dict[T, float]) -> Choice[T]:
-    """The decision for one line: the strongest evidence for the chosen speaker names
-    its rule (``turn_taking`` when only the order of turns chose them)."""
-    if who is None:
+def _choice(step: Step[T], people: list[T], k: int | None, emit: list[float]) -> Choice[T]:
+    """The decision for one line (``people[k]`` speaks it; ``emit``: each candidate's
+    emission): the strongest evidence for the chosen speaker names its rule
+    (``turn_taking`` when only the order of turns chose them)."""
+    if k is None:
         return Choice(step.paragraph, None, "", 0.0)
+    who = people[k]
     own = [ev for ev in step.evidence if ev.role in _SPEAKER and ev.candidate == who
            and ev.strength > 0]
     rule = max(own, key=lambda ev: ev.strength).rule if own else "turn_taking"
-    others = sorted((v, i) for i, (c, v) in enumerate(emit.items()) if c != who)
-    runner = list(emit)[others[-1][1]] if others else None
-    return Choice(step.paragraph, who, rule, emit.get(who, 0.0), runner)
+    others = sorted((v, i) for i, v in enumerate(emit) if i != k)
+    runner = people[others[-1][1]] if others else None
+    return Choice(step.paragraph, who, rule, emit[k], runner)
