@@ -98,6 +98,26 @@ def emission(step: Step[T], who: T, gender_of: Callable[[T], str],
     return score
 
 
+def _emissions(step: Step[T], people: list[T], genders: list[str],
+               weights: Mapping[str, float]) -> list[float]:
+    """:func:`emission` of each of ``people`` (of genders ``genders``) for one line, the
+    line's evidence read once."""
+    inf = float("-inf")
+    if step.fixed is not None:
+        return [0.0 if who == step.fixed else inf for who in people]
+    by_candidate: dict[T, list[float]] = {}
+    for ev in step.evidence:  # summed in the evidence's order, as emission() sums
+        by_candidate.setdefault(ev.candidate, []).append(weighed(ev, weights))
+    out = [sum(by_candidate.get(who, ())) for who in people]
+    if step.gender in ("m", "f"):
+        for k, g in enumerate(genders):
+            if g not in (step.gender, "-"):
+                out[k] += weights["gender_mismatch"]
+            elif g == "-":
+                out[k] += weights["gender_unknown"]
+    return out
+
+
 def transition(before: T | None, last: T | None, who: T, weights: Mapping[str, float],
                narrated: bool = False) -> float:
     """The score of ``who`` speaking after ``last`` (who spoke after ``before``); a
@@ -125,7 +145,8 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
     inf = float("-inf")
     # the search runs on the candidates' numbers (cheap to hash), in the order of people
     ids = range(len(people))
-    emit = [[emission(s, c, gender_of, weights) for c in people] for s in run]
+    genders = [gender_of(c) for c in people]
+    emit = [_emissions(s, people, genders, weights) for s in run]
     # state: (speaker before, speaker now) -> (score, back-pointer state)
     layer: dict[tuple[int | None, int], float] = {
         (None, c): emit[0][c] for c in ids if emit[0][c] > inf}
@@ -144,6 +165,9 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
         for b, before in by_last.items():
             first = max(before, key=before.__getitem__)
             top = sorted((k for k in before if k is not None), key=lambda k: -before[k])[:2]
+            top0 = top[0] if top else None
+            top1 = top[1] if len(top) > 1 else None
+            nobody = before.get(None, inf)
             for c in ids:
                 e = here[c]
                 if e == inf:
@@ -151,16 +175,15 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
                 if c == b:  # the same person again: the best way to b, whoever before
                     total, a = before[first] + repeat, first
                 else:  # no one before, the one before (taking turns), or someone new
-                    total, a = inf, None
-                    if None in before:
-                        total = before[None]
-                    if c in before and before[c] + alt > total:
-                        total, a = before[c] + alt, c
-                    other = next((k for k in top if k != c), None)
+                    total, a = nobody, None
+                    turn = before.get(c)
+                    if turn is not None and turn + alt > total:
+                        total, a = turn + alt, c
+                    other = top1 if top0 == c else top0  # the best of the others
                     if other is not None and before[other] + new > total:
                         total, a = before[other] + new, other
                 total += e
-                if total > nxt.get((b, c), inf):
+                if total > inf:  # each (b, c) is reached once in a step
                     nxt[(b, c)] = total
                     ptr[(b, c)] = (a, b)
         if not nxt:  # nobody fits (a fixed speaker outside the candidates): restart
