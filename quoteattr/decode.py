@@ -164,9 +164,7 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
             by_last.setdefault(b, {})[a] = score
         for b, before in by_last.items():
             first = max(before, key=before.__getitem__)
-            top = sorted((k for k in before if k is not None), key=lambda k: -before[k])[:2]
-            top0 = top[0] if top else None
-            top1 = top[1] if len(top) > 1 else None
+            top0, top1 = _best_two(before)
             nobody = before.get(None, inf)
             for c in ids:
                 e = here[c]
@@ -202,6 +200,21 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
     return [_choice(s, people, who, e) for s, who, e in zip(run, path, emit, strict=True)]
 
 
+def _best_two(before: dict[int | None, float]) -> tuple[int | None, int | None]:
+    """The two people (not None) with the best scores in ``before``, best first; of
+    equal scores the earlier in ``before`` (as a stable sort by score would give)."""
+    best: int | None = None
+    second: int | None = None
+    for k, v in before.items():
+        if k is None:
+            continue
+        if best is None or v > before[best]:
+            best, second = k, best
+        elif second is None or v > before[second]:
+            second = k
+    return best, second
+
+
 def _choice(step: Step[T], people: list[T], k: int | None, emit: list[float]) -> Choice[T]:
     """The decision for one line (``people[k]`` speaks it; ``emit``: each candidate's
     emission): the strongest evidence for the chosen speaker names its rule
@@ -212,6 +225,6 @@ def _choice(step: Step[T], people: list[T], k: int | None, emit: list[float]) ->
     own = [ev for ev in step.evidence if ev.role in _SPEAKER and ev.candidate == who
            and ev.strength > 0]
     rule = max(own, key=lambda ev: ev.strength).rule if own else "turn_taking"
-    others = sorted((v, i) for i, v in enumerate(emit) if i != k)
-    runner = people[others[-1][1]] if others else None
+    other = max(((v, i) for i, v in enumerate(emit) if i != k), default=None)
+    runner = people[other[1]] if other is not None else None
     return Choice(step.paragraph, who, rule, emit[k], runner)
