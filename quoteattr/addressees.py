@@ -23,14 +23,14 @@ The addressee is never the line's own speaker.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
 from .cast import Placed
 from .lexicon import column
-from .model import Quote
+from .model import Quote, replace  # fast for a Quote
 from .patterns import listed
 
 

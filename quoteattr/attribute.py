@@ -8,7 +8,7 @@ its name travels with the quote as ``rule``. :data:`SIEVES` run on every quotati
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -78,14 +78,23 @@ class Context:
             window = self._before[i] = self._before_window(i)
         return window
 
-    def _before_window(self, i: int) -> tuple[int, int]:
+    def before_floor(self, i: int) -> int:
+        """Where :meth:`before_window` may start at the earliest (before the sentence's
+        start is looked for): a cheap test of the window's words."""
         s = self.spans[i]
         ps = self.para(i)[0]
         if s.open == ps:
-            return s.open, s.open  # a quote opening its paragraph: nothing before it
+            return s.open  # a quote opening its paragraph: nothing before it
         start = max(ps, s.open - WINDOW)
         if i > 0 and self.spans[i - 1].paragraph == s.paragraph:
             start = max(start, self.spans[i - 1].close)
+        return start
+
+    def _before_window(self, i: int) -> tuple[int, int]:
+        s = self.spans[i]
+        start = self.before_floor(i)
+        if start == s.open:
+            return s.open, s.open
         return self.sentences.start_after(start, s.open), s.open
 
 
@@ -147,7 +156,7 @@ def quoted_as(ctx: Context, i: int) -> Frame | None:
     """``"Q," the website quoted Ms. Simonyan as saying`` / ``Reuters quoted X as saying:
     "Q"``: the person quoted, not the one quoting."""
     p = compiled()
-    for s, e in (ctx.after_window(i), ctx.before_window(i)):
+    for s, e in _quoting_windows(ctx, i):
         if e - s > 12 and "quot" in ctx.text[s:e]:
             m = p.quoted_as.search(ctx.text, s, e, timeout=TIMEOUT)
             if m is not None and not any(c in ctx.text[s:m.start()] for c in ".!?"):
@@ -155,6 +164,14 @@ def quoted_as(ctx: Context, i: int) -> Frame | None:
                 if mention is not None:
                     return Frame("quoted_as", 0.85, mention, m.span("v"))
     return None
+
+
+def _quoting_windows(ctx: Context, i: int) -> Iterator[tuple[int, int]]:
+    """The windows after and before quotation ``i``; the one before only when its widest
+    reach has the word (its sentence's start is costly to find)."""
+    yield ctx.after_window(i)
+    if "quot" in ctx.text[ctx.before_floor(i):ctx.spans[i].open]:
+        yield ctx.before_window(i)
 
 
 def lead_in(ctx: Context, i: int) -> Frame | None:

@@ -501,7 +501,9 @@ def _build(found: Counter[tuple[str, tuple[str, ...]]],
         used(k, (title, words))
         given.setdefault(word, []).append(k)
     # each is called by the form the text uses most (Mr. Darcy, Elizabeth), longest on ties
-    chars = [replace(ch, name=_call(u)) if u else ch for ch, u in zip(chars, usage, strict=True)]
+    calls = [_call(u) if u else ch.name for ch, u in zip(chars, usage, strict=True)]
+    chars = [ch if name == ch.name else replace(ch, name=name)
+             for ch, name in zip(chars, calls, strict=True)]
     return Cast(chars, index, {k: tuple(v) for k, v in surnames.items()},
                 {k: tuple(v) for k, v in given.items()})
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from functools import lru_cache
 from types import MappingProxyType
 
@@ -23,7 +22,7 @@ import regex
 
 from .lexicon import load, read_rows
 from .mentions import classify
-from .model import Quote
+from .model import Quote, with_fields
 from .paragraphs import paragraph_spans
 
 NEWS = "news"
@@ -90,9 +89,15 @@ def keys(text: str, quotes: Sequence[Quote], strategy: str,
 def rate(text: str, quotes: Sequence[Quote], strategy: str,
          paragraphs: list[tuple[int, int]] | None = None) -> list[Quote]:
     """``quotes`` (their speakers decided by ``strategy``) with their confidence."""
+    return [with_fields(q, confidence=p)
+            for q, p in zip(quotes, confidences(text, quotes, strategy, paragraphs), strict=True)]
+
+
+def confidences(text: str, quotes: Sequence[Quote], strategy: str,
+                paragraphs: list[tuple[int, int]] | None = None) -> list[float]:
+    """The confidence :func:`rate` gives each quote, in order."""
     rows = table()
-    return [replace(q, confidence=probability(k, rows))
-            for q, k in zip(quotes, keys(text, quotes, strategy, paragraphs), strict=True)]
+    return [probability(k, rows) for k in keys(text, quotes, strategy, paragraphs)]
 
 
 def _form(text: str, q: Quote) -> str:

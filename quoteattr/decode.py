@@ -98,6 +98,26 @@ def emission(step: Step[T], who: T, gender_of: Callable[[T], str],
     return score
 
 
+def _emissions(step: Step[T], people: list[T], genders: list[str],
+               weights: Mapping[str, float]) -> list[float]:
+    """:func:`emission` of each of ``people`` (of genders ``genders``) for one line, the
+    line's evidence read once."""
+    inf = float("-inf")
+    if step.fixed is not None:
+        return [0.0 if who == step.fixed else inf for who in people]
+    by_candidate: dict[T, list[float]] = {}
+    for ev in step.evidence:  # summed in the evidence's order, as emission() sums
+        by_candidate.setdefault(ev.candidate, []).append(weighed(ev, weights))
+    out = [sum(by_candidate.get(who, ())) for who in people]
+    if step.gender in ("m", "f"):
+        for k, g in enumerate(genders):
+            if g not in (step.gender, "-"):
+                out[k] += weights["gender_mismatch"]
+            elif g == "-":
+                out[k] += weights["gender_unknown"]
+    return out
+
+
 def transition(before: T | None, last: T | None, who: T, weights: Mapping[str, float],
                narrated: bool = False) -> float:
     """The score of ``who`` speaking after ``last`` (who spoke after ``before``); a
@@ -123,68 +143,88 @@ def decode(run: Sequence[Step[T]], gender_of: Callable[[T], str],
     if not people:
         return [Choice(s.paragraph, None, "", 0.0) for s in run]
     inf = float("-inf")
-    emit = [{c: emission(s, c, gender_of, weights) for c in people} for s in run]
+    # the search runs on the candidates' numbers (cheap to hash), in the order of people
+    ids = range(len(people))
+    genders = [gender_of(c) for c in people]
+    emit = [_emissions(s, people, genders, weights) for s in run]
     # state: (speaker before, speaker now) -> (score, back-pointer state)
-    start: T | None = None
-    layer: dict[tuple[T | None, T], float] = {
-        (start, c): emit[0][c] for c in people if emit[0][c] > inf}
-    back: list[dict[tuple[T | None, T], tuple[T | None, T] | None]] = [
+    layer: dict[tuple[int | None, int], float] = {
+        (None, c): emit[0][c] for c in ids if emit[0][c] > inf}
+    back: list[dict[tuple[int | None, int], tuple[int | None, int] | None]] = [
         dict.fromkeys(layer)]
     same, alt, new = weights["same_twice"], weights["alternation"], weights["new_speaker"]
     same_narrated = weights.get("same_twice_narrated", same)
     for t in range(1, len(run)):
-        nxt: dict[tuple[T | None, T], float] = {}
-        ptr: dict[tuple[T | None, T], tuple[T | None, T] | None] = {}
+        nxt: dict[tuple[int | None, int], float] = {}
+        ptr: dict[tuple[int | None, int], tuple[int | None, int] | None] = {}
         repeat = same_narrated if run[t].narrated else same
-        by_last: dict[T, dict[T | None, float]] = {}
+        here = emit[t]
+        by_last: dict[int, dict[int | None, float]] = {}
         for (a, b), score in layer.items():
             by_last.setdefault(b, {})[a] = score
         for b, before in by_last.items():
-            first = max(before, key=lambda k: before[k])
-            top = sorted((k for k in before if k is not None), key=lambda k: -before[k])[:2]
-            for c in people:
-                e = emit[t][c]
+            first = max(before, key=before.__getitem__)
+            top0, top1 = _best_two(before)
+            nobody = before.get(None, inf)
+            for c in ids:
+                e = here[c]
                 if e == inf:
                     continue
                 if c == b:  # the same person again: the best way to b, whoever before
                     total, a = before[first] + repeat, first
                 else:  # no one before, the one before (taking turns), or someone new
-                    total, a = inf, None
-                    if None in before:
-                        total = before[None]
-                    if c in before and before[c] + alt > total:
-                        total, a = before[c] + alt, c
-                    other = next((k for k in top if k != c), None)
+                    total, a = nobody, None
+                    turn = before.get(c)
+                    if turn is not None and turn + alt > total:
+                        total, a = turn + alt, c
+                    other = top1 if top0 == c else top0  # the best of the others
                     if other is not None and before[other] + new > total:
                         total, a = before[other] + new, other
                 total += e
-                if total > nxt.get((b, c), inf):
+                if total > inf:  # each (b, c) is reached once in a step
                     nxt[(b, c)] = total
                     ptr[(b, c)] = (a, b)
         if not nxt:  # nobody fits (a fixed speaker outside the candidates): restart
-            nxt = {(None, c): emit[t][c] for c in people if emit[t][c] > inf}
+            nxt = {(None, c): here[c] for c in ids if here[c] > inf}
             ptr = dict.fromkeys(nxt)
         layer = nxt
         back.append(ptr)
     if not layer:
         return [Choice(s.paragraph, s.fixed, "", 0.0) for s in run]
-    state: tuple[T | None, T] | None = max(layer, key=lambda k: layer[k])
-    path: list[T | None] = []
+    state: tuple[int | None, int] | None = max(layer, key=layer.__getitem__)
+    path: list[int | None] = []
     for t in range(len(run) - 1, -1, -1):
         path.append(state[1] if state is not None else None)
         state = back[t].get(state) if state is not None else None
     path.reverse()
-    return [_choice(s, who, e) for s, who, e in zip(run, path, emit, strict=True)]
+    return [_choice(s, people, who, e) for s, who, e in zip(run, path, emit, strict=True)]
 
 
-def _choice(step: Step[T], who: T | None, emit: dict[T, float]) -> Choice[T]:
-    """The decision for one line: the strongest evidence for the chosen speaker names
-    its rule (``turn_taking`` when only the order of turns chose them)."""
-    if who is None:
+def _best_two(before: dict[int | None, float]) -> tuple[int | None, int | None]:
+    """The two people (not None) with the best scores in ``before``, best first; of
+    equal scores the earlier in ``before`` (as a stable sort by score would give)."""
+    best: int | None = None
+    second: int | None = None
+    for k, v in before.items():
+        if k is None:
+            continue
+        if best is None or v > before[best]:
+            best, second = k, best
+        elif second is None or v > before[second]:
+            second = k
+    return best, second
+
+
+def _choice(step: Step[T], people: list[T], k: int | None, emit: list[float]) -> Choice[T]:
+    """The decision for one line (``people[k]`` speaks it; ``emit``: each candidate's
+    emission): the strongest evidence for the chosen speaker names its rule
+    (``turn_taking`` when only the order of turns chose them)."""
+    if k is None:
         return Choice(step.paragraph, None, "", 0.0)
+    who = people[k]
     own = [ev for ev in step.evidence if ev.role in _SPEAKER and ev.candidate == who
            and ev.strength > 0]
     rule = max(own, key=lambda ev: ev.strength).rule if own else "turn_taking"
-    others = sorted((v, i) for i, (c, v) in enumerate(emit.items()) if c != who)
-    runner = list(emit)[others[-1][1]] if others else None
-    return Choice(step.paragraph, who, rule, emit.get(who, 0.0), runner)
+    other = max(((v, i) for i, v in enumerate(emit) if i != k), default=None)
+    runner = people[other[1]] if other is not None else None
+    return Choice(step.paragraph, who, rule, emit[k], runner)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, pairwise
 
@@ -47,7 +47,7 @@ from .evidence import (
 from .evidence import vocative as ev_vocative
 from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
-from .model import Quote
+from .model import Quote, replace  # fast for a Quote
 from .narrator import NARRATOR, Narrator, asks_name
 from .paragraphs import paragraph_spans
 from .patterns import listed

@@ -200,7 +200,10 @@ def no_name(word: str) -> bool:
     (``Gen'l'men``), but not an ``O'Brien`` nor a possessive nor ``Ja'far``; a compound
     adjective (``Cold-hearted``, ``Korean-born``; not ``Winnie-the-Pooh`` or ``Jean-Paul``);
     or a word of data/not_names.txt (``Poor``, ``Bother``, ``Work'us``)."""
-    bare = _POSSESSIVE_END.sub("", word.rstrip(".,;:!?"))
+    bare = word.rstrip(".,;:!?")
+    if "'" not in bare and "’" not in bare:  # most words: no apostrophe to look at
+        return bare in _not_names() or ("-" in bare and _COMPOUND.match(bare) is not None)
+    bare = _POSSESSIVE_END.sub("", bare)
     if bare in _not_names():
         return True
     if "'" in bare or "’" in bare:

@@ -49,6 +49,8 @@ class People:
         self.spans: list[tuple[int, int]] = []  # every match of the name pattern, in order
         # last word -> full (multi-word) core -> starts of its mentions, in document order
         self._by_last: dict[str, dict[str, list[int]]] = {}
+        # (first word, last word) -> the same full cores and lists as _by_last holds
+        self._by_pair: dict[tuple[str, str], dict[str, list[int]]] = {}
         self._by_first: dict[str, set[str]] = {}
         self._gender: dict[str, str] = {}
         self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
@@ -85,8 +87,11 @@ class People:
             words = core.split()
             if len(words) > 1:
                 fulls = self._by_last.setdefault(words[-1], {})
-                if core in fulls or len(fulls) < FULL_NAMES:
-                    fulls.setdefault(core, []).append(nm.start)
+                if core in fulls:
+                    fulls[core].append(nm.start)
+                elif len(fulls) < FULL_NAMES:
+                    starts = fulls[core] = [nm.start]
+                    self._by_pair.setdefault((words[0], words[-1]), {})[core] = starts
                 self._by_first.setdefault(words[0], set()).add(core)
             if gender != "-":
                 key = core if len(words) > 1 else (hon + " " + core).strip()
@@ -106,9 +111,8 @@ class People:
     def _fullest(self, core: str, gender: str, pos: int, honorific: str) -> str:
         words = core.split()
         # work on distinct full names, not on every mention: linear in the text overall
-        cands = self._by_last.get(words[-1], {})
-        if len(words) > 1:
-            cands = {c: st for c, st in cands.items() if c.split()[0] == words[0]}
+        cands = self._by_pair.get((words[0], words[-1]), {}) if len(words) > 1 \
+            else self._by_last.get(words[-1], {})
         cands = {c: st for c, st in cands.items() if _compatible(gender, self.gender_of(c))}
         if not cands and len(words) == 1:
             fulls = self._by_first.get(core, set())

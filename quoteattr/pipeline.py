@@ -8,7 +8,7 @@ from typing import Any
 from . import cast as cast_mod
 from .attribute import SIEVES, Context, Frame, continuation
 from .cast import Characters
-from .confidence import FICTION, NEWS, rate
+from .confidence import FICTION, NEWS, confidences
 from .dashes import dash_spans
 from .fiction import attribute_dialogue, looks_like_fiction
 from .genre import reads_as_news
@@ -16,14 +16,14 @@ from .kinds import SPEECH, classify, too_short
 from .lexicon import load
 from .marks import Span, find_spans
 from .mentions import Mention
-from .model import Extraction, Quote
+from .model import Extraction, Quote, with_fields
 from .nested import add_inner
 from .paragraphs import paragraph_spans
 from .people import People
 from .reported import add_reported
 from .resolve import Resolver
 from .sentences import Sentences, tokenizer
-from .speakers import build as build_speakers
+from .speakers import index as index_speakers
 
 KINDS = ("speech", "all")
 
@@ -61,8 +61,12 @@ def extract(text: str, *, kinds: str = "speech", characters: Characters | None =
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
     paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
     quotes, strategy = decide(text, kinds, characters, paragraphs, reported)
-    rated, records = build_speakers(text, rate(text, quotes, strategy, paragraphs))
-    return Extraction(text, rated, records)
+    rated = confidences(text, quotes, strategy, paragraphs)
+    ids, records = index_speakers(text, quotes)  # the records do not read the confidence
+    get = ids.get
+    return Extraction(text, [with_fields(q, confidence=c, speaker_id=get(q.speaker or ""),
+                                         addressee_id=get(q.addressee or ""))
+                             for q, c in zip(quotes, rated, strict=True)], records)
 
 
 def decide(text: str, kinds: str = "speech", characters: Characters | None = None,

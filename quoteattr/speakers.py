@@ -34,7 +34,7 @@ the text and the quotes, so a result rebuilt from its quotes has the same record
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -42,7 +42,7 @@ import regex
 from . import roles as roles_mod
 from .lexicon import column, load
 from .mentions import name_core, no_name, place_words
-from .model import Quote, Span, Speaker
+from .model import Quote, Span, Speaker, with_fields
 from .resolve import HONORIFICS
 
 _NONE = 1 << 62
@@ -93,6 +93,15 @@ def _org_lower() -> frozenset[str]:
 
 def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
     """The quotes with ``speaker_id`` / ``addressee_id`` set, and the speaker records."""
+    ids, records = index(text, quotes)
+    if not records:
+        return tuple(quotes), ()
+    return tuple(_pointed(q, ids) for q in quotes), records
+
+
+def index(text: str, quotes: Sequence[Quote]) -> tuple[dict[str, int], tuple[Speaker, ...]]:
+    """The speaker records of the quotes, and each canonical name's record id (what
+    :func:`build` sets as ``speaker_id`` and ``addressee_id``)."""
     people: dict[str, _Person] = {}
     for q in quotes:
         if q.speaker:
@@ -109,16 +118,15 @@ def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[
                 p.seen(q.addressee_span[0])
     _mentioned(text, people)
     if not people:
-        return tuple(quotes), ()
+        return {}, ()
     for p in people.values():
         if _described(p.name):
             p.role(roles_mod.of_description(p.name), p.quoted)  # "a spokesman for the ..."
     _scan(text, people)
     order = sorted(people.values(),
                    key=lambda p: (p.first if p.first < _NONE else p.quoted, p.name))
-    ids = {p.name: k for k, p in enumerate(order)}
-    records = tuple(_record(k, p) for k, p in enumerate(order))
-    return tuple(_pointed(q, ids) for q in quotes), records
+    return {p.name: k for k, p in enumerate(order)}, tuple(_record(k, p)
+                                                          for k, p in enumerate(order))
 
 
 def _pointed(q: Quote, ids: dict[str, int]) -> Quote:
@@ -126,7 +134,7 @@ def _pointed(q: Quote, ids: dict[str, int]) -> Quote:
     sid, aid = ids.get(q.speaker or ""), ids.get(q.addressee or "")
     if (q.speaker_id, q.addressee_id) == (sid, aid):
         return q
-    return replace(q, speaker_id=sid, addressee_id=aid)
+    return with_fields(q, speaker_id=sid, addressee_id=aid)
 
 
 def _get(people: dict[str, _Person], name: str, pos: int) -> _Person:
