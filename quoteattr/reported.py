@@ -64,6 +64,7 @@ class Report:
     cue: Offsets
     speaker: Offsets | None
     rule: str
+    joined: bool = False  # the second piece of content split by its aside (same quote)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +107,12 @@ def _blockers() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _adjuncts() -> tuple[frozenset[str], frozenset[str]]:
-    """Words of time and occasion, and those of time alone."""
+def _adjuncts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words of time and occasion, those of time alone, and those of time only before
+    another ("this week", "on Monday")."""
     return (frozenset(column("reported_adjuncts.txt")),
-            frozenset(column("reported_adjuncts.txt", "time")))
+            frozenset(column("reported_adjuncts.txt", "time")),
+            frozenset(column("reported_adjuncts.txt", "lead")))
 
 
 _END = regex.compile(r"[.?!][\"”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
@@ -131,6 +134,7 @@ _CLAUSE_WORDS = frozenset(column("reported_words.txt", "clause"))
 _ADJUNCT_OPENERS = frozenset(column("reported_words.txt", "adjunct"))
 _QUESTION = frozenset(column("reported_words.txt", "question"))
 _PRONOUNS = frozenset(column("reported_words.txt", "pronoun"))
+_NOUNS_LY = frozenset(column("reported_words.txt", "noun_ly"))
 _AUX = frozenset(column("pre_verb_words.txt")) | {"also", "not", "now", "still"}
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
 SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
@@ -203,7 +207,9 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
             r = _verb(text, h, ss, se, names)
         else:
             r = _noun(text, h, ss, se)
-        if r is not None:
+        if isinstance(r, tuple):
+            out.extend(r)
+        elif r is not None:
             out.append(r)
     return out
 
@@ -239,7 +245,7 @@ def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
 
 
 def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
-          ) -> Report | None:
+          ) -> Report | tuple[Report, ...] | None:
     verbs = _verbs()
     vs, ve = h.span()
     lemma = verbs.lemma[h.group().lower()]
@@ -268,9 +274,12 @@ def _verb(text: str, h: regex.Match[str], ss: int, se: int, names: list[Offsets]
             return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
         if not _that_next(text, ve, se):
             return None  # no speaker: only "... said that CONTENT" is clear enough
-    aside = _aside(text, ss, se, ve, speaker) if speaker is not None else None
-    if aside is not None:
-        return Report(*aside, (vs, ve), speaker, f"{rule_kind}_aside")
+    aside = _aside(text, ss, se, ve, speaker) if speaker is not None and kind != "stance" \
+        and text[speaker[0]:speaker[1]] not in ("who", "which") else None
+    if aside:
+        rule = f"{rule_kind}_aside"
+        return tuple(Report(s, e, (vs, ve), speaker, rule, joined=k > 0)
+                     for k, (s, e) in enumerate(aside))
     start = _content_start(text, ve, se, lemma, kind)
     if start is None:  # "CONTENT, X said."
         inv = _inverted(text, vs, ve, ss, se, speaker) \
@@ -295,12 +304,19 @@ def _that_next(text: str, ve: int, se: int) -> bool:
     return " that " in text[ve:min(se, ve + 40)]
 
 
+def _aux(word: str) -> bool:
+    """Is ``word``, between a subject and its verb, an auxiliary or an adverb ("has",
+    "also", "recently")?"""
+    low = word.lower()
+    return low in _AUX or (word[-2:] == "ly" and word.islower() and low not in _NOUNS_LY)
+
+
 def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
     """The subject ending at the verb: a pronoun right before it; a name of the text
     (``names``: the spans of :class:`~quoteattr.people.People`) ending there; after an
     apposition ("Healey, the defence secretary, said") the speaker pattern's."""
     words = text[max(ss, vs - 40):vs].split()
-    while words and words[-1].lower() in _AUX:
+    while words and _aux(words[-1]):
         words.pop()
     if not words:
         return None
@@ -346,7 +362,7 @@ def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
     for _ in range(2):
         words = list(_WORD.finditer(text, ss, end))
         k = len(words)
-        while k > 0 and words[k - 1].group().lower() in _AUX:
+        while k > 0 and _aux(words[k - 1].group()):
             k -= 1
         stop = k
         while stop > 0:
@@ -367,19 +383,45 @@ def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
     return None
 
 
-def _aside(text: str, ss: int, se: int, ve: int, speaker: Offsets
-           ) -> tuple[int, int] | None:
-    """``Overall, she said, CONTENT.`` / ``The bank, they said, was ...``: a speaker and
-    verb set off by commas inside the content; the content around them."""
-    if not text.startswith(",", ve) or not text[ss:speaker[0]].rstrip().endswith(","):
+def _aside(text: str, ss: int, se: int, ve: int, speaker: Offsets) -> list[Offsets]:
+    """``The bank, they said (on Monday), was ...``: a speaker and verb set off by commas
+    inside the content; the content's two pieces, before and after them (the second alone
+    after "As": ``As Politico reported, CONTENT``). Empty when the verb is no aside."""
+    close = _aside_close(text, ve, se)
+    if close is None:
+        return []
+    lead = text[ss:speaker[0]].rstrip()
+    after = _trim(text, close + 1, se)
+    if len(text[after[0]:after[1]].split()) < 3:
+        return []
+    if lead.lower() == "as" or (lead[:3].lower() == "as " and "," not in lead):
+        return [after]  # "As (the) Ledger reported, ..."
+    if not lead.endswith(","):
+        return []
+    before = _trim(text, ss, ss + len(lead) - 1)
+    words = text[before[0]:before[1]].split()
+    _, times, leads = _adjuncts()
+    first = words[0].lower() if words else ""
+    if not words or first in _ADJUNCT_OPENERS or first in times or first in leads \
+            or _LEAD.fullmatch(text[before[0]:before[1]] + " "):
+        return [after]  # "In 2008, she said, ...", "But, he said, ...": no content before
+    return [before, after]
+
+
+def _aside_close(text: str, ve: int, se: int) -> int | None:
+    """The comma closing an aside whose verb ends at ``ve``: right after it, or after a
+    few words of time or occasion ("said on Monday,", "argued in interviews,")."""
+    if text.startswith(",", ve):
+        return ve
+    comma = text.find(",", ve, min(se, ve + 60))
+    if comma < 0:
         return None
-    before = text[ss:speaker[0]].rstrip()[:-1]
-    after_s, after_e = _trim(text, ve + 1, se)
-    if len(text[after_s:after_e].split()) < 3:
+    words = text[ve:comma].split()
+    _, times, leads = _adjuncts()
+    first = words[0].lower() if words else ""
+    if len(words) > 6 or not (first in times or first in leads or first in _ADJUNCT_OPENERS):
         return None
-    if len(before.split()) <= 3:
-        return after_s, after_e
-    return _trim(text, ss, se)
+    return comma
 
 
 def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | None
@@ -415,7 +457,7 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
     (verbs that take it), or a clause's subject (zero "that"), past the hearer and words
     of time and occasion; None when nothing reported follows."""
     takes = _verbs().takes[lemma]
-    adjuncts, times = _adjuncts()
+    adjuncts, times, leads = _adjuncts()
     pos = ve
     if "object" in takes:
         m = compiled().addressee_next.match(text, ve, se, timeout=TIMEOUT)
@@ -427,6 +469,12 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         return None
     starts = got.starts("w")
     first = words[0].lower()
+    if first == "for" and "for" in takes and len(words) > 1:
+        return starts[1]  # "called for a ban": what is called for
+    if pos == ve and "object" in takes:  # a hearer the pattern does not know:
+        j = _after_object(words, kind)  # "asked workers if", "urged women to"
+        if j is not None:
+            return starts[j]
     if first == ",":  # "insisted, in an interview with ABC News, that ..."
         close = text.find(",", starts[0] + 1, min(se, starts[0] + 120))
         if close > 0 and text.startswith(" that ", close + 1):
@@ -440,8 +488,9 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         if not (w.lower() in adjuncts or w[:1].isupper()):
             break
     k = 0
-    while k < len(words) - 1 and words[k].lower() in times:
-        k += 1  # "said Tuesday the plan", "thinks now it is"
+    while k < len(words) - 1 and (words[k].lower() in times or (
+            words[k].lower() in leads and words[k + 1].lower() in times)):
+        k += 1  # "said Tuesday the plan", "thinks now it is", "said this week the"
     w = words[k]
     low = w.lower().replace("’", "'").split("'", 1)[0]  # "it’s", "they've"
     if low in _QUESTION:
@@ -452,6 +501,20 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         return starts[k]
     if lemma == "say" and w[:1].isalpha() and low not in adjuncts and not low.endswith("ly"):
         return starts[k]  # "said seeking reinforcements was right"
+    return None
+
+
+def _after_object(words: list[str], kind: str) -> int | None:
+    """After a verb that takes a hearer, the index of the word opening the content past
+    a short hearer of plain words: "to" ("urged party leaders to"), "that" ("told host
+    Ann Lee that"), "whether"/"if" after a question verb; None when none is near."""
+    opens = ("whether", "if") if kind == "question" else ("that",)
+    for j, w in enumerate(words[:7]):
+        low = w.lower()
+        if j and (low == "to" or low in opens):
+            return j
+        if not w[:1].isalnum() or low in _CLAUSE_WORDS or low in _QUESTION:
+            return None
     return None
 
 
@@ -547,6 +610,7 @@ def add_reported(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quot
     added: list[Quote] = []
     taken: set[Offsets] = set()
     d = 0  # direct quotes recorded so far (the latest named speaker feeds pronouns)
+    joined_to: int | None = None  # the id of the quote the next joined piece belongs to
     for r in reports:
         while d < len(speech) and speech[d].start < r.start:
             q = speech[d]
@@ -554,11 +618,15 @@ def add_reported(text: str, paragraphs: list[tuple[int, int]], quotes: list[Quot
             d += 1
         outside = _outside_marks(text, r.start, r.end, speech, qstarts)
         if 0 <= outside < MIN_WORDS or (r.start, r.end) in taken:
+            joined_to = None
             continue  # no more than a quotation already found
         taken.add((r.start, r.end))
-        added.append(_record(text, r, MIXED if outside >= 0 else INDIRECT, next_id, resolver,
+        qid = joined_to if r.joined and joined_to is not None else next_id
+        added.append(_record(text, r, MIXED if outside >= 0 else INDIRECT, qid, resolver,
                              bisect_right(starts, r.start) - 1))
-        next_id += 1
+        joined_to = qid
+        if qid == next_id:
+            next_id += 1
     return sorted(quotes + added, key=lambda q: q.start)
 
 
