@@ -201,6 +201,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
         if h.end() > se:
             continue
         word = h.group().lower()
+        r: Report | tuple[Report, ...] | None
         if word.startswith("according"):
             r = _according(text, h, ss, se)
         elif word in lemma and not _after_determiner(text, at, ss):
