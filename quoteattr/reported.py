@@ -347,12 +347,18 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
     opener = "(" if last[-1] == ")" else ","
     lo = max(ss, vs - SUBJECT_REACH)
     at = text.rfind(opener, lo, close)
+    first = -1
     while at > lo:
         k = bisect_right(names, (at, at)) - 1
         if k >= 0 and names[k][0] >= ss and not text[names[k][1]:at].strip():
             return names[k]
+        first = at
         at = text.rfind(opener, lo, at)  # the apposition itself holds a comma
-    return None
+    if first < 0 or opener != "," or \
+            text[first + 1:first + 12].split()[:1] not in (["who"], ["a"], ["an"], ["the"]):
+        return None
+    # "The official, who is not authorized to speak, said": the phrase before it
+    return _phrase(text, ss, first)
 
 
 def _opening_subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
