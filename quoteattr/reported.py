@@ -138,7 +138,8 @@ _ADJUNCT_OPENERS = frozenset(column("reported_words.txt", "adjunct"))
 _QUESTION = frozenset(column("reported_words.txt", "question"))
 _PRONOUNS = frozenset(column("reported_words.txt", "pronoun"))
 _NOUNS_LY = frozenset(column("reported_words.txt", "noun_ly"))
-_AUX = frozenset(column("pre_verb_words.txt")) | {"also", "not", "now", "still"}
+_APPOSITION = frozenset(column("reported_words.txt", "apposition"))
+_AUX = frozenset(column("pre_verb_words.txt")) | frozenset(column("reported_words.txt", "aux"))
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
 SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
 
@@ -259,7 +260,10 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
         lead = text[ss:vs]
         if "," not in lead and "—" not in lead and lead[:3].lower() != "as ":
             return None  # (the cheap test first: most cues read nothing)
-    speaker = _subject(text, ss, vs, names)
+    if h.group().endswith("ing") and text[ss:vs].rstrip().endswith(","):
+        speaker = _opening_subject(text, ss, vs, names)  # "Lee left, saying ..."
+    else:
+        speaker = _subject(text, ss, vs, names)
     if speaker is None and "wh" in text[max(ss, vs - 14):vs]:
         who = _WHO.search(text, max(ss, vs - 24), vs)
         if who is not None:
@@ -337,6 +341,8 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
         while k >= 0 and names[k][1] > end:
             k -= 1
         if k >= 0 and names[k][1] == end and names[k][0] >= ss:
+            if _governed(text, ss, names[k][0]):  # "The government of Costa Rica said"
+                return _phrase(text, ss, vs)
             return names[k]
         return None
     if last[-1:] not in ",)":
@@ -346,19 +352,37 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
     close = text.rfind(last[-1], ss, vs)
     opener = "(" if last[-1] == ")" else ","
     lo = max(ss, vs - SUBJECT_REACH)
+    if opener == ",":  # the name before the comma that opens an apposition: "Ann Lee,
+        at = text.find(",", lo, close)  # who ...", "Ann Lee, 56,", "Ann Lee, speaking ..."
+        while 0 <= at < close:
+            after = text[at + 1:at + 16].split()[:1]
+            if after and (after[0] in _APPOSITION or after[0][:1].isdigit()
+                          or after[0].endswith("ing")):
+                k = bisect_right(names, (at, at)) - 1
+                if k >= 0 and names[k][0] >= ss and names[k][1] == at \
+                        and not _governed(text, ss, names[k][0]):
+                    return names[k]
+            at = text.find(",", at + 1, close)
     at = text.rfind(opener, lo, close)
     first = -1
     while at > lo:
         k = bisect_right(names, (at, at)) - 1
-        if k >= 0 and names[k][0] >= ss and not text[names[k][1]:at].strip():
+        if k >= 0 and names[k][0] >= ss and not text[names[k][1]:at].strip() \
+                and not _governed(text, ss, names[k][0]):
             return names[k]
         first = at
         at = text.rfind(opener, lo, at)  # the apposition itself holds a comma
     if first < 0 or opener != "," or \
-            text[first + 1:first + 12].split()[:1] not in (["who"], ["a"], ["an"], ["the"]):
+            not _APPOSITION.issuperset(text[first + 1:first + 12].split()[:1] or ["-"]):
         return None
     # "The official, who is not authorized to speak, said": the phrase before it
     return _phrase(text, ss, first)
+
+
+def _governed(text: str, ss: int, at: int) -> bool:
+    """Does a preposition govern the word at ``at`` ("of Colorado", "in Iowa")?"""
+    before = text[max(ss, at - 12):at].split()[-1:]
+    return bool(before) and before[0].lower() in _ADJUNCT_OPENERS
 
 
 def _opening_subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
@@ -366,6 +390,10 @@ def _opening_subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offse
     verb at ``vs``: "Kerr won and says ...", "Kerr left, saying ..."): a pronoun, or a
     name of the text after at most a lead word and a title ("But Senator Kerr")."""
     m = _WORD.match(text, ss + len(text[ss:vs]) - len(text[ss:vs].lstrip()), vs)
+    if m is not None and m.group().lower() in _ADJUNCT_OPENERS:  # "At a rally in Ames, Lee"
+        comma = text.find(",", m.end(), vs)
+        m = _WORD.match(text, comma + 1 + len(text[comma + 1:vs]) - len(
+            text[comma + 1:vs].lstrip()), vs) if comma > 0 else None
     if m is None:
         return None
     if m.group().lower() in _PRONOUNS:
