@@ -126,7 +126,8 @@ _CLOSING = regex.compile(  # ", according to ...", ", he said", ", Smith added"
     r"(?:said|says|added|told|noted|wrote|argued|explained|reported)\b"
     r"|(?:he|she|they|it|we|I)\s+(?:said|says|added|told|noted|wrote|argued)\b"
     r"|(?:said|says|added)\s+\p{Lu})")
-_SOURCE = regex.compile(r"\s+(?P<sp>[\w’'\-.]+(?:\s+[\w’'\-.]+){0,7}?)\s*(?=[,;:]|\.?\Z)")
+_SOURCE = regex.compile(
+    r"\s+(?P<sp>[\w’'\-.&/]+(?:\s+[\w’'\-.&/]+){0,9}?)\s*(?=[,;:)]|\.?\Z)")
 _WHO = regex.compile(r"(?:,\s+|\s+)(?:who|which)\s+(?:also\s+|has\s+|had\s+|have\s+)?\Z")
 _POSSESSOR = regex.compile(
     r"(?:\b(?P<pro>(?i:his|her|their|its))|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
@@ -497,7 +498,11 @@ def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | 
         speaker = after.span("sp") if after is not None else None
     s, e = _trim(text, ss, comma)
     s = _after_lead(text, s, e)
-    return (s, e, speaker) if len(text[s:e].split()) >= 2 else None
+    words = text[s:e].split()
+    if len(words) < 2 or words[0].lower() == "according" or (
+            len(words) <= 5 and words[0].lower() in _ADJUNCT_OPENERS):
+        return None  # "According to X, officials knew of it": no content before the verb
+    return s, e, speaker
 
 
 def _after_lead(text: str, s: int, e: int) -> int:
@@ -580,10 +585,14 @@ def _speaker_next(text: str, pos: int, end: int) -> regex.Match[str] | None:
     return compiled().speaker_at.match(text, pos, end, timeout=TIMEOUT)
 
 
-def _according(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
+def _according(text: str, h: re.Match[str], ss: int, se: int
+               ) -> Report | tuple[Report, ...] | None:
     sp = _speaker_next(text, h.end(), se)
     if sp is not None:
         who = sp.span("sp")
+        cut = text.find(",", *who)
+        if cut > 0:  # "According to the Post, Bush ...": the source ends at its comma
+            who = (who[0], cut)
     else:  # "according to federal law enforcement officials": the words to the comma
         m = _SOURCE.match(text, h.end(), se)
         if m is None:
@@ -591,19 +600,32 @@ def _according(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
         who = m.span("sp")
         if text[who[1] - 1] == ".":
             who = (who[0], who[1] - 1)
-    lead = text[ss:h.start()].strip()
+    lead = text[ss:h.start()].rstrip()
     comma = text.find(",", who[1], se)
-    if comma >= 0 and len(text[comma + 1:se].split()) >= 3 and (
-            not lead or (lead.endswith(",") and len(lead.split()) <= 3)):
-        s, e = _trim(text, comma + 1, se)  # "(Now,) according to X, CONTENT."
-    elif lead.endswith(","):  # "CONTENT, according to X."
-        s, e = _trim(text, ss, ss + len(text[ss:h.start()].rstrip()) - 1)
+    if comma >= 0 and _APPOSITION.issuperset(text[comma + 1:comma + 12].split()[:1] or ["-"]):
+        again = text.find(",", comma + 1, se)  # "according to Ann Lee, a former envoy, ..."
+        if again > 0 and len(text[again:se].split()) > 3:
+            comma = again
+    after = _trim(text, comma + 1, se) if comma >= 0 else (se, se)
+    after_words = len(text[after[0]:after[1]].split())
+    cue = h.span()
+    if after_words >= 3 and (not lead or (lead.endswith(",") and len(lead.split()) <= 3)):
+        s, e = after  # "(Now,) according to X, CONTENT."
+    elif lead.endswith((",", "—", "–")):  # "CONTENT, according to X."
+        s, e = _trim(text, ss, ss + len(lead) - 1)
+        paren = text.rfind("(", s, e)
+        if paren >= 0 and ")" not in text[paren:e]:
+            s = paren + 1  # "Iowa (93 percent were white, according to exit polls)"
         s = _after_lead(text, s, e)
+        first = text[s:e].split()[:1]
+        if after_words >= 3 and lead.endswith(",") and paren < 0 and first \
+                and first[0].lower() in _ADJUNCT_OPENERS:
+            s, e = after  # "At the heart of it, according to X, was ...": after it
     else:
         return None
     if len(text[s:e].split()) < 2:
         return None
-    return Report(s, e, h.span(), who, "according_to")
+    return Report(s, e, cue, who, "according_to")
 
 
 def _noun(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
