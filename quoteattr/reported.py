@@ -49,6 +49,7 @@ INDIRECT = "indirect"
 MIXED = "mixed"
 THAT_REACH = 10  # words between the verb and a "that" opening its content
 INVERTED_TAIL = 8  # words after the verb (and its speaker) of "..., X said on Tuesday."
+INVERTS = ("speech", "question", "belief")  # verbs read inverted ("..., she said.")
 MIN_WORDS = 3  # content words outside quotation marks for a reported quote of its own
 SUBJECT_REACH = 160  # characters back from the verb in which its subject is looked for
 MARKS = "\"“”„«»"
@@ -139,6 +140,7 @@ _ADJUNCT_OPENERS = frozenset(column("reported_words.txt", "adjunct"))
 _QUESTION = frozenset(column("reported_words.txt", "question"))
 _PRONOUNS = frozenset(column("reported_words.txt", "pronoun"))
 _NOUNS_LY = frozenset(column("reported_words.txt", "noun_ly"))
+_BE = frozenset(column("reported_words.txt", "be"))
 _APPOSITION = frozenset(column("reported_words.txt", "apposition"))
 _AUX = frozenset(column("pre_verb_words.txt")) | frozenset(column("reported_words.txt", "aux"))
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
@@ -280,7 +282,7 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
                  "stance": "stance"}[kind]
     # inverted: "CONTENT, X said." / "CONTENT, said X."
     if speaker is None:  # "CONTENT, said X."
-        inv = _inverted(text, vs, ve, ss, se, None) if kind != "stance" else None
+        inv = _inverted(text, vs, ve, ss, se, None) if kind in INVERTS else None
         if inv is not None and inv[2] is not None:
             return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
         if not _that_next(text, ve, se):
@@ -292,8 +294,8 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
         return tuple(Report(s, e, (vs, ve), speaker, rule, joined=k > 0)
                      for k, (s, e) in enumerate(aside))
     if start is None:  # "CONTENT, X said."
-        inv = _inverted(text, vs, ve, ss, se, speaker) \
-            if speaker is not None and kind != "stance" else None
+        inv = _inverted(text, vs, ve, ss, se, speaker) if speaker is not None \
+            and kind in INVERTS and not _passive(text, ss, vs) else None
         if inv is None:
             return None
         return Report(inv[0], inv[1], (vs, ve), speaker, f"{rule_kind}_inverted")
@@ -307,6 +309,14 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
         return None
     rule = "reported_question" if kind == "question" else f"{rule_kind}_clause"
     return Report(s, e, (vs, ve), speaker, rule)
+
+
+def _passive(text: str, ss: int, vs: int) -> bool:
+    """Is the verb at ``vs`` a passive participle ("is seen", "were criticized")?"""
+    words = text[max(ss, vs - 30):vs].split()
+    while words and _aux(words[-1]) and words[-1].lower() not in _BE:
+        words.pop()
+    return bool(words) and words[-1].lower() in _BE
 
 
 def _that_next(text: str, ve: int, se: int) -> bool:
@@ -483,8 +493,7 @@ def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | 
               ) -> tuple[int, int, Offsets | None] | None:
     """``CONTENT, X said ...`` or ``CONTENT, said X ...`` closing the sentence: the
     content's offsets and the speaker."""
-    tail = text[ve:se]
-    words = _WORD.findall(tail)
+    words = _WORD.findall(text, ve, se)
     if len([w for w in words if w[0].isalnum()]) > INVERTED_TAIL or "that" in words:
         return None
     before = speaker[0] if speaker is not None else vs
