@@ -531,12 +531,20 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         m = compiled().addressee_next.match(text, ve, se, timeout=TIMEOUT)
         if m is not None:
             pos = m.end()
-    found = list(islice(_WORDS.finditer(text, pos, min(se, pos + 240)), THAT_REACH + 1))
-    if not found:
+    scan = _WORDS.finditer(text, pos, min(se, pos + 240))
+    one = next(scan, None)
+    if one is None:
         return None
+    first = one.group().lower()
+    if first == "that":
+        return one.start()
+    if pos != ve or "object" not in takes:  # the first word alone decides most cues
+        w = one.group()
+        if not (first in adjuncts or w[:1].isupper() or first in (",", "to", "for")):
+            return _zero_that(w, one.start(), lemma, kind, adjuncts)
+    found = [one, *islice(scan, THAT_REACH)]
     words = [m.group() for m in found]
     starts = [m.start() for m in found]
-    first = words[0].lower()
     if first == "for" and "for" in takes and len(words) > 1:
         return starts[1]  # "called for a ban": what is called for
     if pos == ve and "object" in takes:  # a hearer the pattern does not know:
@@ -559,16 +567,22 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
     while k < len(words) - 1 and (words[k].lower() in times or (
             words[k].lower() in leads and words[k + 1].lower() in times)):
         k += 1  # "said Tuesday the plan", "thinks now it is", "said this week the"
-    w = words[k]
+    return _zero_that(words[k], starts[k], lemma, kind, adjuncts)
+
+
+def _zero_that(w: str, at: int, lemma: str, kind: str, adjuncts: frozenset[str]
+               ) -> int | None:
+    """``at``, where the word ``w`` stands, when it opens content without "that": a
+    question word, a subject ("he", "the", a name, a number); None when it does not."""
     low = w.lower().replace("’", "'").split("'", 1)[0]  # "it’s", "they've"
     if low in _QUESTION:
-        return starts[k] if kind == "question" or low in ("whether", "if") else None
+        return at if kind == "question" or low in ("whether", "if") else None
     if kind == "question":
         return None
     if low in _OPENERS or (w[:1].isupper() and w[:1].isalpha()) or w[:1].isdigit():
-        return starts[k]
+        return at
     if lemma == "say" and w[:1].isalpha() and low not in adjuncts and not low.endswith("ly"):
-        return starts[k]  # "said seeking reinforcements was right"
+        return at  # "said seeking reinforcements was right"
     return None
 
 
