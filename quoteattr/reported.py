@@ -652,8 +652,12 @@ def _according(text: str, h: re.Match[str], ss: int, se: int
 
 
 def _noun(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
-    if text[h.end():h.end() + 7].split()[:1] != ["that"] or not text[h.end()].isspace():
+    words = text[h.end():h.end() + 30].split()[:2]
+    if words[:1] != ["that"] or not text[h.end()].isspace() or len(words) < 2:
         return None
+    low = words[1].lower().replace("’", "'").split("'", 1)[0]
+    if not (low in _OPENERS or words[1][:1].isupper() or words[1][:1].isdigit()):
+        return None  # "a message that fails": a relative clause, not what was said
     s, e = _trim(text, h.end() + 1, se)
     close = _CLOSING.search(text, s, e)
     if close is not None:
