@@ -17,6 +17,7 @@ from .model import Extraction, Quote, Speaker
 PALETTE = ("#ffd8a8", "#b2f2bb", "#a5d8ff", "#fcc2d7", "#ffec99", "#d0bfff",
            "#99e9f2", "#eebefa", "#c3fae8", "#ffc9c9")
 UNKNOWN = "#dee2e6"  # quotes nobody is named for
+REPORTED = ("indirect", "mixed")  # kinds of reported speech, drawn lighter and underlined
 KEY_SPEAKERS = 12  # the key shows this many speakers, most quoted first; the rest folded
 
 # Characters XML 1.0 forbids even as references; shown as U+FFFD.
@@ -26,6 +27,11 @@ _BOX = ("font-family:Georgia,serif;font-size:15px;line-height:1.9;white-space:pr
         "color:#212529;background:#fff;padding:8px 12px;border:1px solid #ced4da;"
         "border-radius:4px;max-width:60em")
 _MARK = "background:{};color:inherit;padding:1px 0;border-radius:3px"
+# reported speech: the speaker's colour at half strength, a dashed (indirect) or dotted
+# (mixed: it holds a quoted fragment) underline
+_REPORTED_MARK = ("background:{}80;color:inherit;padding:1px 0;border-radius:0;"
+                  "border-bottom:2px {} #495057")
+_LINES = {"indirect": "dashed", "mixed": "dotted"}
 _WHO = ("font-family:sans-serif;font-size:11px;font-weight:bold;background:{};"
         "border-radius:3px;padding:0 4px;margin-right:3px;white-space:nowrap")
 _KEY = "font-family:sans-serif;font-size:12px;margin-bottom:6px"
@@ -42,19 +48,50 @@ def to_html(extraction: Extraction) -> str:
     out = [f'<div class="quoteattr" style="{_BOX}">']
     out.append(_key(extraction, colours))
     pos = 0
-    for q in sorted(extraction, key=lambda q: (q.start, q.end)):
-        if q.start < pos or q.end > len(text):
+    ordered = sorted(extraction, key=lambda q: (q.start, -q.end))
+    for k, q in enumerate(ordered):
+        if q.start < pos or q.end > len(text) or q.start > q.end:
             continue  # never overlap or run past the text, whatever the input
         colour = colours.get(q.speaker or "", UNKNOWN)
         out.append(_escape(text[pos:q.start]))
         out.append(f'<span class="qa-who" style="{_WHO.format(colour)}">'
                    f"{_escape(_who(q))}</span>")
-        out.append(f'<mark class="qa-quote" style="{_MARK.format(colour)}" '
-                   f'title="{_escape(_title(q))}">{_escape(text[q.start:q.end])}</mark>')
+        out.append(f'<mark class="qa-quote" data-kind="{_escape(q.kind)}" '
+                   f'style="{_mark_style(q.kind, colour)}" '
+                   f'title="{_escape(_title(q))}">{_inside(text, q, ordered[k + 1:], colour)}'
+                   "</mark>")
         pos = q.end
     out.append(_escape(text[pos:]))
     out.append("</div>")
     return "".join(out)
+
+
+def _inside(text: str, q: Quote, later: list[Quote], colour: str) -> str:
+    """The words of ``q``; inside a mixed quote, the quoted fragments it holds (the quotes
+    of ``later`` lying within it) marked as well, as direct quotes are."""
+    if q.kind != "mixed":
+        return _escape(text[q.start:q.end])
+    out: list[str] = []
+    pos = q.start
+    for f in later:
+        if f.start >= q.end:
+            break
+        if f.start < pos or f.end > q.end or f.kind in REPORTED:
+            continue
+        out.append(_escape(text[pos:f.start]))
+        out.append(f'<mark class="qa-quote" data-kind="{_escape(f.kind)}" '
+                   f'style="{_MARK.format(colour)}" title="{_escape(_title(f))}">'
+                   f"{_escape(text[f.start:f.end])}</mark>")
+        pos = f.end
+    out.append(_escape(text[pos:q.end]))
+    return "".join(out)
+
+
+def _mark_style(kind: str, colour: str) -> str:
+    """A quote's highlight: solid for quoted words, lighter and underlined when reported."""
+    if kind in REPORTED:
+        return _REPORTED_MARK.format(colour, _LINES[kind])
+    return _MARK.format(colour)
 
 
 def speaker_colours(extraction: Extraction) -> dict[str, str]:
@@ -73,6 +110,13 @@ def _key(extraction: Extraction, colours: dict[str, str]) -> str:
     the :data:`KEY_SPEAKERS` most quoted shown and the rest folded."""
     n = len(extraction)
     parts = [f'<div class="qa-key" style="{_KEY}">{n} quote{"" if n == 1 else "s"}']
+    kinds = {q.kind for q in extraction}
+    if not kinds.isdisjoint(REPORTED):  # a sample of each highlight shown
+        samples = [f' <span class="qa-kind" style="{_mark_style(k, UNKNOWN)}">'
+                   f'{"direct" if k == "speech" else k} '
+                   f"{sum(q.kind == k for q in extraction)}</span>"
+                   for k in ("speech", *REPORTED) if k in kinds]
+        parts.append(" (" + "".join(samples) + " )")
     ranked = _ranked(extraction)
     chips = [f' <span class="qa-speaker" style="{_WHO.format(colours[s.name])}">'
              f"{_escape(s.name)} {s.n_quotes}</span>" for s in ranked]
@@ -86,9 +130,9 @@ def _key(extraction: Extraction, colours: dict[str, str]) -> str:
 
 
 def _who(q: Quote) -> str:
-    """The label: a non-speech kind ("scare", "title", ...), else the speaker's name, else
-    the mention as written, else "?"."""
-    if q.kind != "speech":
+    """The label: a kind that is not speech ("scare", "title", ...), else the speaker's
+    name, else the mention as written, else "?"; reported speech is speech."""
+    if q.kind != "speech" and q.kind not in REPORTED:
         return q.kind
     if q.speaker:
         return q.speaker

@@ -140,3 +140,38 @@ def test_key_counts_and_folds_past_the_top_speakers() -> None:
     folded = key.find("details")
     assert folded is not None and "3 more speakers" in "".join(folded.itertext())
     assert len(folded.findall("span")) == 3
+
+
+REPORTED = ("Harbour master Ines Duarte said the dredging was \u201cweeks behind, and we all "
+            "know why it is\u201d. Port officials said on Monday that the terminal would open "
+            'in spring. "We will win," Jane Smith said.')
+
+
+def test_reported_speech_is_drawn_apart_from_quoted_words() -> None:
+    result = quoteattr.extract(REPORTED, reported=True)
+    assert {q.kind for q in result} == {"speech", "indirect", "mixed"}
+    root = _tree(to_html(result))
+    assert _shown_text(root) == REPORTED
+    marks = {m.get("data-kind"): m for m in root.iter("mark")}
+    assert set(marks) == {"speech", "indirect", "mixed"}
+    direct, indirect, mixed = marks["speech"], marks["indirect"], marks["mixed"]
+    assert "dashed" in (indirect.get("style") or "") and "dotted" in (mixed.get("style") or "")
+    assert "border-bottom" not in (direct.get("style") or "")
+    for kind, mark in marks.items():
+        assert f"kind: {kind}" in (mark.get("title") or "")
+    # the speaker, not the kind, labels reported speech
+    labels = [el.text for el in root.iter("span") if el.get("class") == "qa-who"]
+    assert labels == ["Ines Duarte", "Port officials", "Jane Smith"]
+    # the mixed quote's quoted fragment keeps its own mark, inside it
+    inner = mixed.find("mark")
+    assert inner is not None and inner.get("data-kind") == "speech"
+    assert inner.text == "weeks behind, and we all know why it is"
+    key = root.find(".//div[@class='qa-key']")
+    assert key is not None
+    samples = ["".join(el.itertext()) for el in key if el.get("class") == "qa-kind"]
+    assert samples == ["direct 2", "indirect 1", "mixed 1"]
+
+
+def test_key_shows_no_kinds_without_reported_speech() -> None:
+    root = _tree(to_html(quoteattr.extract(ARTICLE)))
+    assert not [el for el in root.iter("span") if el.get("class") == "qa-kind"]
