@@ -577,10 +577,7 @@ def _entry(k: int, c: object) -> Entry:
     if not isinstance(c, Mapping):
         raise TypeError(f"characters[{k}] must be a name or a {{'name': ..., 'aliases': "
                         f"[...]}} mapping, got {type(c).__name__}: {c!r}")
-    name = c.get("name")
-    if name is not None and not isinstance(name, str):
-        raise TypeError(f"characters[{k}]: 'name' must be a str, got "
-                        f"{type(name).__name__}: {c!r}")
+    name = _text(c, "name", f"characters[{k}]", c)
     if not name or not name.strip():
         raise ValueError(f"characters[{k}] needs a non-empty 'name', got {c!r}")
     raw = c.get("aliases")
@@ -594,12 +591,19 @@ def _entry(k: int, c: object) -> Entry:
     if bad is not None:
         raise TypeError(f"characters[{k}] ({name!r}): each alias must be a str, got "
                         f"{type(bad).__name__}: {bad!r}")
-    gender = c.get("gender")
-    if gender is not None and not isinstance(gender, str):
-        raise TypeError(f"characters[{k}] ({name!r}): 'gender' must be a str, got "
-                        f"{type(gender).__name__}: {gender!r}")
+    gender = _text(c, "gender", f"characters[{k}] ({name!r})", c.get("gender"))
     return Entry(name.strip(), tuple(a.strip() for a in aliases if a.strip()),
                  _GENDER_WORDS.get((gender or "").strip().lower(), "-"))
+
+
+def _text(c: Mapping, key: str, where: str, shown: object) -> str | None:
+    """``c[key]``, a str or None; a TypeError naming ``where`` (and showing ``shown``)
+    otherwise."""
+    value = c.get(key)
+    if value is not None and not isinstance(value, str):
+        raise TypeError(f"{where}: {key!r} must be a str, got {type(value).__name__}: "
+                        f"{shown!r}")
+    return value
 
 
 def from_list(characters: Characters) -> Cast:
