@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -28,6 +29,20 @@ def news_texts() -> tuple[str, list[str]]:
             return "polnear dev (news)", [json.loads(line)["text"] for line in f]
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
     return "examples/*.txt x 50 (corpus absent)", texts * 50
+
+
+def news_run(doc: str | None, **extra: Any) -> tuple[argparse.Namespace, str, list[str]]:
+    """The options every news benchmark takes (``--rounds``, ``--limit``, and ``extra``:
+    option name -> default), parsed, with the source's name and its texts (the first
+    ``--limit`` of them when given)."""
+    ap = argparse.ArgumentParser(description=doc)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N texts")
+    for name, default in extra.items():
+        ap.add_argument(f"--{name}", type=type(default), default=default)
+    args = ap.parse_args()
+    source, texts = news_texts()
+    return args, source, texts[: args.limit] if args.limit else texts
 
 
 def forget() -> None:

@@ -9,10 +9,9 @@ matters is the ratio, which the issue wants at 0.8 or more.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 
-from common import forget, machine, megabytes, news_texts
+from common import forget, machine, megabytes, news_run
 from throughput import best_of
 
 import quoteattr
@@ -24,13 +23,7 @@ def run(texts: list[str], reported: bool) -> int:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--limit", type=int, default=0, help="first N texts only")
-    args = ap.parse_args()
-    source, texts = news_texts()
-    if args.limit:
-        texts = texts[: args.limit]
+    args, source, texts = news_run(__doc__)
     mb = megabytes(texts)
     runs: dict[str, Callable[[], int]] = {"direct only": lambda: run(texts, False),
                                           "reported=True": lambda: run(texts, True)}

@@ -9,13 +9,12 @@ and with ``--jobs`` processes over the same texts (pool start-up included).
 
 from __future__ import annotations
 
-import argparse
 import resource
 import time
 from collections.abc import Callable
 
 import regex
-from common import forget, machine, megabytes, news_texts
+from common import forget, machine, megabytes, news_run
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
 import quoteattr
@@ -69,14 +68,7 @@ def many_run(texts: list[str], n_jobs: int, rounds: int) -> tuple[float, float, 
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--jobs", type=int, default=2)
-    ap.add_argument("--limit", type=int, default=0, help="use only the first N texts")
-    args = ap.parse_args()
-    source, texts = news_texts()
-    if args.limit:
-        texts = texts[: args.limit]
+    args, source, texts = news_run(__doc__, jobs=2)
     mb = megabytes(texts)
     extract(texts[:5])  # build word lists and the tokenizer before timing
     print(f"# Throughput: {machine()}")
