@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -56,6 +57,7 @@ class People:
         self._titled: dict[str, set[str]] = {}  # surname -> genders of its titles (Mr, Ms)
         self._canonical: dict[tuple[str, str, int, str], str] = {}  # canonical() memo
         self._person: dict[str, bool] = {}  # described_as_person() memo
+        self._bare_names: Counter[str] | None = None  # _bare() memo
         self._of_core: dict[str, list[NameMention]] | None = None  # core -> its mentions
         # the form of each mention outside quotations, numbered: (core, gender, honorific,
         # titled) alike, number alike
@@ -125,6 +127,12 @@ class People:
             # full afterwards; the bare surname means the other
             own = {c: st for c, st in cands.items() if not self._relative(c, st[0])}
             cands = own or cands
+        if honorific and len(words) == 1 and len(cands) > 1:
+            # "Mr. Trump" where the text calls his brother "Freddy": the one the text calls
+            # least by the given name alone is the one it calls by title and surname
+            bare = self._bare()
+            least = min(bare[c.split()[0]] for c in cands)
+            cands = {c: st for c, st in cands.items() if bare[c.split()[0]] == least}
         # the candidate mentioned last at or before pos, else the first mentioned
         last_before = {c: st[k - 1] for c, st in cands.items() if (k := bisect_right(st, pos))}
         if last_before:
@@ -134,6 +142,12 @@ class People:
         first = pick.split()[0]
         return max((c for c in cands if c.split()[0] == first),
                    key=lambda c: (len(c.split()), len(c)))
+
+    def _bare(self) -> Counter[str]:
+        """How often the text uses each one-word name outside quotations ("Freddy")."""
+        if self._bare_names is None:
+            self._bare_names = Counter(nm.core for nm in self.mentions if " " not in nm.core)
+        return self._bare_names
 
     def _relative(self, name: str, start: int) -> bool:
         """Is the mention of ``name`` at ``start`` introduced as someone's relative ("her
