@@ -196,7 +196,7 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
     seen: dict[str, tuple[str, str] | None] = {}  # run -> (core, gender); None: no name
     for start, raw in _runs(text):
         if raw not in seen:
-            core, gender = name_core(raw)
+            core, gender = _name_core(raw)
             bad = not core or any(no_name(w) or w in lex.non_names for w in core.split())
             seen[raw] = None if bad else (core, gender)
         hit = seen[raw]
@@ -336,7 +336,7 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
             else:
                 forms[f] = name
     known = {f: n for f, n in forms.items() if n is not None}
-    for start, end, hon_at, form in _find(text, known):
+    for start, end, hon_at, form, word, at in _find(text, known):
         name = known[form]
         p = people[name]
         if hon_at < start:
@@ -355,7 +355,8 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         p.seen(hon_at)
         p.role(roles_mod.before(text, hon_at), hon_at)
         p.role(roles_mod.after(text, end), end)
-        word, at = _word_before(text, hon_at)
+        if hon_at < start:
+            word, at = _word_before(text, hon_at)
         word = word.rstrip(",")
         if word in lex.kin_nouns:  # "her husband, Bill Reed"
             g = lex.role_nouns.get(word, "-")
@@ -369,9 +370,16 @@ def _core(name: str) -> str:
     return name_core(name)[0]
 
 
-def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
+@lru_cache(maxsize=8192)
+def _name_core(raw: str) -> tuple[str, str]:
+    """:func:`quoteattr.mentions.name_core` of a run of capitalised words, remembered."""
+    return name_core(raw)
+
+
+def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str, str, int]]:
     """Each whole-word occurrence of the forms (longest first where they overlap), as
-    (start, end, start with an honorific before it, form). A few forms are looked for with
+    (start, end, start with an honorific before it, form, and the word before the start
+    and where it starts, as :func:`_word_before` gives them). A few forms are looked for with
     ``str.find``, one pass each (much faster than a pattern of alternatives); many (a text
     of a hundred speakers) in one pass over the capitalised words, so that the work stays
     linear in the text."""
@@ -380,10 +388,13 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
     if len(forms) <= FIND_FORMS:
         for form in forms:
             at = text.find(form)
+            size = len(form)
             while at >= 0:
-                end = at + len(form)
-                if not _inside_word(text, at, end):
-                    hits.append((at, -end, form))
+                end = at + size
+                left, right = text[at - 1:at] if at else "", text[end:end + 1]
+                if not ((left and (left.isalnum() or left == "-"))
+                        or (right and (right.isalnum() or right == "-"))):
+                    hits.append((at, -end, form))  # a whole word (not _inside_word)
                 at = text.find(form, at + 1)
     else:
         by_first: dict[str, list[str]] = {}
@@ -398,7 +409,7 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
                 if text.startswith(form, at) and not _inside_word(text, at, end):
                     hits.append((at, -end, form))
     hits.sort()
-    out: list[tuple[int, int, int, str]] = []
+    out: list[tuple[int, int, int, str, str, int]] = []
     reach = 0
     for at, neg_end, form in hits:
         if at < reach:
@@ -406,7 +417,7 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
         reach = -neg_end
         word, before = _word_before(text, at)
         hon = word[:-1] if word.endswith(".") else word
-        out.append((at, -neg_end, before if hon in HONORIFICS else at, form))
+        out.append((at, -neg_end, before if hon in HONORIFICS else at, form, word, before))
     return out
 
 
