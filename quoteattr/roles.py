@@ -42,6 +42,7 @@ def joiners() -> frozenset[str]:
     return frozenset(column("role_joiners.txt"))
 
 
+@lru_cache(maxsize=8192)
 def is_role_word(word: str) -> bool:
     """Does ``word`` head a role: a role noun ("secretary", "MP", "spokesman") or a title
     that is no honorific ("Councillor", "Senator"; not "Mr")?"""
@@ -124,6 +125,7 @@ def _apposed_before(text: str, comma: int) -> tuple[list[str], list[str]]:
     return [role], [owner] if owner else []
 
 
+@lru_cache(maxsize=8192)
 def _may_lead(word: str) -> bool:
     """Can the word just before a name belong to a title, a role or an owner before it?"""
     return (word[:1].isupper() and word[-1:] not in ",;:!?\"”’)") \

@@ -268,11 +268,16 @@ def _runs(text: str) -> list[tuple[int, str]]:
     at a possessive's "'s" and before the writer's "I"; not after a determiner ("the Miss
     Schlegels")."""
     lex = load()
+    leads = _leads()
     out: list[tuple[int, str]] = []
     for m in _RUN.finditer(text):
+        words = m.group().split()
+        if not any(w.rstrip(".") in leads or (("--" in w or "'" in w or "’" in w)
+                                             and _may_lead(w, leads)) for w in words):
+            continue  # no given name or title: _keep keeps none of it
         at = m.start()
         seg: list[tuple[int, str]] = []
-        for word in m.group().split():
+        for word in words:
             w, end = word, False
             if "--" in w:
                 w, end = w.split("--", 1)[0], True
@@ -291,6 +296,21 @@ def _runs(text: str) -> list[tuple[int, str]]:
             at += len(word) + 1
         _keep(text, seg, out)
     return out
+
+
+@lru_cache(maxsize=1)
+def _leads() -> frozenset[str]:
+    """Given names and titles, without a period at the end: a word of a run that
+    :func:`_keep` may start a name at is one of these once its periods are cut."""
+    lex = load()
+    return frozenset(w.rstrip(".") for w in (*lex.first_names, *lex.titles))
+
+
+def _may_lead(word: str, leads: frozenset[str]) -> bool:
+    """May ``word`` (with a dash or an apostrophe) be cut by :func:`_runs` to a given name
+    or a title?"""
+    cut = (word.split("--", 1)[0], _POSSESSIVE.sub("", word))
+    return any(w.rstrip(".") in leads for w in cut)
 
 
 def _keep(text: str, seg: list[tuple[int, str]], out: list[tuple[int, str]]) -> None:
@@ -353,8 +373,13 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
                 p.genders[(g, f"title {hon!r} at {hon_at}")] = None
         p.aliases.setdefault(text[hon_at:end], []).append((hon_at, end))
         p.seen(hon_at)
-        p.role(roles_mod.before(text, hon_at), hon_at)
-        p.role(roles_mod.after(text, end), end)
+        found = roles_mod.before(text, hon_at)
+        if found[0] or found[1]:
+            p.role(found, hon_at)
+        if text[end:end + 1] == ",":  # roles.after reads nothing else
+            found = roles_mod.after(text, end)
+            if found[0] or found[1]:
+                p.role(found, end)
         if hon_at < start:
             word, at = _word_before(text, hon_at)
         word = word.rstrip(",")
@@ -404,7 +429,12 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str, str
             word = m.group()
             bare = word if "'" not in word and "’" not in word else \
                 regex.split(r"['’]", word, maxsplit=1)[0]  # "Healey’s": Healey
-            for form in by_first.get(word, []) + (by_first.get(bare, []) if bare != word else []):
+            these = by_first.get(word)
+            if bare != word:
+                these = (these or []) + by_first.get(bare, [])
+            if not these:
+                continue
+            for form in these:
                 at, end = m.start(), m.start() + len(form)
                 if text.startswith(form, at) and not _inside_word(text, at, end):
                     hits.append((at, -end, form))
@@ -463,6 +493,7 @@ def _gender(found: Iterable[tuple[str, str]]) -> tuple[str | None, tuple[str, ..
     return g, tuple(ev for h, ev in found if h == g)[:EVIDENCE]
 
 
+@lru_cache(maxsize=8192)
 def kind_of(name: str) -> str:
     """"person", "organisation", "group" or "description" for a canonical speaker name."""
     words = name.split()
