@@ -355,11 +355,12 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
                 forms[f] = name if f == name else (None if forms[f] != f else forms[f])
             else:
                 forms[f] = name
-    known = {f: n for f, n in forms.items() if n is not None}
+    known = {f: people[n] for f, n in forms.items() if n is not None}
+    kin = lex.kin_nouns
     for start, end, hon_at, form, word, at in _find(text, known):
-        name = known[form]
-        p = people[name]
+        p = known[form]
         if hon_at < start:
+            name = p.name
             hon = text[hon_at:start].split()[0].rstrip(".")
             g = lex.title_gender(hon)
             first = name.split()[0] if len(name.split()) > 1 else ""
@@ -372,7 +373,8 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
             if g in ("m", "f"):
                 p.genders[(g, f"title {hon!r} at {hon_at}")] = None
         p.aliases.setdefault(text[hon_at:end], []).append((hon_at, end))
-        p.seen(hon_at)
+        if hon_at < p.first:
+            p.first = hon_at  # p.seen(hon_at)
         found = roles_mod.before(text, hon_at)
         if found[0] or found[1]:
             p.role(found, hon_at)
@@ -383,7 +385,7 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         if hon_at < start:
             word, at = _word_before(text, hon_at)
         word = word.rstrip(",")
-        if word in lex.kin_nouns:  # "her husband, Bill Reed"
+        if word in kin:  # "her husband, Bill Reed"
             g = lex.role_nouns.get(word, "-")
             if g in ("m", "f"):
                 p.genders[(g, f"kin noun {word!r} at {at}")] = None
