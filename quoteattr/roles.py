@@ -42,6 +42,7 @@ def joiners() -> frozenset[str]:
     return frozenset(column("role_joiners.txt"))
 
 
+@lru_cache(maxsize=8192)
 def is_role_word(word: str) -> bool:
     """Does ``word`` head a role: a role noun ("secretary", "MP", "spokesman") or a title
     that is no honorific ("Councillor", "Senator"; not "Mr")?"""
@@ -107,7 +108,11 @@ def _apposed_before(text: str, comma: int) -> tuple[list[str], list[str]]:
     """The role of a description set before a name ("The company's chief executive, Ann
     Lee"; "her husband, Bill Reed"), whose last word heads a role; its owner, if any, is an
     affiliation."""
-    words = _BOUNDARY.split(text[max(0, comma - 80):comma])[-1].split()[-_APPOS_WORDS:]
+    window = text[max(0, comma - 80):comma]
+    last = window.rsplit(None, 1)[-1:]  # the last word, as the words below end
+    if not last or not last[0][:1].islower() or not is_role_word(last[0]):
+        return [], []  # the common case ("said, John Healey"), decided without the split
+    words = _BOUNDARY.split(window)[-1].split()[-_APPOS_WORDS:]
     if not words or not words[-1][:1].islower() or not is_role_word(words[-1]):
         return [], []
     lex = load()
@@ -124,6 +129,7 @@ def _apposed_before(text: str, comma: int) -> tuple[list[str], list[str]]:
     return [role], [owner] if owner else []
 
 
+@lru_cache(maxsize=8192)
 def _may_lead(word: str) -> bool:
     """Can the word just before a name belong to a title, a role or an owner before it?"""
     return (word[:1].isupper() and word[-1:] not in ",;:!?\"”’)") \

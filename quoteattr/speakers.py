@@ -196,7 +196,7 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
     seen: dict[str, tuple[str, str] | None] = {}  # run -> (core, gender); None: no name
     for start, raw in _runs(text):
         if raw not in seen:
-            core, gender = name_core(raw)
+            core, gender = _name_core(raw)
             bad = not core or any(no_name(w) or w in lex.non_names for w in core.split())
             seen[raw] = None if bad else (core, gender)
         hit = seen[raw]
@@ -268,11 +268,16 @@ def _runs(text: str) -> list[tuple[int, str]]:
     at a possessive's "'s" and before the writer's "I"; not after a determiner ("the Miss
     Schlegels")."""
     lex = load()
+    leads = _leads()
     out: list[tuple[int, str]] = []
     for m in _RUN.finditer(text):
+        words = m.group().split()
+        if not any(w.rstrip(".") in leads or (("--" in w or "'" in w or "’" in w)
+                                             and _may_lead(w, leads)) for w in words):
+            continue  # no given name or title: _keep keeps none of it
         at = m.start()
         seg: list[tuple[int, str]] = []
-        for word in m.group().split():
+        for word in words:
             w, end = word, False
             if "--" in w:
                 w, end = w.split("--", 1)[0], True
@@ -291,6 +296,21 @@ def _runs(text: str) -> list[tuple[int, str]]:
             at += len(word) + 1
         _keep(text, seg, out)
     return out
+
+
+@lru_cache(maxsize=1)
+def _leads() -> frozenset[str]:
+    """Given names and titles, without a period at the end: a word of a run that
+    :func:`_keep` may start a name at is one of these once its periods are cut."""
+    lex = load()
+    return frozenset(w.rstrip(".") for w in (*lex.first_names, *lex.titles))
+
+
+def _may_lead(word: str, leads: frozenset[str]) -> bool:
+    """May ``word`` (with a dash or an apostrophe) be cut by :func:`_runs` to a given name
+    or a title?"""
+    cut = (word.split("--", 1)[0], _POSSESSIVE.sub("", word))
+    return any(w.rstrip(".") in leads for w in cut)
 
 
 def _keep(text: str, seg: list[tuple[int, str]], out: list[tuple[int, str]]) -> None:
@@ -335,11 +355,12 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
                 forms[f] = name if f == name else (None if forms[f] != f else forms[f])
             else:
                 forms[f] = name
-    known = {f: n for f, n in forms.items() if n is not None}
-    for start, end, hon_at, form in _find(text, known):
-        name = known[form]
-        p = people[name]
+    known = {f: people[n] for f, n in forms.items() if n is not None}
+    kin = lex.kin_nouns
+    for start, end, hon_at, form, word, at in _find(text, known):
+        p = known[form]
         if hon_at < start:
+            name = p.name
             hon = text[hon_at:start].split()[0].rstrip(".")
             g = lex.title_gender(hon)
             first = name.split()[0] if len(name.split()) > 1 else ""
@@ -352,12 +373,19 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
             if g in ("m", "f"):
                 p.genders[(g, f"title {hon!r} at {hon_at}")] = None
         p.aliases.setdefault(text[hon_at:end], []).append((hon_at, end))
-        p.seen(hon_at)
-        p.role(roles_mod.before(text, hon_at), hon_at)
-        p.role(roles_mod.after(text, end), end)
-        word, at = _word_before(text, hon_at)
+        if hon_at < p.first:
+            p.first = hon_at  # p.seen(hon_at)
+        found = roles_mod.before(text, hon_at)
+        if found[0] or found[1]:
+            p.role(found, hon_at)
+        if text[end:end + 1] == ",":  # roles.after reads nothing else
+            found = roles_mod.after(text, end)
+            if found[0] or found[1]:
+                p.role(found, end)
+        if hon_at < start:
+            word, at = _word_before(text, hon_at)
         word = word.rstrip(",")
-        if word in lex.kin_nouns:  # "her husband, Bill Reed"
+        if word in kin:  # "her husband, Bill Reed"
             g = lex.role_nouns.get(word, "-")
             if g in ("m", "f"):
                 p.genders[(g, f"kin noun {word!r} at {at}")] = None
@@ -369,9 +397,16 @@ def _core(name: str) -> str:
     return name_core(name)[0]
 
 
-def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
+@lru_cache(maxsize=8192)
+def _name_core(raw: str) -> tuple[str, str]:
+    """:func:`quoteattr.mentions.name_core` of a run of capitalised words, remembered."""
+    return name_core(raw)
+
+
+def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str, str, int]]:
     """Each whole-word occurrence of the forms (longest first where they overlap), as
-    (start, end, start with an honorific before it, form). A few forms are looked for with
+    (start, end, start with an honorific before it, form, and the word before the start
+    and where it starts, as :func:`_word_before` gives them). A few forms are looked for with
     ``str.find``, one pass each (much faster than a pattern of alternatives); many (a text
     of a hundred speakers) in one pass over the capitalised words, so that the work stays
     linear in the text."""
@@ -380,10 +415,13 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
     if len(forms) <= FIND_FORMS:
         for form in forms:
             at = text.find(form)
+            size = len(form)
             while at >= 0:
-                end = at + len(form)
-                if not _inside_word(text, at, end):
-                    hits.append((at, -end, form))
+                end = at + size
+                left, right = text[at - 1:at] if at else "", text[end:end + 1]
+                if not ((left and (left.isalnum() or left == "-"))
+                        or (right and (right.isalnum() or right == "-"))):
+                    hits.append((at, -end, form))  # a whole word (not _inside_word)
                 at = text.find(form, at + 1)
     else:
         by_first: dict[str, list[str]] = {}
@@ -393,12 +431,17 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
             word = m.group()
             bare = word if "'" not in word and "’" not in word else \
                 regex.split(r"['’]", word, maxsplit=1)[0]  # "Healey’s": Healey
-            for form in by_first.get(word, []) + (by_first.get(bare, []) if bare != word else []):
+            these = by_first.get(word)
+            if bare != word:
+                these = (these or []) + by_first.get(bare, [])
+            if not these:
+                continue
+            for form in these:
                 at, end = m.start(), m.start() + len(form)
                 if text.startswith(form, at) and not _inside_word(text, at, end):
                     hits.append((at, -end, form))
     hits.sort()
-    out: list[tuple[int, int, int, str]] = []
+    out: list[tuple[int, int, int, str, str, int]] = []
     reach = 0
     for at, neg_end, form in hits:
         if at < reach:
@@ -406,7 +449,7 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str]]:
         reach = -neg_end
         word, before = _word_before(text, at)
         hon = word[:-1] if word.endswith(".") else word
-        out.append((at, -neg_end, before if hon in HONORIFICS else at, form))
+        out.append((at, -neg_end, before if hon in HONORIFICS else at, form, word, before))
     return out
 
 
@@ -452,6 +495,7 @@ def _gender(found: Iterable[tuple[str, str]]) -> tuple[str | None, tuple[str, ..
     return g, tuple(ev for h, ev in found if h == g)[:EVIDENCE]
 
 
+@lru_cache(maxsize=8192)
 def kind_of(name: str) -> str:
     """"person", "organisation", "group" or "description" for a canonical speaker name."""
     words = name.split()

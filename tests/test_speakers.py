@@ -253,3 +253,13 @@ def test_no_record_for_a_plural_after_a_line_break() -> None:
     text = 'He met the\nMiss Schlegels. "Go," said Tom Reed. Then Miss Tate came.'
     result = quoteattr.extract(text)
     assert [s.name for s in result.speakers] == ["Tom Reed", "Miss Tate"]
+
+
+def test_named_people_are_found_past_possessives_and_dashes_but_not_after_a_determiner() -> None:
+    # runs of capitalised words without a given name or title are skipped before they are
+    # cut: the names here must still be cut at "'s" and "--", and "the" on the line before
+    # "Miss Schlegels" must still rule it out
+    text = ('"We are late," said Ann Lee.\nIt was Henry Wilcox\'s plan, and Charles '
+            "Wilcox--the son--agreed. Then the\nMiss Schlegels came, and Dr. Chen.")
+    names = [s.name for s in quoteattr.extract(text).speakers]
+    assert names == ["Ann Lee", "Henry Wilcox", "Charles Wilcox", "Dr. Chen"]
