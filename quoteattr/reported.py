@@ -68,6 +68,7 @@ class Report:
     speaker: Offsets | None
     rule: str
     joined: bool = False  # the second piece of content split by its aside (same quote)
+    topic: bool = False  # the object of a preposition ("talked about X"): never nested
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,8 @@ _BE = frozenset(column("reported_words.txt", "be"))
 _APPOSITION = frozenset(column("reported_words.txt", "apposition"))
 _AUX = frozenset(column("pre_verb_words.txt")) | frozenset(column("reported_words.txt", "aux"))
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
+_PREP = re.compile(r"\s+(about|on|of|against|for|to)\s+(?=[\w“\"‘$])")
+_PREP_ONLY = frozenset({"noun", "+about", "+on", "+of", "+against", "+for", "+to"})
 SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
 
 
@@ -189,6 +192,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
     sents: list[Offsets] = []
     sent_starts: list[int] = []
     lemma = verbs.lemma
+    reach = 0  # where the content found so far ends
     for h in hits:
         at = h.start()
         q = bisect_right(q_starts, at) - 1
@@ -217,8 +221,10 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
             r = _noun(text, h, ss, se)
         if isinstance(r, tuple):
             out.extend(r)
-        elif r is not None:
-            out.append(r)
+        elif r is not None and not (r.topic and reach > r.start):
+            out.append(r)  # (a topic inside content already found is part of it)
+        if out:
+            reach = max(reach, out[-1].end)
     return out
 
 
@@ -258,7 +264,16 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
     vs, ve = h.span()
     lemma = verbs.lemma[h.group().lower()]
     kind = verbs.kind[lemma]
-    start = _content_start(text, ve, se, lemma, kind)
+    start = _prep_start(text, ve, se, verbs.takes[lemma])
+    topic = start is not None
+    if start is not None:  # "talked about X", "voted against X": a stance, whatever the verb
+        if _passive(text, ss, vs):
+            return None  # "who are referred to a ...", "bills being voted on"
+        kind = "stance"
+    elif verbs.takes[lemma] <= _PREP_ONLY:
+        return None
+    else:
+        start = _content_start(text, ve, se, lemma, kind)
     if start is None:  # content can only come before the verb: "CONTENT, X said."
         lead = text[ss:vs]
         if "," not in lead and "—" not in lead and lead[:3].lower() != "as ":
@@ -308,7 +323,7 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
     if len(text[s:e].split()) < 2:
         return None
     rule = "reported_question" if kind == "question" else f"{rule_kind}_clause"
-    return Report(s, e, (vs, ve), speaker, rule)
+    return Report(s, e, (vs, ve), speaker, rule, topic=topic)
 
 
 def _passive(text: str, ss: int, vs: int) -> bool:
@@ -518,6 +533,15 @@ def _after_lead(text: str, s: int, e: int) -> int:
     """Past a sentence opener that is not content: "But", "And"."""
     m = _LEAD.match(text, s, e)
     return m.end() if m else s
+
+
+def _prep_start(text: str, ve: int, se: int, takes: frozenset[str]) -> int | None:
+    """Where the object of a preposition the verb ending at ``ve`` takes ("+about":
+    "talked about the budget") opens, right after the verb; None when none follows."""
+    m = _PREP.match(text, ve, se)
+    if m is None or "+" + m.group(1).lower() not in takes:
+        return None
+    return m.end()
 
 
 def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | None:
