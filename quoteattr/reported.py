@@ -96,9 +96,17 @@ def _verbs() -> _Verbs:
 def _scan() -> re.Pattern[str]:
     """One scan for every cue: reporting verbs, nouns of saying, "according to" (the
     standard library's engine: twice as fast on this plain alternation as ``regex``)."""
-    words = list(_verbs().lemma) + column("speech_nouns.txt") + ["according to", "According to",
-                                                                       "Says", "Said"]
+    words = list(_verbs().lemma) + column("speech_nouns.txt") + list(_topic_nouns()) + [
+        "according to", "According to", "Says", "Said"]
     return re.compile(rf"\b{alternation(words)}\b")
+
+
+@lru_cache(maxsize=1)
+def _topic_nouns() -> dict[str, frozenset[str]]:
+    """Nouns whose prepositional object is what was said about ("criticism of X"), with
+    the prepositions each takes."""
+    return {r[0]: frozenset(r[1].split(",")) for r in read_rows("reported_topic_nouns.txt")
+            if len(r) > 1}
 
 
 @lru_cache(maxsize=1)
@@ -147,6 +155,10 @@ _AUX = frozenset(column("pre_verb_words.txt")) | frozenset(column("reported_word
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
 _PREP = re.compile(r"\s+(about|on|of|against|for|to)\s+(?=[\w“\"‘$])")
 _PREP_ONLY = frozenset({"noun", "+about", "+on", "+of", "+against", "+for", "+to"})
+_PREP_NOUN = re.compile(r"\s+(about|on|of|against|for|to|over)\s+(?=[\w“\"‘$])")
+# the verb before a noun phrase of a topic noun ("raised (new) questions about")
+_GOVERNOR = re.compile(r"\b([a-z]+(?:ed|es|s)|made|gave|has|have|had)\s+(?:(?:a|an|the|new|"
+                       r"fresh|more|harsh|sharp|serious|further|repeated|his|her|their)\s+)*\Z")
 SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
 
 
@@ -218,7 +230,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
         elif word in lemma and not _after_determiner(text, at, ss):
             r = _verb(text, h, ss, se, names)
         else:
-            r = _noun(text, h, ss, se)
+            r = _noun(text, h, ss, se, names)
         if isinstance(r, tuple):
             out.extend(r)
         elif r is not None and not (r.topic and reach > r.start):
@@ -675,7 +687,13 @@ def _according(text: str, h: re.Match[str], ss: int, se: int
     return Report(s, e, cue, who, "according_to")
 
 
-def _noun(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
+def _noun(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
+          ) -> Report | None:
+    preps = _topic_nouns().get(h.group().lower())
+    if preps is not None:
+        m = _PREP_NOUN.match(text, h.end(), se)
+        if m is not None and m.group(1).lower() in preps:
+            return _topic(text, h, m.end(), ss, se, names)
     words = text[h.end():h.end() + 30].split()[:2]
     if words[:1] != ["that"] or not text[h.end()].isspace() or len(words) < 2:
         return None
@@ -695,6 +713,33 @@ def _noun(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
     if len(text[s:e].split()) < 3:
         return None
     return Report(s, e, h.span(), who, "speech_noun")
+
+
+def _topic(text: str, h: re.Match[str], start: int, ss: int, se: int, names: list[Offsets]
+           ) -> Report | None:
+    """``his criticism of CONTENT`` / ``X raised questions about CONTENT``: the speaker is
+    the possessor or the subject of the verb governing the noun phrase."""
+    s, e = _trim(text, start, se)
+    close = _CLOSING.search(text, s, e) if "," in text[s:e] else None
+    if close is not None:
+        s, e = _trim(text, s, close.start())
+    if len(text[s:e].split()) < 1 or s >= e:
+        return None
+    own = _POSSESSOR.search(text, max(ss, h.start() - 60), h.start())
+    who: Offsets | None = None
+    if own is not None:
+        who = own.span("pro") if own.group("pro") else own.span("name")
+        if text[who[1] - 2:who[1]] in ("'s", "’s"):
+            who = (who[0], who[1] - 2)
+    else:
+        verb = _GOVERNOR.search(text, max(ss, h.start() - 40), h.start())
+        if verb is not None and verb.group(1).lower() not in _DETERMINERS:
+            who = _subject(text, ss, verb.start(1), names)
+            if who is not None and _blocked(text, verb.start(1), who[0], ss):
+                return None
+    if who is None:
+        return None  # "an attack on the email systems": nobody's, and seldom reported
+    return Report(s, e, h.span(), who, "speech_noun", topic=True)
 
 
 def _said_by(q: Quote) -> Mention | None:
