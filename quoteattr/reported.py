@@ -227,7 +227,8 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
         r: Report | tuple[Report, ...] | None
         if word.startswith("according"):
             r = _according(text, h, ss, se)
-        elif word in lemma and not _after_determiner(text, at, ss):
+        elif word in lemma and not _after_determiner(text, at, ss) \
+                and not _topic_noun(text, h.end(), word, se):
             r = _verb(text, h, ss, se, names)
         else:
             r = _noun(text, h, ss, se, names)
@@ -238,6 +239,19 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
         if out:
             reach = max(reach, out[-1].end)
     return out
+
+
+def _topic_noun(text: str, end: int, word: str, se: int) -> bool:
+    """Is ``word`` (a verb's form too) a topic noun here, before a preposition it takes
+    that the verb does not ("raised questions about": a noun)?"""
+    preps = _topic_nouns().get(word)
+    if preps is None:
+        return False
+    m = _PREP_NOUN.match(text, end, se)
+    if m is None or m.group(1).lower() not in preps:
+        return False
+    takes = _verbs().takes[_verbs().lemma[word]]
+    return "+" + m.group(1).lower() not in takes and m.group(1).lower() not in takes
 
 
 def _after_determiner(text: str, at: int, ss: int) -> bool:
