@@ -10,9 +10,10 @@ then, within its sentence:
   complement ("that" included) to the end of the sentence (or to a closing ``, X said``);
 - ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``;
 - ``according_to``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``;
-- ``speech_noun``: ``his claim that CONTENT`` (the possessor is the speaker);
+- ``speech_noun``: ``his claim that CONTENT`` (the possessor is the speaker), and a topic
+  noun's object: ``her criticism of CONTENT``, ``X raised questions about CONTENT``;
 - ``reported_question``: ``X asked whether/if ...``; ``belief_*``: ``X thinks/believes/
-  hopes ...`` and ``stance_*``: ``X called for/criticized/seemed to ...``, kept apart from
+  hopes ...`` and ``stance_*``: ``X called for/criticized/seemed to/talked about ...``, kept apart from
   speech by their rule (and their ``cue``); ``*_aside``: ``The bank, they said, was ...``.
 
 A verb after a negation or refusal ("did not say", "declined to say") or in a condition
