@@ -14,7 +14,8 @@ then, within its sentence:
   noun's object: ``her criticism of CONTENT``, ``X raised questions about CONTENT``;
 - ``reported_question``: ``X asked whether/if ...``; ``belief_*``: ``X thinks/believes/
   hopes ...`` and ``stance_*``: ``X called for/criticized/seemed to/talked about ...``,
-  kept apart from speech by their rule (and their ``cue``); ``*_aside``: ``The bank, they said, was ...``.
+  kept apart from speech by their rule (and their ``cue``); ``*_aside``: ``The bank, they
+  said, was ...``.
 
 A verb after a negation or refusal ("did not say", "declined to say") or in a condition
 ("if he says") reports nothing (``data/reported_blockers.txt``). Content that is no more
