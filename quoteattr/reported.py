@@ -10,10 +10,12 @@ then, within its sentence:
   complement ("that" included) to the end of the sentence (or to a closing ``, X said``);
 - ``reported_inverted``: ``CONTENT, X said.`` / ``CONTENT, said X.``;
 - ``according_to``: ``According to X, CONTENT.`` / ``CONTENT, according to X.``;
-- ``speech_noun``: ``his claim that CONTENT`` (the possessor is the speaker);
+- ``speech_noun``: ``his claim that CONTENT`` (the possessor is the speaker), and a topic
+  noun's object: ``her criticism of CONTENT``, ``X raised questions about CONTENT``;
 - ``reported_question``: ``X asked whether/if ...``; ``belief_*``: ``X thinks/believes/
-  hopes ...`` and ``stance_*``: ``X called for/criticized/seemed to ...``, kept apart from
-  speech by their rule (and their ``cue``); ``*_aside``: ``The bank, they said, was ...``.
+  hopes ...`` and ``stance_*``: ``X called for/criticized/seemed to/talked about ...``,
+  kept apart from speech by their rule (and their ``cue``); ``*_aside``: ``The bank, they
+  said, was ...``.
 
 A verb after a negation or refusal ("did not say", "declined to say") or in a condition
 ("if he says") reports nothing (``data/reported_blockers.txt``). Content that is no more
@@ -68,6 +70,7 @@ class Report:
     speaker: Offsets | None
     rule: str
     joined: bool = False  # the second piece of content split by its aside (same quote)
+    topic: bool = False  # the object of a preposition ("talked about X"): never nested
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +98,17 @@ def _verbs() -> _Verbs:
 def _scan() -> re.Pattern[str]:
     """One scan for every cue: reporting verbs, nouns of saying, "according to" (the
     standard library's engine: twice as fast on this plain alternation as ``regex``)."""
-    words = list(_verbs().lemma) + column("speech_nouns.txt") + ["according to", "According to",
-                                                                       "Says", "Said"]
+    words = list(_verbs().lemma) + column("speech_nouns.txt") + list(_topic_nouns()) + [
+        "according to", "According to", "Says", "Said"]
     return re.compile(rf"\b{alternation(words)}\b")
+
+
+@lru_cache(maxsize=1)
+def _topic_nouns() -> dict[str, frozenset[str]]:
+    """Nouns whose prepositional object is what was said about ("criticism of X"), with
+    the prepositions each takes."""
+    return {r[0]: frozenset(r[1].split(",")) for r in read_rows("reported_topic_nouns.txt")
+            if len(r) > 1}
 
 
 @lru_cache(maxsize=1)
@@ -144,6 +155,12 @@ _BE = frozenset(column("reported_words.txt", "be"))
 _APPOSITION = frozenset(column("reported_words.txt", "apposition"))
 _AUX = frozenset(column("pre_verb_words.txt")) | frozenset(column("reported_words.txt", "aux"))
 _DETERMINERS = frozenset(load().determiners) | _ADJUNCT_OPENERS
+_PREP = re.compile(r"\s+(about|on|of|against|for|to)\s+(?=[\w“\"‘$])")
+_PREP_ONLY = frozenset({"noun", "+about", "+on", "+of", "+against", "+for", "+to"})
+_PREP_NOUN = re.compile(r"\s+(about|on|of|against|for|to|over)\s+(?=[\w“\"‘$])")
+# the verb before a noun phrase of a topic noun ("raised (new) questions about")
+_GOVERNOR = re.compile(r"\b([a-z]+(?:ed|es|s)|made|gave|has|have|had)\s+(?:(?:a|an|the|new|"
+                       r"fresh|more|harsh|sharp|serious|further|repeated|his|her|their)\s+)*\Z")
 SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
 
 
@@ -189,6 +206,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
     sents: list[Offsets] = []
     sent_starts: list[int] = []
     lemma = verbs.lemma
+    reach = 0  # where the content found so far ends
     for h in hits:
         at = h.start()
         q = bisect_right(q_starts, at) - 1
@@ -211,15 +229,31 @@ def find(text: str, paragraphs: list[tuple[int, int]], names: list[Offsets],
         r: Report | tuple[Report, ...] | None
         if word.startswith("according"):
             r = _according(text, h, ss, se)
-        elif word in lemma and not _after_determiner(text, at, ss):
+        elif word in lemma and not _after_determiner(text, at, ss) \
+                and not _topic_noun(text, h.end(), word, se):
             r = _verb(text, h, ss, se, names)
         else:
-            r = _noun(text, h, ss, se)
+            r = _noun(text, h, ss, se, names)
         if isinstance(r, tuple):
             out.extend(r)
-        elif r is not None:
-            out.append(r)
+        elif r is not None and not (r.topic and reach > r.start):
+            out.append(r)  # (a topic inside content already found is part of it)
+        if out:
+            reach = max(reach, out[-1].end)
     return out
+
+
+def _topic_noun(text: str, end: int, word: str, se: int) -> bool:
+    """Is ``word`` (a verb's form too) a topic noun here, before a preposition it takes
+    that the verb does not ("raised questions about": a noun)?"""
+    preps = _topic_nouns().get(word)
+    if preps is None:
+        return False
+    m = _PREP_NOUN.match(text, end, se)
+    if m is None or m.group(1).lower() not in preps:
+        return False
+    takes = _verbs().takes[_verbs().lemma[word]]
+    return "+" + m.group(1).lower() not in takes and m.group(1).lower() not in takes
 
 
 def _after_determiner(text: str, at: int, ss: int) -> bool:
@@ -258,7 +292,16 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
     vs, ve = h.span()
     lemma = verbs.lemma[h.group().lower()]
     kind = verbs.kind[lemma]
-    start = _content_start(text, ve, se, lemma, kind)
+    start = _prep_start(text, ve, se, verbs.takes[lemma])
+    topic = start is not None
+    if start is not None:  # "talked about X", "voted against X": a stance, whatever the verb
+        if _passive(text, ss, vs):
+            return None  # "who are referred to a ...", "bills being voted on"
+        kind = "stance"
+    elif verbs.takes[lemma] <= _PREP_ONLY:
+        return None
+    else:
+        start = _content_start(text, ve, se, lemma, kind)
     if start is None:  # content can only come before the verb: "CONTENT, X said."
         lead = text[ss:vs]
         if "," not in lead and "—" not in lead and lead[:3].lower() != "as ":
@@ -308,7 +351,7 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
     if len(text[s:e].split()) < 2:
         return None
     rule = "reported_question" if kind == "question" else f"{rule_kind}_clause"
-    return Report(s, e, (vs, ve), speaker, rule)
+    return Report(s, e, (vs, ve), speaker, rule, topic=topic)
 
 
 def _passive(text: str, ss: int, vs: int) -> bool:
@@ -520,6 +563,15 @@ def _after_lead(text: str, s: int, e: int) -> int:
     return m.end() if m else s
 
 
+def _prep_start(text: str, ve: int, se: int, takes: frozenset[str]) -> int | None:
+    """Where the object of a preposition the verb ending at ``ve`` takes ("+about":
+    "talked about the budget") opens, right after the verb; None when none follows."""
+    m = _PREP.match(text, ve, se)
+    if m is None or "+" + m.group(1).lower() not in takes:
+        return None
+    return m.end()
+
+
 def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | None:
     """Where the content after the verb at ``ve`` opens: at "that", a question word, "to"
     (verbs that take it), or a clause's subject (zero "that"), past the hearer and words
@@ -651,7 +703,13 @@ def _according(text: str, h: re.Match[str], ss: int, se: int
     return Report(s, e, cue, who, "according_to")
 
 
-def _noun(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
+def _noun(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
+          ) -> Report | None:
+    preps = _topic_nouns().get(h.group().lower())
+    if preps is not None:
+        m = _PREP_NOUN.match(text, h.end(), se)
+        if m is not None and m.group(1).lower() in preps:
+            return _topic(text, h, m.end(), ss, se, names)
     words = text[h.end():h.end() + 30].split()[:2]
     if words[:1] != ["that"] or not text[h.end()].isspace() or len(words) < 2:
         return None
@@ -671,6 +729,33 @@ def _noun(text: str, h: re.Match[str], ss: int, se: int) -> Report | None:
     if len(text[s:e].split()) < 3:
         return None
     return Report(s, e, h.span(), who, "speech_noun")
+
+
+def _topic(text: str, h: re.Match[str], start: int, ss: int, se: int, names: list[Offsets]
+           ) -> Report | None:
+    """``his criticism of CONTENT`` / ``X raised questions about CONTENT``: the speaker is
+    the possessor or the subject of the verb governing the noun phrase."""
+    s, e = _trim(text, start, se)
+    close = _CLOSING.search(text, s, e) if "," in text[s:e] else None
+    if close is not None:
+        s, e = _trim(text, s, close.start())
+    if len(text[s:e].split()) < 1 or s >= e:
+        return None
+    own = _POSSESSOR.search(text, max(ss, h.start() - 60), h.start())
+    who: Offsets | None = None
+    if own is not None:
+        who = own.span("pro") if own.group("pro") else own.span("name")
+        if text[who[1] - 2:who[1]] in ("'s", "’s"):
+            who = (who[0], who[1] - 2)
+    else:
+        verb = _GOVERNOR.search(text, max(ss, h.start() - 40), h.start())
+        if verb is not None and verb.group(1).lower() not in _DETERMINERS:
+            who = _subject(text, ss, verb.start(1), names)
+            if who is not None and _blocked(text, verb.start(1), who[0], ss):
+                return None
+    if who is None:
+        return None  # "an attack on the email systems": nobody's, and seldom reported
+    return Report(s, e, h.span(), who, "speech_noun", topic=True)
 
 
 def _said_by(q: Quote) -> Mention | None:
