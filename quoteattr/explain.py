@@ -18,7 +18,7 @@ def explain(result: Extraction | Quote, *, width: int = 60) -> str:
     >>> import quoteattr
     >>> print(quoteattr.explain(quoteattr.extract('Jane Smith arrived. "We won," she said.')))
     [21-28] "We won,"
-      speaker: 'Jane Smith' (confidence 0.945)
+      speaker: 'Jane Smith' (confidence 0.946)
       rule cue_after
       cue 'said' at 34-38
       speaker: pronoun 'she' -> 'Jane Smith', subject of its sentence at 0-10
