@@ -102,24 +102,24 @@ class Patterns:
 
     lead: regex.Pattern[str]  # punctuation between a closing mark and its cue
     signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
-    subject: regex.Pattern[str]  # the speaker that opens a sentence (after a connective)
+    subject: RoleChecked  # the speaker that opens a sentence (after a connective)
     name_colon: Gated  # (reverse) "Jeffrey M. Jones:" ending here
-    quoted_as: regex.Pattern[str]  # "... quoted Ms. Simonyan, the editor, as saying"
+    quoted_as: RoleChecked  # "... quoted Ms. Simonyan, the editor, as saying"
     # the speech verbs are found by look-ups on words (speechverbs), not a pattern
     verb: VerbScan  # a speech verb or reporting phrase
     verb_at: VerbAt  # a speech verb here (after an optional adverb)
     verb_ending: VerbEnding  # (reverse) a speech verb and a space ending here
     verb_next: VerbNext  # after a name: its speech verb ("Feinstein, 83, said")
-    speaker_at: regex.Pattern[str]  # "said X" (at a space after the verb) or, the whole
+    speaker_at: RoleChecked  # "said X" (at a space after the verb) or, the whole
     # gap before the verb, "X said" (at a word character, matched to the window's end)
     named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
     addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"; from
     # TAIL before the verb's end, to the opening mark: "told Y on Friday:"
     hearer_prep: regex.Pattern[str]  # the preposition before a hearer: "said to Y"
-    speaker_to_end: regex.Pattern[str]  # from a verb to the opening mark: "said X."
-    speaker_ending: regex.Pattern[str]  # (reverse) a speaker ending here: "X said"; ending
+    speaker_to_end: RoleChecked  # from a verb to the opening mark: "said X."
+    speaker_ending: RoleChecked  # (reverse) a speaker ending here: "X said"; ending
     # one character further (WIDE), the same with its apposition as long as it can be
-    according_ending: regex.Pattern[str]  # (reverse) "according to X," ending here
+    according_ending: RoleChecked  # (reverse) "according to X," ending here
     name: regex.Pattern[str]  # capitalised name sequences, with titles
     adj_name: regex.Pattern[str]  # a name after adjectives: "the burly Moze"
     prefix_words: frozenset[str]
@@ -180,6 +180,49 @@ def _r() -> dict[str, str]:
     return _fragments(True)
 
 
+class RoleChecked:
+    """A pattern holding ``named`` (its speaker group ``sp``), compiled without the
+    role-noun look-ahead of its last alternative, adj_name (``nd7``: "the burly Moze",
+    not before "spokesman"), which holds the case-blind role nouns a second time (costly
+    to compile). The look-ahead only adds a failure to one path, so the lean pattern
+    finds what the full one finds, unless its match took adj_name with a role noun after
+    the speaker: then (answered by look-ups, ``Roles.after``) the full pattern, compiled
+    only then, is asked instead."""
+
+    __slots__ = ("_full", "_lean", "_roles")
+
+    def __init__(self, lean: regex.Pattern[str], full: Callable[[], regex.Pattern[str]],
+                 roles: Roles) -> None:
+        self._lean = lean
+        self._full = lru_cache(maxsize=1)(full)
+        self._roles = roles
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None,
+              timeout: float | None = None) -> regex.Match[str] | None:
+        m = self._lean.match(text, pos, endpos, timeout=timeout)
+        if m is not None and self._vetoed(m, text, endpos):
+            return self._full().match(text, pos, endpos, timeout=timeout)
+        return m
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None,
+               timeout: float | None = None) -> regex.Match[str] | None:
+        m = self._lean.search(text, pos, endpos, timeout=timeout)
+        if m is not None and self._vetoed(m, text, endpos):
+            return self._full().search(text, pos, endpos, timeout=timeout)
+        return m
+
+    def _vetoed(self, m: regex.Match[str], text: str, endpos: int | None) -> bool:
+        """Whether the full pattern's look-ahead would fail where ``m`` ends its speaker."""
+        return m.start("nd7") >= 0 and self._roles.after(
+            text, m.end("sp"), len(text) if endpos is None else min(endpos, len(text)))
+
+
+def _role_checked(source: Callable[[dict[str, str]], str], reverse: bool = False
+                  ) -> RoleChecked:
+    return RoleChecked(_compile(source(_fragments(reverse, True)), reverse),
+                       lambda: _compile(source(_fragments(reverse)), reverse), _roles())
+
+
 @_builder
 def _lead() -> regex.Pattern[str]:
     return regex.compile(r"[\s,—–―\-]*", _FLAGS)
@@ -201,20 +244,19 @@ def _name_colon_pattern() -> regex.Pattern[str]:
 
 
 @_builder
-def _quoted_as() -> regex.Pattern[str]:
-    f = _f()
-    return _compile(
-        rf"\b(?P<v>quot(?:ed|es|ing))\s+(?P<sp>{f['named']})(?P<ap>{f['appos']})?,?\s+as\s+say")
+def _quoted_as() -> RoleChecked:
+    return _role_checked(lambda f: rf"\b(?P<v>quot(?:ed|es|ing))\s+(?P<sp>{f['named']})"
+                                   rf"(?P<ap>{f['appos']})?,?\s+as\s+say")
 
 
 @_builder
-def _subject() -> regex.Pattern[str]:
-    return _compile(
+def _subject() -> RoleChecked:
+    return _role_checked(lambda f:
         rf"(?:(?:In|At|On|During|After|Before|Speaking|Asked|Earlier|Later|Last|This"
         rf"|\p{{Lu}}\p{{Ll}}+ing(?=\s+\p{{Ll}}))\b"  # "Weighing in on the debate, "
         rf"[^,\"“”\n]{{0,80}},\s+)?"  # "In a statement released Thursday, "
         rf"(?:(?:But|And|So|Then|Still|Yet|Meanwhile|Later|Earlier|Now|Instead"
-        rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{_f()['speaker']})\b")
+        rf"|Also|Recently|However)\s*,?\s+)?(?P<sp>{f['speaker']})\b")
 
 
 @_builder
@@ -269,15 +311,14 @@ def _role_after() -> regex.Pattern[str]:
 
 
 @_builder
-def _speaker_at() -> regex.Pattern[str]:
+def _speaker_at() -> RoleChecked:
     # one pattern for both sides of a verb, the speaker alternation written once. Right
     # after a verb (which ends in a word character, then a word boundary) a speaker after
     # a space or a comma: "said X", "interposed, more softly, a young wife". At a word
     # character (cues.after reads the gap past its spaces and commas) the whole gap before
     # the verb, matched to the window's end: "X, 83, said". Every speaker opens with a word
     # character, so at any position only one branch can match
-    f = _f()
-    return _compile(
+    return _role_checked(lambda f:
         rf"(?:(?<next>)(?:,\s+(?:\p{{Ll}}+\s+)?\p{{Ll}}+ly,)?\s+|(?=\w))(?P<sp>{f['speaker']})"
         rf"(?(next)\b|(?:(?P<ap>{f['appos']}|{f['open_appos']}),?|,)?"
         rf"\s+{f['aux']}?{f['adv']}?\Z)")
@@ -313,30 +354,27 @@ def _hearer_prep() -> regex.Pattern[str]:
 
 
 @_builder
-def _speaker_to_end() -> regex.Pattern[str]:
-    f = _f()
-    return _compile(
+def _speaker_to_end() -> RoleChecked:
+    return _role_checked(lambda f:
         rf"\s+(?P<sp>{f['named']})(?P<ap>{f['appos']})?{f['aside']}{{0,2}}[\s.,:;]*\Z")
 
 
 @_builder
-def _speaker_ending() -> regex.Pattern[str]:
+def _speaker_ending() -> RoleChecked:
     # searched with the window ending at a verb: its speaker, the shortest apposition
     # ("X, 83, said"); ending one character into the verb (the verb's first, a word
     # character), the same with the longest apposition (WIDE). One pattern with the named
     # alternation compiled once for both: a call can only take the branch its end
     # chooses (before a verb, found after a word boundary, stands no word character)
-    r = _r()
-    return _compile(
+    return _role_checked(lambda r:
         rf"\b(?P<sp>{r['named']})(?(wide)(?P<ap>,\s+[^\"“”\n]{{1,120}},)|(?:(?P<ap>{r['appos']}),?|,)?)"
         rf"\s+{r['aux']}?{r['adv']}?(?:\Z|(?=\w\Z)(?<wide>))",
         reverse=True)
 
 
 @_builder
-def _according_ending() -> regex.Pattern[str]:
-    r = _r()
-    return _compile(
+def _according_ending() -> RoleChecked:
+    return _role_checked(lambda r:
         rf"\b(?i:according\s+to)\s+(?P<sp>{r['speaker']})(?P<ap>{r['appos']})?\s*[,:]?\s*\Z",
         reverse=True)
 
@@ -416,10 +454,11 @@ def _case(groups: list[str], branches: list[str], default: str) -> str:
     return out
 
 
-@lru_cache(maxsize=2)
-def _fragments(reverse: bool) -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _fragments(reverse: bool, lean: bool = False) -> dict[str, str]:
     """Pattern pieces shared by the compiled patterns; word lists factored for matching
-    left to right, or right to left with ``reverse``."""
+    left to right, or right to left with ``reverse``. With ``lean``, ``named`` is
+    written without adj_name's role-noun look-ahead (see RoleChecked)."""
     lex = load()
     titles = alternation((t for t in lex.titles if t[:1].isupper()), reverse)
     roles = alternation(list(lex.role_nouns) + list(lex.speaker_heads),
@@ -483,7 +522,8 @@ def _fragments(reverse: bool) -> dict[str, str]:
         (pron, ()),
         (rf"(?:(?!{function_word})[\p{{Ll}}\p{{N}}][\p{{Ll}}\p{{N}}/\-]*\s+){{1,2}}",
          ("",)),  # trade_name
-        (rf"{det}\s+(?:{plain}\s+){{1,2}}", (rf"(?!\s+(?i:{roles})\b)",)),  # adj_name
+        (rf"{det}\s+(?:{plain}\s+){{1,2}}",
+         ("" if lean else rf"(?!\s+(?i:{roles})\b)",)),  # adj_name (nd7)
     ], name, reverse)
     speaker = rf"(?:{named}|{anyone})"
     obj = _shared_tail("ob", [("", ("",)), (desc, ()), (the, ("",)),
