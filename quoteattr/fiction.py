@@ -26,10 +26,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, pairwise
+from typing import Any
 
 import regex
 
-from .addressees import assign
+from .addressees import hearers
 from .cast import Cast, Character, Placed, names, parse
 from .decode import Step, decode, runs
 from .descriptions import Ties
@@ -47,7 +48,7 @@ from .evidence import (
 from .evidence import vocative as ev_vocative
 from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
-from .model import Quote, replace  # fast for a Quote
+from .model import Quote, replace, with_fields  # fast for a Quote
 from .narrator import NARRATOR, Narrator, asks_name
 from .paragraphs import paragraph_spans
 from .patterns import listed
@@ -273,7 +274,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     if genders:
         cast = cast.with_genders(genders)
         placed = Placed([(s, e, cast.chars[ch.key]) for s, e, ch in placed.hits])
-    out = list(quotes)
+    # the pass's decisions, quote index -> the fields it changes: each Quote is built once,
+    # at the end, with all of them
+    edits: dict[int, dict[str, Any]] = {}
     tags_of = _tags(text, quotes)
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
     quoted = Quoted((q.start, q.end) for q in quotes)
@@ -311,10 +314,12 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         scene.lead = lead
         first = quotes[idx[0]]
         if first.rule == "multi_paragraph" and idx[0] > 0:
-            same = out[idx[0] - 1]
+            same = idx[0] - 1
+            speaker_before = _now(quotes, edits, same, "speaker")
+            conf_before = _now(quotes, edits, same, "confidence")
             for i in idx:
-                out[i] = replace(quotes[i], speaker=same.speaker, rule="multi_paragraph",
-                                 confidence=same.confidence)
+                _put(edits, i, speaker=speaker_before, rule="multi_paragraph",
+                     confidence=conf_before)
                 if idx[0] - 1 in narrator.lines:
                     narrator.lines.append(i)
             continue
@@ -383,31 +388,31 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 who = None  # "'...,' observed Fergus. 'Nonsense, Fergus! ...'": not his
             if who is None:
                 if q.rule in _WEAK or speaker is not None:  # no news guess, nor the one it calls
-                    out[i] = replace(q, speaker=None, confidence=0.0)
+                    _put(edits, i, speaker=None, confidence=0.0)
                 continue
             if who == NARRATOR:
-                out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
+                _put(edits, i, speaker=None, rule=q.rule if i in mention else rule)
                 narrator.lines.append(i)
                 continue
             if _described(who):
                 described[who.name] = who.gender
-            out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
-                             confidence=q.confidence if i in mention else conf,
-                             addressee=addressee.name if addressee else q.addressee)
+            _put(edits, i, speaker=who.name, rule=q.rule if i in mention else rule,
+                 confidence=q.confidence if i in mention else conf,
+                 addressee=addressee.name if addressee else q.addressee)
     if DECODE:
         for p, (who, rule, why) in _decided(steps).items():
             for i in by_para[p]:
                 tagged = loose.get(i)
                 if i in by_name or (tagged is not None and not _fits(tagged, who, scene.talkers)):
                     continue
-                was = NARRATOR if i in narrator.lines else out[i].speaker
+                was = NARRATOR if i in narrator.lines else _now(quotes, edits, i, "speaker")
                 if was is None or was == (who if who == NARRATOR else who.name):
                     continue  # the pass gave it nobody on purpose, or agrees
                 if len(by_para[p]) > 1 and _vocative(text, placed, [quotes[i]], None) == who:
                     continue  # "Nonsense, Fergus!": not Fergus's
-                new_rule = out[i].rule if tagged is not None else rule
-                out[i] = replace(out[i], speaker=None if who == NARRATOR else who.name,
-                                 rule=new_rule, evidence=(f"rule {new_rule}", why))
+                new_rule = _now(quotes, edits, i, "rule") if tagged is not None else rule
+                _put(edits, i, speaker=None if who == NARRATOR else who.name,
+                     rule=new_rule, evidence=(f"rule {new_rule}", why))
                 if who == NARRATOR:
                     narrator.lines.append(i)
                 elif i in narrator.lines:
@@ -418,30 +423,54 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             tagged = loose.get(i)
             if tagged is not None and not _fits(tagged, who, scene.talkers):
                 continue
-            if out[i].rule != "turn_taking" and tagged is None \
+            if _now(quotes, edits, i, "rule") != "turn_taking" and tagged is None \
                     and (i in own_tag or not moved):  # "Yes," said he. "I was ...": both move
                 continue
             if who == NARRATOR and i not in narrator.lines:
-                out[i] = replace(out[i], speaker=None)
+                _put(edits, i, speaker=None)
                 narrator.lines.append(i)
-            elif who != NARRATOR and out[i].speaker != who.name:
-                out[i] = replace(out[i], speaker=who.name)
+            elif who != NARRATOR and _now(quotes, edits, i, "speaker") != who.name:
+                _put(edits, i, speaker=who.name)
                 if i in narrator.lines:
                     narrator.lines.remove(i)
     name = narrator.name(placed, quotes, text, quoted)
     for i in narrator.lines:
-        out[i] = replace(out[i], speaker=name)
+        _put(edits, i, speaker=name)
     seen: dict[str, tuple[int, str]] = {}  # where each character is first mentioned
     for at, _e, ch in placed.hits:  # in text order
         seen.setdefault(ch.name, (at, ch.gender))
-    lines_by = [(q.start, q.end, q.speaker) for q in out]
+    lines_by = [(q.start, q.end, _now(quotes, edits, i, "speaker")) for i, q in enumerate(quotes)]
     for i, later in named_later(lines_by, seen, described).items():
-        out[i] = replace(out[i], speaker=later)
-    for i, q in enumerate(out):  # a speaker chosen by the story, not by the line's own tag:
-        if i not in own_tag and q.speaker_span is not None and q.speaker != quotes[i].speaker \
-                and not set(text[slice(*q.speaker_span)].split()) & set((q.speaker or "").split()):
-            out[i] = replace(q, speaker_span=None, mention=None)  # the mention was another's
-    return assign(text, paragraphs, out, placed, by_name)
+        _put(edits, i, speaker=later)
+    for i, changed in edits.items():  # a speaker chosen by the story, not by the line's own tag:
+        q = quotes[i]
+        span = changed.get("speaker_span", q.speaker_span)
+        who = changed.get("speaker", q.speaker)
+        if i not in own_tag and span is not None and who != q.speaker \
+                and not set(text[slice(*span)].split()) & set((who or "").split()):
+            changed["speaker_span"] = changed["mention"] = None  # the mention was another's
+    rows = [(q.paragraph, q.start, q.end, _now(quotes, edits, i, "speaker"),
+             _now(quotes, edits, i, "addressee")) for i, q in enumerate(quotes)]
+    for i, hearer in hearers(text, paragraphs, rows, placed, by_name).items():
+        _put(edits, i, addressee=hearer, addressee_span=None)
+    return [with_fields(q, **edits[i]) if i in edits else q for i, q in enumerate(quotes)]
+
+
+def _put(edits: dict[int, dict[str, Any]], i: int, **changes: Any) -> None:
+    """Record that quote ``i`` takes the field values ``changes`` (later ones win)."""
+    mine = edits.get(i)
+    if mine is None:
+        edits[i] = changes
+    else:
+        mine.update(changes)
+
+
+def _now(quotes: list[Quote], edits: dict[int, dict[str, Any]], i: int, name: str) -> Any:
+    """The field ``name`` of quote ``i`` as the pass has it so far."""
+    mine = edits.get(i)
+    if mine is not None and name in mine:
+        return mine[name]
+    return getattr(quotes[i], name)
 
 
 DECODE = True  # settle the runs of dialogue with the conversation decoder (else turns.py)
