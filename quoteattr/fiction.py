@@ -323,19 +323,20 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 if idx[0] - 1 in narrator.lines:
                     narrator.lines.append(i)
             continue
-        segments = _segments(ps, pe, [quotes[i] for i in idx])
+        qs = [quotes[i] for i in idx]  # the paragraph's quotations
+        segments = _segments(ps, pe, qs)
         beat = [hit for s, e in segments for hit in placed.find(s, e)]
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
         asked = idx[0] > 0 and _QUESTION.search(text, quotes[idx[0] - 1].start,
                                                 quotes[idx[0] - 1].end) is not None
         named = asked and asks_name(text, quotes[idx[0] - 1].start, quotes[idx[0] - 1].end)
-        called = _vocative(text, placed, [quotes[i] for i in idx], None, asked, named)
+        called = _vocative(text, placed, qs, None, asked, named)
         speaker = _not_addressed(scene, mention, speaker, called, tags_of)
         addressee = called if called != speaker else \
-            _vocative(text, placed, [quotes[i] for i in idx], speaker, asked, named)
+            _vocative(text, placed, qs, speaker, asked, named)
         parent = False
         if addressee is None:
-            gender, parent = _called_gender(text, [quotes[i] for i in idx])
+            gender, parent = _called_gender(text, qs)
             if gender != "-":
                 addressee = _addressed(scene, gender, speaker, cast if parent else None)
         if speaker is None and parent and addressee is not None:
@@ -366,16 +367,16 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         if not mention and rule in _GUESSED and speaker is not None and speaker.key >= 0:
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
         step = _step(p, speaker, rule, lead, called, addressee, prev_called, mention, tags,
-                     tags_of, {ch for _s, _e, ch in beat}, parent)
-        if any(_WORDS.search(text, s, e) for s, e in segments):
-            step = replace(step, narrated=True)
+                     tags_of, {ch for _s, _e, ch in beat}, parent,
+                     any(_WORDS.search(text, s, e) for s, e in segments))
         if steps and steps[-1].paragraph == p - 1 and step.called is not None:
             steps[-1] = replace(steps[-1], evidence=(*steps[-1].evidence,
                                                      *called_back(step.called)))
         steps.append(step)
-        lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
-                          guesses.pop() if len(guesses) == 1 else None,
-                          called if called is not None and called.key >= 0 else None))
+        if not DECODE:  # the lines as turns.alternate sees them
+            lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
+                              guesses.pop() if len(guesses) == 1 else None,
+                              called if called is not None and called.key >= 0 else None))
         prev_called = called if called is not None and called.key >= 0 else None
         loose.update(unnamed)
         own_tag.update(mention)
@@ -480,18 +481,20 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
           called: Character | None, addressee: Character | None,
           prev_called: Character | None,
           mention: dict[int, Character], tags: set[Character], tags_of: dict[int, Mention],
-          near: set[Character], parent: bool) -> Step[Character]:
+          near: set[Character], parent: bool, narrated: bool) -> Step[Character]:
     """One dialogue paragraph as the conversation decoder sees it: a speaker its name tag
-    (or a tag naming someone the cast lacks) fixes, else the evidence the pass found."""
+    (or a tag naming someone the cast lacks) fixes, else the evidence the pass found
+    (``narrated``: the paragraph has narration of its own)."""
     if len(tags) == 1:
-        return Step(p, fixed=next(iter(tags)))
+        return Step(p, fixed=next(iter(tags)), narrated=narrated)
     if tags:
-        return Step(p, fixed=speaker if speaker in tags else next(iter(tags)))
+        return Step(p, fixed=speaker if speaker in tags else next(iter(tags)),
+                    narrated=narrated)
     items: list[Evidence[Character]] = []
     gender = "-"
     for i, ch in mention.items():
         if ch.key < 0:
-            return Step(p, fixed=ch)  # "said a rough voice": someone the cast lacks
+            return Step(p, fixed=ch, narrated=narrated)  # "said a rough voice": the cast lacks
         m = tags_of.get(i)
         if m is not None and m.kind == "pronoun":
             items += pronoun_tag(ch, ch in near or ch == lead)
@@ -511,7 +514,8 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
     if prev_called is not None:
         items += answers_call(prev_called)
     return Step(p, tuple(items), gender=gender,
-                called=called if called is not None and called.key >= 0 else None)
+                called=called if called is not None and called.key >= 0 else None,
+                narrated=narrated)
 
 
 def _decided(steps: list[Step[Character]]) -> dict[int, tuple[Character, str, str]]:
