@@ -136,37 +136,52 @@ def assign(text: str, paragraphs: Sequence[tuple[int, int]], quotes: list[Quote]
            placed: Placed, named: Collection[int]) -> list[Quote]:
     """``quotes`` (a story's speech, document order, speakers decided) with addressees;
     ``named`` are the quotes whose own tag names their speaker."""
-    by_para: dict[int, list[int]] = {}
-    for i, q in enumerate(quotes):
-        by_para.setdefault(q.paragraph, []).append(i)
-    lines = [_line(text, paragraphs[p], quotes, idx, placed, named)
-             for p, idx in sorted(by_para.items())]
-    found = decide(lines)
+    rows = [(q.paragraph, q.start, q.end, q.speaker, q.addressee) for q in quotes]
     out = list(quotes)
-    for p, idx in by_para.items():
-        for i in idx:
-            q = out[i]
-            if q.speaker is None:
-                continue
-            who = found.get(p)
-            who = who if who != q.speaker else None  # never one's own addressee
-            if who != q.addressee:
-                out[i] = replace(q, addressee=who, addressee_span=None)
+    for i, who in hearers(text, paragraphs, rows, placed, named).items():
+        out[i] = replace(out[i], addressee=who, addressee_span=None)
     return out
 
 
-def _line(text: str, para: tuple[int, int], quotes: list[Quote], idx: list[int],
+Row = tuple[int, int, int, "str | None", "str | None"]  # paragraph, start, end, speaker, addressee
+
+
+def hearers(text: str, paragraphs: Sequence[tuple[int, int]], rows: Sequence[Row],
+            placed: Placed, named: Collection[int]) -> dict[int, str | None]:
+    """Quote index -> its new addressee, for the quotes of ``rows`` (one per quotation of a
+    story's speech, document order, speakers decided) whose addressee changes; ``named``
+    are the quotes whose own tag names their speaker. No quotation is copied here."""
+    by_para: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_para.setdefault(row[0], []).append(i)
+    lines = [_line(text, paragraphs[p], rows, idx, placed, named)
+             for p, idx in sorted(by_para.items())]
+    found = decide(lines)
+    out: dict[int, str | None] = {}
+    for p, idx in by_para.items():
+        who = found.get(p)
+        for i in idx:
+            _p, _s, _e, speaker, addressee = rows[i]
+            if speaker is None:
+                continue
+            mine = who if who != speaker else None  # never one's own addressee
+            if mine != addressee:
+                out[i] = mine
+    return out
+
+
+def _line(text: str, para: tuple[int, int], rows: Sequence[Row], idx: list[int],
           placed: Placed, named: Collection[int]) -> Line:
-    speaker = next((quotes[i].speaker for i in idx if quotes[i].speaker), None)
-    hearer = next((quotes[i].addressee for i in idx
-                   if quotes[i].addressee and quotes[i].addressee != speaker), None)
+    speaker = next((rows[i][3] for i in idx if rows[i][3]), None)
+    hearer = next((rows[i][4] for i in idx
+                   if rows[i][4] and rows[i][4] != speaker), None)
     facing = None
     at = para[0]
     for i in [*idx, -1]:
-        stop = quotes[i].start if i >= 0 else para[1]
+        stop = rows[i][1] if i >= 0 else para[1]
         facing = facing or face(text, placed, at, stop)
         if i >= 0:
-            at = quotes[i].end
-    return Line(quotes[idx[0]].paragraph, speaker,
-                any(i in named and quotes[i].speaker == speaker for i in idx),
+            at = rows[i][2]
+    return Line(rows[idx[0]][0], speaker,
+                any(i in named and rows[i][3] == speaker for i in idx),
                 hearer, facing if facing != speaker else None)

@@ -26,7 +26,7 @@ MAX_CANDIDATES = 6  # people of one conversation the search weighs
 _SPEAKER = ("speaker", "forward")  # the roles of evidence for a candidate as speaker
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step(Generic[T]):
     """One dialogue paragraph of a conversation, as the decoder sees it."""
 
@@ -38,7 +38,7 @@ class Step(Generic[T]):
     narrated: bool = False  # the paragraph has narration of its own beside its quotations
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Choice(Generic[T]):
     """The decoder's speaker for one line and the rule that weighs most for them."""
 

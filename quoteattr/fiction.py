@@ -26,10 +26,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, pairwise
+from typing import Any
 
 import regex
 
-from .addressees import assign
+from .addressees import hearers
 from .cast import Cast, Character, Placed, names, parse
 from .decode import Step, decode, runs
 from .descriptions import Ties
@@ -47,7 +48,7 @@ from .evidence import (
 from .evidence import vocative as ev_vocative
 from .lexicon import column, load, read_rows
 from .mentions import Mention, classify
-from .model import Quote, replace  # fast for a Quote
+from .model import Quote, replace, with_fields  # fast for a Quote
 from .narrator import NARRATOR, Narrator, asks_name
 from .paragraphs import paragraph_spans
 from .patterns import listed
@@ -273,7 +274,9 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     if genders:
         cast = cast.with_genders(genders)
         placed = Placed([(s, e, cast.chars[ch.key]) for s, e, ch in placed.hits])
-    out = list(quotes)
+    # the pass's decisions, quote index -> the fields it changes: each Quote is built once,
+    # at the end, with all of them
+    edits: dict[int, dict[str, Any]] = {}
     tags_of = _tags(text, quotes)
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
     quoted = Quoted((q.start, q.end) for q in quotes)
@@ -311,26 +314,29 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         scene.lead = lead
         first = quotes[idx[0]]
         if first.rule == "multi_paragraph" and idx[0] > 0:
-            same = out[idx[0] - 1]
+            same = idx[0] - 1
+            speaker_before = _now(quotes, edits, same, "speaker")
+            conf_before = _now(quotes, edits, same, "confidence")
             for i in idx:
-                out[i] = replace(quotes[i], speaker=same.speaker, rule="multi_paragraph",
-                                 confidence=same.confidence)
+                _put(edits, i, speaker=speaker_before, rule="multi_paragraph",
+                     confidence=conf_before)
                 if idx[0] - 1 in narrator.lines:
                     narrator.lines.append(i)
             continue
-        segments = _segments(ps, pe, [quotes[i] for i in idx])
+        qs = [quotes[i] for i in idx]  # the paragraph's quotations
+        segments = _segments(ps, pe, qs)
         beat = [hit for s, e in segments for hit in placed.find(s, e)]
         speaker, rule, conf, mention = _explicit(text, cast, scene, quotes, idx, beat, tags_of)
         asked = idx[0] > 0 and _QUESTION.search(text, quotes[idx[0] - 1].start,
                                                 quotes[idx[0] - 1].end) is not None
         named = asked and asks_name(text, quotes[idx[0] - 1].start, quotes[idx[0] - 1].end)
-        called = _vocative(text, placed, [quotes[i] for i in idx], None, asked, named)
+        called = _vocative(text, placed, qs, None, asked, named)
         speaker = _not_addressed(scene, mention, speaker, called, tags_of)
         addressee = called if called != speaker else \
-            _vocative(text, placed, [quotes[i] for i in idx], speaker, asked, named)
+            _vocative(text, placed, qs, speaker, asked, named)
         parent = False
         if addressee is None:
-            gender, parent = _called_gender(text, [quotes[i] for i in idx])
+            gender, parent = _called_gender(text, qs)
             if gender != "-":
                 addressee = _addressed(scene, gender, speaker, cast if parent else None)
         if speaker is None and parent and addressee is not None:
@@ -361,16 +367,16 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         if not mention and rule in _GUESSED and speaker is not None and speaker.key >= 0:
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
         step = _step(p, speaker, rule, lead, called, addressee, prev_called, mention, tags,
-                     tags_of, {ch for _s, _e, ch in beat}, parent)
-        if any(_WORDS.search(text, s, e) for s, e in segments):
-            step = replace(step, narrated=True)
+                     tags_of, {ch for _s, _e, ch in beat}, parent,
+                     any(_WORDS.search(text, s, e) for s, e in segments))
         if steps and steps[-1].paragraph == p - 1 and step.called is not None:
             steps[-1] = replace(steps[-1], evidence=(*steps[-1].evidence,
                                                      *called_back(step.called)))
         steps.append(step)
-        lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
-                          guesses.pop() if len(guesses) == 1 else None,
-                          called if called is not None and called.key >= 0 else None))
+        if not DECODE:  # the lines as turns.alternate sees them
+            lines.append(Line(p, tags.pop() if len(tags) == 1 else None,
+                              guesses.pop() if len(guesses) == 1 else None,
+                              called if called is not None and called.key >= 0 else None))
         prev_called = called if called is not None and called.key >= 0 else None
         loose.update(unnamed)
         own_tag.update(mention)
@@ -383,31 +389,31 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                 who = None  # "'...,' observed Fergus. 'Nonsense, Fergus! ...'": not his
             if who is None:
                 if q.rule in _WEAK or speaker is not None:  # no news guess, nor the one it calls
-                    out[i] = replace(q, speaker=None, confidence=0.0)
+                    _put(edits, i, speaker=None, confidence=0.0)
                 continue
             if who == NARRATOR:
-                out[i] = replace(q, speaker=None, rule=q.rule if i in mention else rule)
+                _put(edits, i, speaker=None, rule=q.rule if i in mention else rule)
                 narrator.lines.append(i)
                 continue
             if _described(who):
                 described[who.name] = who.gender
-            out[i] = replace(q, speaker=who.name, rule=q.rule if i in mention else rule,
-                             confidence=q.confidence if i in mention else conf,
-                             addressee=addressee.name if addressee else q.addressee)
+            _put(edits, i, speaker=who.name, rule=q.rule if i in mention else rule,
+                 confidence=q.confidence if i in mention else conf,
+                 addressee=addressee.name if addressee else q.addressee)
     if DECODE:
         for p, (who, rule, why) in _decided(steps).items():
             for i in by_para[p]:
                 tagged = loose.get(i)
                 if i in by_name or (tagged is not None and not _fits(tagged, who, scene.talkers)):
                     continue
-                was = NARRATOR if i in narrator.lines else out[i].speaker
+                was = NARRATOR if i in narrator.lines else _now(quotes, edits, i, "speaker")
                 if was is None or was == (who if who == NARRATOR else who.name):
                     continue  # the pass gave it nobody on purpose, or agrees
                 if len(by_para[p]) > 1 and _vocative(text, placed, [quotes[i]], None) == who:
                     continue  # "Nonsense, Fergus!": not Fergus's
-                new_rule = out[i].rule if tagged is not None else rule
-                out[i] = replace(out[i], speaker=None if who == NARRATOR else who.name,
-                                 rule=new_rule, evidence=(f"rule {new_rule}", why))
+                new_rule = _now(quotes, edits, i, "rule") if tagged is not None else rule
+                _put(edits, i, speaker=None if who == NARRATOR else who.name,
+                     rule=new_rule, evidence=(f"rule {new_rule}", why))
                 if who == NARRATOR:
                     narrator.lines.append(i)
                 elif i in narrator.lines:
@@ -418,30 +424,54 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
             tagged = loose.get(i)
             if tagged is not None and not _fits(tagged, who, scene.talkers):
                 continue
-            if out[i].rule != "turn_taking" and tagged is None \
+            if _now(quotes, edits, i, "rule") != "turn_taking" and tagged is None \
                     and (i in own_tag or not moved):  # "Yes," said he. "I was ...": both move
                 continue
             if who == NARRATOR and i not in narrator.lines:
-                out[i] = replace(out[i], speaker=None)
+                _put(edits, i, speaker=None)
                 narrator.lines.append(i)
-            elif who != NARRATOR and out[i].speaker != who.name:
-                out[i] = replace(out[i], speaker=who.name)
+            elif who != NARRATOR and _now(quotes, edits, i, "speaker") != who.name:
+                _put(edits, i, speaker=who.name)
                 if i in narrator.lines:
                     narrator.lines.remove(i)
     name = narrator.name(placed, quotes, text, quoted)
     for i in narrator.lines:
-        out[i] = replace(out[i], speaker=name)
+        _put(edits, i, speaker=name)
     seen: dict[str, tuple[int, str]] = {}  # where each character is first mentioned
     for at, _e, ch in placed.hits:  # in text order
         seen.setdefault(ch.name, (at, ch.gender))
-    lines_by = [(q.start, q.end, q.speaker) for q in out]
+    lines_by = [(q.start, q.end, _now(quotes, edits, i, "speaker")) for i, q in enumerate(quotes)]
     for i, later in named_later(lines_by, seen, described).items():
-        out[i] = replace(out[i], speaker=later)
-    for i, q in enumerate(out):  # a speaker chosen by the story, not by the line's own tag:
-        if i not in own_tag and q.speaker_span is not None and q.speaker != quotes[i].speaker \
-                and not set(text[slice(*q.speaker_span)].split()) & set((q.speaker or "").split()):
-            out[i] = replace(q, speaker_span=None, mention=None)  # the mention was another's
-    return assign(text, paragraphs, out, placed, by_name)
+        _put(edits, i, speaker=later)
+    for i, changed in edits.items():  # a speaker chosen by the story, not by the line's own tag:
+        q = quotes[i]
+        span = changed.get("speaker_span", q.speaker_span)
+        who = changed.get("speaker", q.speaker)
+        if i not in own_tag and span is not None and who != q.speaker \
+                and not set(text[slice(*span)].split()) & set((who or "").split()):
+            changed["speaker_span"] = changed["mention"] = None  # the mention was another's
+    rows = [(q.paragraph, q.start, q.end, _now(quotes, edits, i, "speaker"),
+             _now(quotes, edits, i, "addressee")) for i, q in enumerate(quotes)]
+    for i, hearer in hearers(text, paragraphs, rows, placed, by_name).items():
+        _put(edits, i, addressee=hearer, addressee_span=None)
+    return [with_fields(q, **edits[i]) if i in edits else q for i, q in enumerate(quotes)]
+
+
+def _put(edits: dict[int, dict[str, Any]], i: int, **changes: Any) -> None:
+    """Record that quote ``i`` takes the field values ``changes`` (later ones win)."""
+    mine = edits.get(i)
+    if mine is None:
+        edits[i] = changes
+    else:
+        mine.update(changes)
+
+
+def _now(quotes: list[Quote], edits: dict[int, dict[str, Any]], i: int, name: str) -> Any:
+    """The field ``name`` of quote ``i`` as the pass has it so far."""
+    mine = edits.get(i)
+    if mine is not None and name in mine:
+        return mine[name]
+    return getattr(quotes[i], name)
 
 
 DECODE = True  # settle the runs of dialogue with the conversation decoder (else turns.py)
@@ -451,18 +481,20 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
           called: Character | None, addressee: Character | None,
           prev_called: Character | None,
           mention: dict[int, Character], tags: set[Character], tags_of: dict[int, Mention],
-          near: set[Character], parent: bool) -> Step[Character]:
+          near: set[Character], parent: bool, narrated: bool) -> Step[Character]:
     """One dialogue paragraph as the conversation decoder sees it: a speaker its name tag
-    (or a tag naming someone the cast lacks) fixes, else the evidence the pass found."""
+    (or a tag naming someone the cast lacks) fixes, else the evidence the pass found
+    (``narrated``: the paragraph has narration of its own)."""
     if len(tags) == 1:
-        return Step(p, fixed=next(iter(tags)))
+        return Step(p, fixed=next(iter(tags)), narrated=narrated)
     if tags:
-        return Step(p, fixed=speaker if speaker in tags else next(iter(tags)))
+        return Step(p, fixed=speaker if speaker in tags else next(iter(tags)),
+                    narrated=narrated)
     items: list[Evidence[Character]] = []
     gender = "-"
     for i, ch in mention.items():
         if ch.key < 0:
-            return Step(p, fixed=ch)  # "said a rough voice": someone the cast lacks
+            return Step(p, fixed=ch, narrated=narrated)  # "said a rough voice": the cast lacks
         m = tags_of.get(i)
         if m is not None and m.kind == "pronoun":
             items += pronoun_tag(ch, ch in near or ch == lead)
@@ -482,7 +514,8 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
     if prev_called is not None:
         items += answers_call(prev_called)
     return Step(p, tuple(items), gender=gender,
-                called=called if called is not None and called.key >= 0 else None)
+                called=called if called is not None and called.key >= 0 else None,
+                narrated=narrated)
 
 
 def _decided(steps: list[Step[Character]]) -> dict[int, tuple[Character, str, str]]:
