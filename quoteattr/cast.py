@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from .lexicon import column, load, read_rows
+from .lexicon import column, load, word_set
 from .mentions import name_core, place_words
 from .patterns import compiled
 
@@ -311,17 +311,12 @@ def _particles() -> frozenset[str]:
     return frozenset(w.lower() for w in column("name_particles.txt"))
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    """Capitalised words for a people (data/demonyms.txt): ``American``, ``Bohemian``."""
-    return frozenset(r[0] for r in read_rows("demonyms.txt"))
-
 
 def from_text(text: str, mentions: Iterable[tuple[int, int, str]] | None = None) -> Cast:
     """Collect the cast of ``text`` from its name mentions (``mentions``: those of
     :func:`split_names`, when the text has been scanned already)."""
     lex = load()
-    demonyms = _demonyms()
+    demonyms = word_set("demonyms.txt")  # "American", "Bohemian"
     sites = place_words()
     particles = _particles()
     lower = frozenset(_LOWER.findall(text))

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from .lexicon import column, load, read_rows
+from .lexicon import load, read_rows, word_set
 from .model import Extraction, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -347,26 +347,6 @@ def _row(doc: Hashable, q: Quote) -> _Row:
 
 
 @lru_cache(maxsize=1)
-def _epithets() -> frozenset[str]:
-    return frozenset(column("name_epithets.txt"))
-
-
-@lru_cache(maxsize=1)
-def _own_titles() -> frozenset[str]:
-    return frozenset(column("own_titles.txt"))
-
-
-@lru_cache(maxsize=1)
-def _family() -> frozenset[str]:
-    return frozenset(column("family_titles.txt"))
-
-
-@lru_cache(maxsize=1)
-def _given_titles() -> frozenset[str]:
-    return frozenset(column("given_name_titles.txt"))
-
-
-@lru_cache(maxsize=1)
 def _nicknames() -> dict[str, tuple[str, ...]]:
     """Familiar form -> its formal given names (data/nicknames.txt)."""
     return {r[0]: tuple(r[1].split()) for r in read_rows("nicknames.txt") if len(r) > 1}
@@ -407,7 +387,8 @@ def _core(name: str) -> tuple[str, str | None, str | None]:
         if hit is not None and hit[0] in ("m", "f"):
             gender = hit[0]
         words = words[1:]
-    while len(words) > 1 and (_HEADING.fullmatch(words[0]) or words[-1].rstrip(".") in _family()
+    family = word_set("family_titles.txt")
+    while len(words) > 1 and (_HEADING.fullmatch(words[0]) or words[-1].rstrip(".") in family
                               or lex.title(words[-1]) is not None):
         # "CHAPTER V. Anne", "Anne Mrs": a heading before a name, a title run on after it
         words = words[1:] if _HEADING.fullmatch(words[0]) else words[:-1]
@@ -441,7 +422,7 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
         else:
             core, hon, g = _core(e.name)
             words = core.split()
-            if len(words) > 1 and words[0].lower() in _epithets():
+            if len(words) > 1 and words[0].lower() in word_set("name_epithets.txt"):
                 core = " ".join(words[1:])  # "Poor Marilla": Marilla
             if len(words) == 1 and hon is None:
                 # "Margaret" whose document calls her "Margaret Schlegel" as well
@@ -537,13 +518,16 @@ def _link(form: str, core: str, hon: str | None, g: str | None,
           full_docs: dict[str, set[Hashable]], said_in: Counter[tuple[str, str]],
           own: Counter[str]) -> tuple[Any, ...]:
     """The key of a one-word form: the one full name it can be, else its own."""
+    given_titles = word_set("given_name_titles.txt")
     cands = [c for c in by_word.get(core, ())
              if (g is None or gender_of[c] in (None, g))
              and (hon is None or core == c.split()[-1]  # "Mr. Tony" is no surname,
-                  or (hon in _given_titles() and core == c.split()[0]))]  # "Miss Rose" is
-    if hon in _family():  # "Mrs. Maylie" is Rose Maylie where a text calls her so
+                  or (hon in given_titles and core == c.split()[0]))]  # "Miss Rose" is
+    if hon in word_set("family_titles.txt"):
+        # "Mrs. Maylie" is Rose Maylie where a text calls her so
         cands = [c for c in cands if said_in[(form, c)]]
-    if hon is not None and hon not in _own_titles():  # "Mr. Wilcox", named so on their own
+    if hon is not None and hon not in word_set("own_titles.txt"):
+        # "Mr. Wilcox", named so on their own
         # far more than the full name is ("Miss Woodhouse" is let through)
         cands = [c for c in cands if core == c.split()[0]  # "Lord Henry": a given name
                  or own[form] <= DOMINANT * max(len(full_docs[c]), said_in[(form, c)])]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from types import MappingProxyType
 
@@ -24,6 +24,12 @@ def column(name: str, slot: str | None = None) -> list[str]:
     """The first column of a data file's rows, in file order; with ``slot``, only the rows
     whose second column is ``slot``."""
     return [r[0] for r in read_rows(name) if slot is None or (len(r) > 1 and r[1] == slot)]
+
+
+@cache
+def word_set(name: str, slot: str | None = None) -> frozenset[str]:
+    """:func:`column` as a set, read once per file and slot (read-only)."""
+    return frozenset(column(name, slot))
 
 
 def _column_map(name: str, col: int = 1, default: str = "-") -> Mapping[str, str]:

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import column, load, read_rows
+from .lexicon import load, read_rows, word_set
 from .patterns import compiled
 
 _AFTER_TITLE = regex.compile(r"\.[^\S\n]+(?:and[^\S\n]+(?:\p{Ll}+[^\S\n]+)?)?(?=\p{Lu})")
@@ -114,7 +114,7 @@ def _classify(raw: str) -> tuple[str, str, str] | None:
             core, gender = name_core(" ".join(rest))
             if core and core.split()[0] in lex.first_names:
                 return "name", core, gender  # "The Rt Hon John Healey"
-            if not _has_role(rest) and rest[-1] not in _unit_words():
+            if not _has_role(rest) and rest[-1] not in word_set("place_words.txt", "unit"):
                 return "name", " ".join(rest), "-"  # "the Pentagon"; not "the Light Infantry"
         return "description", raw, _role_gender(words)
     if words[-1][:1].islower():  # "Powell's office", "Healey's aide"
@@ -188,10 +188,6 @@ def place_words() -> frozenset[str]:
     return frozenset(r[0] for r in read_rows("place_words.txt"))
 
 
-@lru_cache(maxsize=1)
-def _unit_words() -> frozenset[str]:
-    """Last words of military units (data/place_words.txt, marked ``unit``)."""
-    return frozenset(column("place_words.txt", "unit"))
 
 
 def no_name(word: str) -> bool:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import regex
 
 from .cast import Character, Placed, parse
-from .lexicon import column, load
+from .lexicon import column, load, word_set
 from .model import Quote
 from .quoted import Quoted
 
@@ -86,7 +86,7 @@ def introduced(text: str, quotes: list[Quote], lines: list[int],
     that is one name answering a question after a name; None when no line does. A name
     a tag gives to a third person (``others``) is not the narrator's."""
     intro, plain, asks, bare_name = _phrases()
-    non_names = load().non_names | _demonyms()
+    non_names = load().non_names | word_set("demonyms.txt")
     taken = frozenset(others)
     for i in lines:
         q = quotes[i]
@@ -132,9 +132,6 @@ def _phrases() -> tuple[regex.Pattern[str], ...]:
     return intro, plain, asks, bare
 
 
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    return frozenset(column("demonyms.txt"))
 
 
 def _words(ch: Character) -> frozenset[str]:

@@ -40,7 +40,7 @@ from functools import lru_cache
 import regex
 
 from . import roles as roles_mod
-from .lexicon import column, load
+from .lexicon import load, word_set
 from .mentions import name_core, no_name, place_words
 from .model import Quote, Span, Speaker, with_fields
 from .resolve import HONORIFICS
@@ -79,11 +79,6 @@ class _Person:
             self.roles[r] = min((pos, k), self.roles.get(r, (pos, k)))
         for k, a in enumerate(found[1]):
             self.affiliations[a] = min((pos, k), self.affiliations.get(a, (pos, k)))
-
-
-@lru_cache(maxsize=1)
-def _groups() -> frozenset[str]:
-    return frozenset(column("group_nouns.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -507,7 +502,7 @@ def kind_of(name: str) -> str:
         head = lead[-1].lower().strip(".,")
         if head in _org_lower():
             return "organisation"
-        if head in _groups() or (head.endswith("s") and not head.endswith(_PLAIN)
+        if head in word_set("group_nouns.txt") or (head.endswith("s") and not head.endswith(_PLAIN)
                                  and head not in lex.role_nouns):
             return "group"
         return "description"
