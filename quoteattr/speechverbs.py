@@ -265,7 +265,7 @@ class VerbNext:
 
     def __init__(self, verbs: Verbs, of_head: regex.Pattern[str],
                  of_more: regex.Pattern[str], aux: list[regex.Pattern[str]]) -> None:
-        self._verbs = verbs
+        self._verb_at = VerbAt(verbs)
         self._of_head = of_head
         self._of_more = of_more
         self._aux = aux
@@ -284,11 +284,9 @@ class VerbNext:
             b = space.end()
             for c in (*(m.end() for aux in self._aux
                         if (m := aux.match(text, b, endpos)) is not None), b):
-                adverb = _ADVERB.match(text, c, endpos)
-                for q in ((adverb.end(), c) if adverb else (c,)):
-                    e = self._verbs.at(text, q, endpos)
-                    if e >= 0:
-                        return VerbMatch(text, (pos, e), (q, e))
+                v = self._verb_at.match(text, c, endpos)  # an optional adverb, the verb
+                if v is not None:
+                    return VerbMatch(text, (pos, v.end()), v.span("v"))
         return None
 
     def _appositions(self, text: str, pos: int, endpos: int) -> Iterator[int]:
