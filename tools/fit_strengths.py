@@ -6,6 +6,8 @@ Usage, from the repository root with quoteattr importable::
     python tools/fit_strengths.py              # score the table's strengths per novel
     python tools/fit_strengths.py --fit        # also fit them (coordinate search), print
     python tools/fit_strengths.py --fit --loo  # ... and leave each novel out in turn
+    python tools/fit_strengths.py --loo-e2e    # pdnc e2e F1 per novel: hand-set table,
+                                               # in-sample fit, fit with the novel left out
     python tools/fit_strengths.py --fit --write  # write the fitted table
 
 The fiction corpora (``../shared/corpora/{quoteli3,litbank,pdnc}/dev.jsonl``) are run
@@ -23,7 +25,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -35,6 +39,8 @@ import quoteattr  # noqa: E402
 from quoteattr import fiction  # noqa: E402
 from quoteattr.decode import decode, runs  # noqa: E402
 from quoteattr.evidence import strengths  # noqa: E402
+
+E2E_CORPUS = "pdnc"  # the corpus whose novels --loo-e2e leaves out one by one
 
 CORPORA = ("quoteli3", "litbank", "pdnc")
 STEPS = (-1.0, -0.5, 0.5, 1.0)  # the changes tried to one strength in a round
@@ -171,16 +177,72 @@ def share(good_total: tuple[int, int]) -> float:
     return good / total if total else 0.0
 
 
+def e2e(shared: Path, docs: list[dict], weights: dict[str, float]) -> float:
+    """End-to-end F1 of ``docs`` extracted with the decoder's table set to ``weights``
+    (the scorer ../shared/eval/score.py, run on files in a temporary directory)."""
+    live = strengths()  # the library's cached table: swapped in place, then restored
+    saved = dict(live)
+    live.clear()
+    live.update(weights)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            gold, pred = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+            with gold.open("w", encoding="utf-8") as g, pred.open("w", encoding="utf-8") as p:
+                for doc in docs:
+                    g.write(json.dumps(doc) + "\n")
+                    quotes = [{"start": q.start, "end": q.end, "speaker": q.speaker,
+                               "speaker_span": list(q.speaker_span) if q.speaker_span else None}
+                              for q in quoteattr.extract(doc["text"])]
+                    p.write(json.dumps({"id": doc["id"], "quotes": quotes}) + "\n")
+            out = subprocess.run([sys.executable, str(shared / "eval" / "score.py"),
+                                  str(gold), str(pred)], capture_output=True, text=True,
+                                 check=True).stdout
+    finally:
+        live.clear()
+        live.update(saved)
+    row = next(ln for ln in out.splitlines() if ln.startswith("e2e_prf"))
+    return float(row.rsplit(",", 1)[1].strip(" )"))
+
+
+def loo_e2e(shared: Path, convs: list[Conversation], table: dict[str, float]) -> None:
+    """Print, for each novel of ``E2E_CORPUS``, its e2e F1 under the hand-set table, the
+    table fitted on every novel, and the table fitted with that novel left out."""
+    sys.path.insert(0, str(shared / "eval"))
+    from score import load_jsonl
+
+    docs: dict[str, list[dict]] = defaultdict(list)
+    for doc in load_jsonl(str(shared / "corpora" / E2E_CORPUS / "dev.jsonl")):
+        docs[doc["id"].split(":")[1]].append(doc)
+    everything = fit(convs, table)
+    rows = []
+    print(f"{'novel':28s} {'quotes':>6s} {'hand-set':>8s} {'in-sample':>9s} {'left out':>8s}")
+    for novel, group in sorted(docs.items()):
+        left_out = fit([c for c in convs if c.novel != novel], table)
+        n = sum(len(d["quotes"]) for d in group)
+        row = (n, e2e(shared, group, table), e2e(shared, group, everything),
+               e2e(shared, group, left_out))
+        rows.append(row)
+        print(f"{novel:28s} {n:6d} {row[1]:8.4f} {row[2]:9.4f} {row[3]:8.4f}", flush=True)
+    total = sum(r[0] for r in rows)
+    means = [sum(r[0] * r[k] for r in rows) / total for k in (1, 2, 3)]
+    print(f"{'mean (weighted by quotes)':28s} {total:6d} {means[0]:8.4f} {means[1]:9.4f}"
+          f" {means[2]:8.4f}")
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--fit", action="store_true")
     ap.add_argument("--loo", action="store_true")
     ap.add_argument("--write", action="store_true")
+    ap.add_argument("--loo-e2e", action="store_true")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     convs = collect(args.shared)
     t1 = time.perf_counter()
+    if args.loo_e2e:
+        loo_e2e(args.shared, convs, dict(strengths()))
+        return 0
     base = objective(convs, dict(strengths()))
     print(f"collected {len(convs)} conversations in {t1 - t0:.0f} s; objective {base:.4f}"
           f" ({time.perf_counter() - t1:.1f} s)", flush=True)
