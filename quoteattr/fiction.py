@@ -30,7 +30,7 @@ from typing import Any
 
 import regex
 
-from .addressees import hearers
+from .addressees import facing, hearers
 from .cast import Cast, Character, Placed, names, parse
 from .decode import Step, decode, runs
 from .descriptions import Ties
@@ -38,6 +38,7 @@ from .evidence import (
     Evidence,
     addressed,
     answers_call,
+    answers_facing,
     called_back,
     calls_parent,
     description_tag,
@@ -293,6 +294,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     described: dict[str, str] = {}  # the speakers known by a description, and their genders
     steps: list[Step[Character]] = []  # the lines as the conversation decoder sees them
     prev_called: Character | None = None  # whom the line before called by name
+    prev_faced: Character | None = None  # whom the line before was turned to
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -302,7 +304,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         if p != prev_para + 1:
             _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.new_run()
-            prev_called = None
+            prev_called = prev_faced = None
             if p > 0:
                 lead = _leads(text, placed, scene, *paragraphs[p - 1])
         else:  # a line the narration goes on after: the one it follows leads ("...,"
@@ -366,9 +368,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         guesses = {ch for ch in unnamed.values() if ch.key >= 0}
         if not mention and rule in _GUESSED and speaker is not None and speaker.key >= 0:
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
+        faced = _faced(text, beat, segments, speaker if speaker in tags else None)
         step = _step(p, speaker, rule, lead, called, addressee, prev_called, mention, tags,
                      tags_of, {ch for _s, _e, ch in beat}, parent,
-                     any(_WORDS.search(text, s, e) for s, e in segments))
+                     any(_WORDS.search(text, s, e) for s, e in segments), faced, prev_faced)
         if steps and steps[-1].paragraph == p - 1 and step.called is not None:
             steps[-1] = replace(steps[-1], evidence=(*steps[-1].evidence,
                                                      *called_back(step.called)))
@@ -378,6 +381,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                               guesses.pop() if len(guesses) == 1 else None,
                               called if called is not None and called.key >= 0 else None))
         prev_called = called if called is not None and called.key >= 0 else None
+        prev_faced = faced
         loose.update(unnamed)
         own_tag.update(mention)
         for i in idx:
@@ -481,7 +485,9 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
           called: Character | None, addressee: Character | None,
           prev_called: Character | None,
           mention: dict[int, Character], tags: set[Character], tags_of: dict[int, Mention],
-          near: set[Character], parent: bool, narrated: bool) -> Step[Character]:
+          near: set[Character], parent: bool, narrated: bool,
+          faced: Character | None = None, prev_faced: Character | None = None
+          ) -> Step[Character]:
     """One dialogue paragraph as the conversation decoder sees it: a speaker its name tag
     (or a tag naming someone the cast lacks) fixes, else the evidence the pass found
     (``narrated``: the paragraph has narration of its own)."""
@@ -513,9 +519,22 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
         items += addressed(addressee)
     if prev_called is not None:
         items += answers_call(prev_called)
+    if prev_faced is not None and prev_faced != prev_called:
+        items += answers_facing(prev_faced)
     return Step(p, tuple(items), gender=gender,
                 called=called if called is not None and called.key >= 0 else None,
                 narrated=narrated)
+
+
+def _faced(text: str, beat: list[tuple[int, int, Character]],
+           segments: list[tuple[int, int]], speaker: Character | None) -> Character | None:
+    """The one person a paragraph's narration has someone turn to or look at
+    (``turning to Anne``, :func:`quoteattr.addressees.facing`), not its tagged speaker."""
+    pattern = facing()
+    found = {ch for s, _e, ch in beat if ch.key >= 0 and ch != speaker
+             and any(a <= s < b for a, b in segments)
+             and pattern.search(text, max(0, s - 30), s)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _decided(steps: list[Step[Character]]) -> dict[int, tuple[Character, str, str]]:
