@@ -72,6 +72,7 @@ _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?
 _LETTER = regex.compile(r"\p{L}")
 _WORDS = regex.compile(r"\p{L}+\W+\p{L}+\W+\p{L}+\W+\p{L}+")  # narration, not a tag
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
+_CLAUSE_END = regex.compile(r";\s+")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
 # "looked at Anne", "told Emma": a name acted upon; "Anne and Diana": two joined
@@ -880,7 +881,14 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int,
     where someone of that gender acts."""
     cuts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, max(start, end - 1))]
     if gender == "-":
-        return _acting(text, placed, scene, start, cuts[-1], end)
+        # "Emma had nothing more to say; and, after a pause, Mrs. Elton chose another
+        # subject.": the last clause with someone acting leads
+        clauses = [cuts[-1]] + [m.end() for m in _CLAUSE_END.finditer(text, cuts[-1], end)]
+        for cut, stop in reversed(list(pairwise([*clauses, end]))):
+            found = _acting(text, placed, scene, start, cut, stop)
+            if found is not None:
+                return found
+        return None
     for cut, stop in reversed(list(pairwise([*cuts, end]))):
         found = _acting(text, placed, scene, start, cut, stop, gender)
         if found is not None:
