@@ -798,6 +798,10 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     near = beat[bisect_left(beat, (pos - PRONOUN_WINDOW,)):bisect_left(beat, (pos,))]
     here = [(s, e, ch) for s, e, ch in near if ch.gender == gender
             and not _APPOSITION.match(scene.text, e)]  # not "Millie, her maid,"
+    if not here:  # "Winterbourne got up. '...,' he said": one the story gave no gender
+        here = [(s, e, ch) for s, e, ch in near if ch.gender == "-" and ch.key >= 0
+                and not _APPOSITION.match(scene.text, e) and not _object(scene.text, s)
+                and not _POSSESSIVE.match(scene.text, e)]
     if here:
         acting = [(s, ch) for s, e, ch in here if not _object(scene.text, s)
                   and not _POSSESSIVE.match(scene.text, e)]
