@@ -822,6 +822,9 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
+    for spoke, _to in reversed(scene.turns):
+        if spoke is not None and spoke.gender == gender and spoke.key >= 0:
+            return spoke  # the last of that gender to speak in this conversation
     found = scene.other(None, gender)
     if found is None:  # a named person whose gender the story has not told
         found = scene.other(scene.last_speaker(), gender, loose=True)
