@@ -789,10 +789,12 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
              pos: int) -> Character | None:
     """``he`` / ``she`` in a tag: the nearest person of that gender acting before it in
     the paragraph (not one acted upon, nor a possessive: ``Tom's dog``; the one the
-    paragraph's first ``she`` follows when others are named in passing), else the one the
-    narration before followed (of any gender, then of this one), else the one a line just
-    called, else the one whose turn it is, else the most recent of that gender (the last
-    speaker too: ``"You are wet," said Miss Pym. / "Sit down," she went on``). The
+    paragraph's first ``she`` follows when others are named in passing; when nobody of
+    that gender is named there, one acting there whose gender the story has not told),
+    else the one the narration before followed (of any gender, then of this one), else the
+    one a line just called, else the one whose turn it is, else the last of that gender to
+    speak in the conversation, else the most recent of that gender (the last speaker too:
+    ``"You are wet," said Miss Pym. / "Sit down," she went on``). The
     paragraph is read back no further than ``PRONOUN_WINDOW`` characters (a page whose
     white space was collapsed is one paragraph)."""
     near = beat[bisect_left(beat, (pos - PRONOUN_WINDOW,)):bisect_left(beat, (pos,))]
