@@ -120,7 +120,7 @@ def _other(line: Line | None, this: Line) -> Line | None:
 
 
 @lru_cache(maxsize=1)
-def _facing() -> regex.Pattern[str]:
+def facing() -> regex.Pattern[str]:
     """``turning to`` and its kin at the end of a stretch of narration."""
     return regex.compile(rf"\b{listed(column('facing_phrases.txt'))}\s+\Z", regex.IGNORECASE)
 
@@ -128,7 +128,7 @@ def _facing() -> regex.Pattern[str]:
 def face(text: str, placed: Placed, start: int, end: int) -> str | None:
     """The one person the narration ``start..end`` has someone turn to or look at."""
     found = {ch.name for s, _e, ch in placed.find(start, end)
-             if _facing().search(text, max(start, s - 30), s)}
+             if facing().search(text, max(start, s - 30), s)}
     return found.pop() if len(found) == 1 else None
 
 

@@ -91,3 +91,9 @@ def forward_guess(who: T, rule: str) -> list[Evidence[T]]:
     """What the forward pass's own choice of ``rule`` gave (``turn_taking``: the weakest),
     weighed as ``forward_`` + rule."""
     return [Evidence(rule, who, strength("forward_" + rule), "forward")]
+
+
+def answers_facing(faced: T) -> list[Evidence[T]]:
+    """The line after one whose narration turned to ``faced`` (``turning to Anne``):
+    often theirs."""
+    return [Evidence("answers_facing", faced, strength("answers_facing"))]

@@ -30,7 +30,7 @@ from typing import Any
 
 import regex
 
-from .addressees import hearers
+from .addressees import facing, hearers
 from .cast import Cast, Character, Placed, names, parse
 from .decode import Step, decode, runs
 from .descriptions import Ties
@@ -38,6 +38,7 @@ from .evidence import (
     Evidence,
     addressed,
     answers_call,
+    answers_facing,
     called_back,
     calls_parent,
     description_tag,
@@ -71,6 +72,7 @@ _ANSWER = regex.compile(r"\W*\p{Lu}[\p{L}'’\-]*(?:\s+\p{Lu}[\p{L}'’\-]*)*\.?
 _LETTER = regex.compile(r"\p{L}")
 _WORDS = regex.compile(r"\p{L}+\W+\p{L}+\W+\p{L}+\W+\p{L}+")  # narration, not a tag
 _SENTENCE_END = regex.compile(r"""(?<!\b(?:Mr|Mrs|Ms|Dr|St|Mme|Mlle))[.!?]['"’”]?\s+(?=\p{Lu})""")
+_CLAUSE_END = regex.compile(r";\s+")
 _SUBJECT_WORD = regex.compile(r"\b(?:\p{Lu}[\p{L}'’\-]*|he|she)\b")
 _LAST_WORD = regex.compile(r"[\p{L}']+(?=\W*\Z)")
 # "looked at Anne", "told Emma": a name acted upon; "Anne and Diana": two joined
@@ -293,6 +295,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     described: dict[str, str] = {}  # the speakers known by a description, and their genders
     steps: list[Step[Character]] = []  # the lines as the conversation decoder sees them
     prev_called: Character | None = None  # whom the line before called by name
+    prev_faced: Character | None = None  # whom the line before was turned to
     for p in sorted(by_para):
         idx = by_para[p]
         ps, pe = paragraphs[p]
@@ -302,7 +305,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         if p != prev_para + 1:
             _narration(text, placed, scene, paragraphs, prev_para + 1, p)
             scene.new_run()
-            prev_called = None
+            prev_called = prev_faced = None
             if p > 0:
                 lead = _leads(text, placed, scene, *paragraphs[p - 1])
         else:  # a line the narration goes on after: the one it follows leads ("...,"
@@ -366,9 +369,10 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
         guesses = {ch for ch in unnamed.values() if ch.key >= 0}
         if not mention and rule in _GUESSED and speaker is not None and speaker.key >= 0:
             guesses.add(speaker)  # "'Dear Miss Woodhouse!' was all that Harriet could say"
+        faced = _faced(text, beat, segments, speaker if speaker in tags else None)
         step = _step(p, speaker, rule, lead, called, addressee, prev_called, mention, tags,
                      tags_of, {ch for _s, _e, ch in beat}, parent,
-                     any(_WORDS.search(text, s, e) for s, e in segments))
+                     any(_WORDS.search(text, s, e) for s, e in segments), faced, prev_faced)
         if steps and steps[-1].paragraph == p - 1 and step.called is not None:
             steps[-1] = replace(steps[-1], evidence=(*steps[-1].evidence,
                                                      *called_back(step.called)))
@@ -378,6 +382,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
                               guesses.pop() if len(guesses) == 1 else None,
                               called if called is not None and called.key >= 0 else None))
         prev_called = called if called is not None and called.key >= 0 else None
+        prev_faced = faced
         loose.update(unnamed)
         own_tag.update(mention)
         for i in idx:
@@ -481,7 +486,9 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
           called: Character | None, addressee: Character | None,
           prev_called: Character | None,
           mention: dict[int, Character], tags: set[Character], tags_of: dict[int, Mention],
-          near: set[Character], parent: bool, narrated: bool) -> Step[Character]:
+          near: set[Character], parent: bool, narrated: bool,
+          faced: Character | None = None, prev_faced: Character | None = None
+          ) -> Step[Character]:
     """One dialogue paragraph as the conversation decoder sees it: a speaker its name tag
     (or a tag naming someone the cast lacks) fixes, else the evidence the pass found
     (``narrated``: the paragraph has narration of its own)."""
@@ -513,9 +520,22 @@ def _step(p: int, speaker: Character | None, rule: str, lead: Character | None,
         items += addressed(addressee)
     if prev_called is not None:
         items += answers_call(prev_called)
+    if prev_faced is not None and prev_faced != prev_called:
+        items += answers_facing(prev_faced)
     return Step(p, tuple(items), gender=gender,
                 called=called if called is not None and called.key >= 0 else None,
                 narrated=narrated)
+
+
+def _faced(text: str, beat: list[tuple[int, int, Character]],
+           segments: list[tuple[int, int]], speaker: Character | None) -> Character | None:
+    """The one person a paragraph's narration has someone turn to or look at
+    (``turning to Anne``, :func:`quoteattr.addressees.facing`), not its tagged speaker."""
+    pattern = facing()
+    found = {ch for s, _e, ch in beat if ch.key >= 0 and ch != speaker
+             and any(a <= s < b for a, b in segments)
+             and pattern.search(text, max(0, s - 30), s)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _decided(steps: list[Step[Character]]) -> dict[int, tuple[Character, str, str]]:
@@ -769,15 +789,21 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
              pos: int) -> Character | None:
     """``he`` / ``she`` in a tag: the nearest person of that gender acting before it in
     the paragraph (not one acted upon, nor a possessive: ``Tom's dog``; the one the
-    paragraph's first ``she`` follows when others are named in passing), else the one the
-    narration before followed (of any gender, then of this one), else the one a line just
-    called, else the one whose turn it is, else the most recent of that gender (the last
-    speaker too: ``"You are wet," said Miss Pym. / "Sit down," she went on``). The
+    paragraph's first ``she`` follows when others are named in passing; when nobody of
+    that gender is named there, one acting there whose gender the story has not told),
+    else the one the narration before followed (of any gender, then of this one), else the
+    one a line just called, else the one whose turn it is, else the last of that gender to
+    speak in the conversation, else the most recent of that gender (the last speaker too:
+    ``"You are wet," said Miss Pym. / "Sit down," she went on``). The
     paragraph is read back no further than ``PRONOUN_WINDOW`` characters (a page whose
     white space was collapsed is one paragraph)."""
     near = beat[bisect_left(beat, (pos - PRONOUN_WINDOW,)):bisect_left(beat, (pos,))]
     here = [(s, e, ch) for s, e, ch in near if ch.gender == gender
             and not _APPOSITION.match(scene.text, e)]  # not "Millie, her maid,"
+    if not here:  # "Winterbourne got up. '...,' he said": one the story gave no gender
+        here = [(s, e, ch) for s, e, ch in near if ch.gender == "-" and ch.key >= 0
+                and not _APPOSITION.match(scene.text, e) and not _object(scene.text, s)
+                and not _POSSESSIVE.match(scene.text, e)]
     if here:
         acting = [(s, ch) for s, e, ch in here if not _object(scene.text, s)
                   and not _POSSESSIVE.match(scene.text, e)]
@@ -798,6 +824,9 @@ def _pronoun(scene: _Scene, beat: list[tuple[int, int, Character]], gender: str,
     exp = scene.expected()
     if exp is not None and exp.gender == gender:
         return exp
+    for spoke, _to in reversed(scene.turns):
+        if spoke is not None and spoke.gender == gender and spoke.key >= 0:
+            return spoke  # the last of that gender to speak in this conversation
     found = scene.other(None, gender)
     if found is None:  # a named person whose gender the story has not told
         found = scene.other(scene.last_speaker(), gender, loose=True)
@@ -861,7 +890,14 @@ def _subject(text: str, placed: Placed, scene: _Scene, start: int, end: int,
     where someone of that gender acts."""
     cuts = [start] + [m.end() for m in _SENTENCE_END.finditer(text, start, max(start, end - 1))]
     if gender == "-":
-        return _acting(text, placed, scene, start, cuts[-1], end)
+        # "Emma had nothing more to say; and, after a pause, Mrs. Elton chose another
+        # subject.": the last clause with someone acting leads
+        clauses = [cuts[-1]] + [m.end() for m in _CLAUSE_END.finditer(text, cuts[-1], end)]
+        for cut, stop in reversed(list(pairwise([*clauses, end]))):
+            found = _acting(text, placed, scene, start, cut, stop)
+            if found is not None:
+                return found
+        return None
     for cut, stop in reversed(list(pairwise([*cuts, end]))):
         found = _acting(text, placed, scene, start, cut, stop, gender)
         if found is not None:
