@@ -32,8 +32,8 @@ def _spans(m: regex.Match[str] | None, names: list[str]) -> object:
 @pytest.mark.parametrize("name", SPEAKERS)
 def test_lean_speaker_patterns_find_what_the_full_ones_find(name: str) -> None:
     got: patterns.RoleChecked = getattr(patterns.compiled(), name)
-    full = got._full()  # the pattern with the look-ahead written out
-    assert "nd7" in full.groupindex and full.pattern != got._lean.pattern
+    full = got.full.full()  # the pattern with the look-ahead written out
+    assert "nd7" in full.groupindex and full.pattern != got.lean.full().pattern
     names = list(full.groupindex)
     hits = vetoed = 0
     for text in TEXTS:
@@ -42,14 +42,14 @@ def test_lean_speaker_patterns_find_what_the_full_ones_find(name: str) -> None:
                 want = full.match(text, s, e)
                 assert _spans(got.match(text, s, e), names) == _spans(want, names), (text, s, e)
                 hits += want is not None
-                lean = got._lean.match(text, s, e)
-                vetoed += lean is not None and got._vetoed(lean, text, e)
+                lean = got.lean.full().match(text, s, e)
+                vetoed += lean is not None and got.vetoed(lean, text, e)
             for e in range(s, len(text) + 1, 7):
                 want = full.search(text, s, e)
                 assert _spans(got.search(text, s, e), names) == _spans(want, names), (text, s, e)
                 hits += want is not None
-                lean = got._lean.search(text, s, e)
-                vetoed += lean is not None and got._vetoed(lean, text, e)
+                lean = got.lean.full().search(text, s, e)
+                vetoed += lean is not None and got.vetoed(lean, text, e)
     assert hits  # something was found to compare
     if name in ("speaker_at", "subject"):  # elsewhere what follows the speaker is set
         assert vetoed  # and the look-ups turned some lean match down
