@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -121,7 +122,7 @@ class Lexical:
             return self._full
         if len(text) > VOCAB_REACH:
             return self.full()
-        need = frozenset((k, w) for k in self._kinds for w in present(text, k))
+        need = self.words(text)
         have, pattern, built = self._variant
         if pattern is not None and need <= have:
             return pattern
@@ -131,6 +132,14 @@ class Lexical:
         pattern = self._source(have)
         self._variant = (have, pattern, built + 1)
         return pattern
+
+    def words(self, text: str) -> frozenset[tuple[str, str]]:
+        """The entries of its lists that may match in ``text``, as ``(kind, entry)``."""
+        return frozenset((k, w) for k in self._kinds for w in present(text, k))
+
+    def variant(self, vocab: Vocab) -> regex.Pattern[str]:
+        """The pattern compiled with the entries of ``vocab`` alone (not kept)."""
+        return self._source(vocab)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None,
               timeout: float | None = None) -> regex.Match[str] | None:
@@ -171,17 +180,27 @@ def _lists() -> dict[str, tuple[list[str], bool]]:
 def present(text: str, kind: str) -> frozenset[str]:
     """The entries of the list ``kind`` that may match somewhere in ``text``: those whose
     every word (less a final period, which some patterns make optional) occurs in it,
-    compared after full case folding for the lists matched case-blind (as the regex
-    module folds: Python's ``str.casefold`` applies the same Unicode table)."""
+    compared after case folding (``_folded``) for the lists matched case-blind."""
     entries, blind = _lists()[kind]
     hay = _folded(text) if blind else text
+    if hay is None:
+        return frozenset(entries)
     return frozenset(e for e in entries
                      if all(w.rstrip(".") in hay for w in (e.casefold() if blind else e).split()))
 
 
 @lru_cache(maxsize=4)
-def _folded(text: str) -> str:
-    return text.casefold()
+def _folded(text: str) -> str | None:
+    """``text`` case-folded so that a word the regex module matches case-blind in it
+    occurs in it: Python's full case folding (``str.casefold``, the same Unicode table),
+    with "İ" read as "i" as the regex module also does. None (every entry may match)
+    for a text holding a character that Python's Unicode tables do not know (its case
+    folding may be newer than Python's; folding never changes once a character is
+    assigned). Tests compare the regex module's case-blind matches with this."""
+    if not text.isascii() and any(
+            unicodedata.category(ch) == "Cn" for ch in set(text) if ord(ch) > 127):
+        return None
+    return text.casefold().replace("i\u0307", "i")
 
 
 NAME_KINDS = ("titles", "orgs")
