@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -88,14 +89,21 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
 # for compiling the whole lists (the regex module's compiler is pure Python).
 Vocab = frozenset[tuple[str, str]] | None  # (kind, entry) pairs; None: every entry
 VOCAB_REACH = 65_536  # longer texts are matched by the patterns with every entry
-VARIANTS = 3  # patterns compiled for the words of some texts before the full one is
+VARIANTS = 1  # patterns compiled for the words of texts before the full one is: each
+# a cost paid again, as the full pattern's is once a text needs a word not compiled in
+LOOKUPS = 64  # texts whose words are looked up before the full pattern is compiled
+DOCUMENT = 400  # a text this long matched by a Lexical is remembered (the last two are)
+# the last two texts as long as DOCUMENT matched while some pattern was not full: only
+# which patterns are compiled depends on it, never a match (see Lexical)
+_DOCUMENTS: deque[str] = deque(maxlen=2)
 
 
 class Lexical:
     """A pattern written from the word lists of ``kinds``, compiled (by ``source``)
     with only the entries that occur in the text being matched (and in the texts matched
-    before), until ``VARIANTS`` such patterns were compiled; then, or for a text longer
-    than ``VOCAB_REACH``, with every entry. An entry left out is one that cannot match
+    before), until ``VARIANTS`` such patterns were compiled or the words of ``LOOKUPS``
+    texts were looked up (a cost paid per text); then, or for a text longer than
+    ``VOCAB_REACH``, with every entry. An entry left out is one that cannot match
     anywhere in the text, so each pattern matches as the full one does there."""
 
     __slots__ = ("_full", "_kinds", "_source", "_variant")
@@ -105,10 +113,12 @@ class Lexical:
         self._source = source
         self._kinds = kinds
         self._full: regex.Pattern[str] | None = None
-        # the words compiled in so far, their pattern, the number of such patterns built;
-        # replaced whole (one assignment), so a thread reads a consistent state
-        self._variant: tuple[frozenset[tuple[str, str]], regex.Pattern[str] | None, int] = (
-            frozenset(), None, 0)
+        # the words compiled in so far, their pattern, the number of such patterns built,
+        # the words of the last text and the number of texts looked up; replaced whole
+        # (one assignment), so a thread reads a consistent state
+        self._variant: tuple[frozenset[tuple[str, str]], regex.Pattern[str] | None, int,
+                             frozenset[tuple[str, str]], int] = (
+            frozenset(), None, 0, frozenset(), 0)
 
     def full(self) -> regex.Pattern[str]:
         """The pattern with every entry."""
@@ -123,19 +133,28 @@ class Lexical:
         if len(text) > VOCAB_REACH:
             return self.full()
         need = self.words(text)
-        have, pattern, built = self._variant
-        if pattern is not None and need <= have:
+        have, pattern, built, last, looked = self._variant
+        if pattern is not None and need is last:  # the same text again (words cached)
             return pattern
-        if built >= VARIANTS:
+        if looked >= LOOKUPS:
             return self.full()
-        have |= need
-        pattern = self._source(have)
-        self._variant = (have, pattern, built + 1)
+        if len(text) >= DOCUMENT and (not _DOCUMENTS or _DOCUMENTS[-1] is not text):
+            _DOCUMENTS.append(text)
+        if pattern is None or not need <= have:
+            if built >= VARIANTS:
+                return self.full()
+            # a piece of a text matched before ("the burly Moze" of a whole article):
+            # compile in the whole text's words, not to compile again for the next piece
+            whole = next((d for d in reversed(_DOCUMENTS) if d is not text and text in d), None)
+            have |= need if whole is None else need | self.words(whole)
+            pattern = self._source(have)
+            built += 1
+        self._variant = (have, pattern, built, need, looked + 1)
         return pattern
 
     def words(self, text: str) -> frozenset[tuple[str, str]]:
         """The entries of its lists that may match in ``text``, as ``(kind, entry)``."""
-        return frozenset((k, w) for k in self._kinds for w in present(text, k))
+        return _words(text, self._kinds)
 
     def variant(self, vocab: Vocab) -> regex.Pattern[str]:
         """The pattern compiled with the entries of ``vocab`` alone (not kept)."""
@@ -174,6 +193,11 @@ def _lists() -> dict[str, tuple[list[str], bool]]:
                 False),
         "non_speech": ([row[0] for row in read_rows("non_speech_cues.txt")], True),
     }
+
+
+@lru_cache(maxsize=16)
+def _words(text: str, kinds: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset((k, w) for k in kinds for w in present(text, k))
 
 
 @lru_cache(maxsize=32)

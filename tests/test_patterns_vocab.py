@@ -131,7 +131,10 @@ def test_on_news_articles() -> None:
     assert checked > 100
 
 
-def test_a_short_text_compiles_its_words_then_the_full_pattern() -> None:
+def test_a_short_text_compiles_its_words_then_the_full_pattern(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(patterns, "VARIANTS", 3)
+
     def source(v: patterns.Vocab) -> str:
         return rf"\b(?:{patterns._fragments(False, vocab=v)['titles']})"
 
@@ -149,6 +152,11 @@ def test_a_short_text_compiles_its_words_then_the_full_pattern() -> None:
     assert lex.full().match("Rev. Lee")
     other = patterns._lexical(source, ("titles",))
     assert other.pattern("Mr. " * patterns.VOCAB_REACH) is other.full()  # a long text
+    other = patterns._lexical(source, ("titles",))
+    first = other.pattern("Mr. Lee")
+    for k in range(patterns.LOOKUPS - 1):
+        assert other.pattern(f"Mr. Lee {k}") is first  # no new word
+    assert other.pattern("Mr. Ode") is other.full()  # the words of LOOKUPS texts looked up
 
 
 def test_case_blind_entries_are_found_as_the_regex_module_folds() -> None:
