@@ -334,14 +334,6 @@ def _compile(source: str, reverse: bool = False) -> regex.Pattern[str]:
     return regex.compile(source, _BACK if reverse else _FLAGS)
 
 
-def _f() -> dict[str, str]:
-    return _fragments(False)
-
-
-def _r() -> dict[str, str]:
-    return _fragments(True)
-
-
 class RoleChecked:
     """A pattern holding ``named`` (its speaker group ``sp``), compiled without the
     role-noun look-ahead of its last alternative, adj_name (``nd7``: "the burly Moze",
@@ -449,8 +441,9 @@ def _verb_at() -> VerbAt:
 @_builder
 def _verb_next() -> VerbNext:
     # the appositions, the pre-verb words and the adverb as in the pattern this stands
-    # for: {appos}?\s+{aux}?{adv}?(?:{verbs})\b
-    f = _f()
+    # for: {appos}?\s+{aux}?{adv}?(?:{verbs})\b (of_head and of_more hold no word list:
+    # written without any entry, the lists are not factored for nothing)
+    f = _fragments(False, vocab=frozenset())
     return VerbNext(_speech_verbs(), _compile(f["of_head"]), _compile(f["of_more"]),
                     [_compile(rf"{alt}\s+") for alt in _alternatives(column("pre_verb_words.txt"))])
 
