@@ -145,7 +145,8 @@ class Lexical:
                 return self.full()
             # a piece of a text matched before ("the burly Moze" of a whole article):
             # compile in the whole text's words, not to compile again for the next piece
-            whole = next((d for d in reversed(_DOCUMENTS) if d is not text and text in d), None)
+            whole = next((d for d in reversed(tuple(_DOCUMENTS))  # (a copy: threads append)
+                          if d is not text and text in d), None)
             have |= need if whole is None else need | self.words(whole)
             pattern = self._source(have)
             built += 1
