@@ -5,6 +5,7 @@ Run from the repository root::
 
     python -m benchmarks.startup                         # print the tables
     python -m benchmarks.startup --write docs/performance.md
+    python -m benchmarks.startup --start-only            # the start-up rows alone
 
 Every command runs in a fresh interpreter, best of ``--repeat`` runs. Start-up costs are
 CPU seconds of that interpreter and everything it waited for, each also given as a ratio
@@ -105,7 +106,7 @@ def texts_of(n: int) -> tuple[str, list[str]]:
     return name, [news[k % len(news)] for k in range(n)]
 
 
-def measure(repeat: int, tmp: Path) -> str:
+def measure(repeat: int, tmp: Path, start_only: bool = False) -> str:
     costs = {label: cpu_of(code, repeat) for label, code in COMMANDS.items()}
     punkt = costs["import nltk.tokenize.punkt (reference)"]
     nltk = costs["import nltk (reference)"]
@@ -114,6 +115,13 @@ def measure(repeat: int, tmp: Path) -> str:
              "| start-up | CPU s | / `import nltk.tokenize.punkt` | / `import nltk` |",
              "|---|---:|---:|---:|"]
     rows: list[tuple[str, float]] = list(costs.items())
+    if start_only:
+        for label, cpu in rows:
+            lines.append(f"| {label} | {cpu:.2f} | {cpu / punkt:.2f} | {cpu / nltk:.2f} |")
+        first = costs["import quoteattr + first extract (example)"] / punkt
+        return "\n".join([*lines, "", f"Floor: import + first extract {first:.2f}x `import "
+                          f"nltk.tokenize.punkt` ({_verdict(first <= FLOOR_START)} "
+                          f"{FLOOR_START}x)."])
     source, texts20 = texts_of(20)
     _, texts2000 = texts_of(2000)
     small, large = tmp / "texts20.json", tmp / "texts2000.json"
@@ -176,11 +184,13 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3, help="fresh interpreters per figure")
     ap.add_argument("--write", type=Path, help="Markdown file to put the tables in")
+    ap.add_argument("--start-only", action="store_true",
+                    help="only the start-up rows (no extract_many runs; not for --write)")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        md = measure(args.repeat, Path(tmp))
+        md = measure(args.repeat, Path(tmp), args.start_only)
     print(md)
-    if args.write:
+    if args.write and not args.start_only:
         write_between(args.write, md, START, END)
 
 

@@ -79,7 +79,7 @@ def before(text: str, start: int, end: int) -> Cue | None:
     ``according to X, "Q"`` / ``X said the plan was "Q"`` (with a tail)."""
     p = compiled()
     if "ccording" in text[start:end]:  # cheap test first: the pattern is costly to try
-        acc = p.according_ending.search(text, start, end, timeout=TIMEOUT)
+        acc = p.according_ending.match(text, start, end, timeout=TIMEOUT)  # ends at \Z
         if acc is not None:
             return Cue("according", acc.span("sp"))
     verbs = list(p.verb.finditer(text, start, end, timeout=TIMEOUT))
@@ -87,7 +87,9 @@ def before(text: str, start: int, end: int) -> Cue | None:
         t = p.addressee_next.match(text, v.end() - TAIL, end)
         if t is None:
             continue
-        sp = p.speaker_ending.search(text, start, v.start(), timeout=TIMEOUT)
+        # anchored at the verb: the pattern ends at the window's end, or (WIDE) one word
+        # character before it, and before a verb stands none
+        sp = p.speaker_ending.match(text, start, v.start(), timeout=TIMEOUT)
         if sp is not None and v.group("v").endswith("ing") and governed(text, sp.span("sp")):
             # "claimed victory in a tweet, saying:", "issued a statement saying the plan
             # was "Q"": no speaker there; the sentence's subject speaks

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +26,10 @@ def alternation(words: Iterable[str], reverse: bool = False) -> str:
     with ``reverse`` (for patterns matched right to left: REVERSE searches and
     look-behinds). A space matches any white space."""
     trie: dict[str, dict] = {}
-    for w in set(words):
+    words = set(words)
+    if not words:
+        return "(?!)"  # no word: nothing matches
+    for w in words:
         node = trie
         for ch in (reversed(w) if reverse else w):
             node = node.setdefault(ch, {})
@@ -41,11 +46,17 @@ def listed(words: Iterable[str], capitalised: bool = False) -> str:
     >>> listed(["has", "has also", "I", "St."], capitalised=True)
     '(?:has|has\\s+also|I|St\\.?|Has|Has\\s+also)'
     """
-    todo = list(words)
-    if capitalised:
-        caps = [w[:1].upper() + w[1:] for w in todo]
-        todo += [c for c in dict.fromkeys(caps) if c not in todo]
+    todo = _with_capitals(words) if capitalised else list(words)
+    if not todo:
+        return "(?!)"  # no word: nothing matches
     return "(?:" + "|".join(_alternatives(todo)) + ")"
+
+
+def _with_capitals(words: Iterable[str]) -> list[str]:
+    """``words``, then their capitalised forms not already among them."""
+    todo = list(words)
+    caps = [w[:1].upper() + w[1:] for w in todo]
+    return todo + [c for c in dict.fromkeys(caps) if c not in todo]
 
 
 def _alternatives(words: Iterable[str]) -> list[str]:
@@ -72,14 +83,162 @@ def _branch(node: dict[str, dict], reverse: bool) -> str:
     return "(?:" + "|".join(alts) + (")?" if "" in node else ")")
 
 
+# The long word lists written into the patterns, by kind: titles, role nouns, ... (see
+# _lists). A text holding few of their words is matched by patterns compiled with those
+# words alone (a word absent from a text cannot match in it), so a short text does not pay
+# for compiling the whole lists (the regex module's compiler is pure Python).
+Vocab = frozenset[tuple[str, str]] | None  # (kind, entry) pairs; None: every entry
+VOCAB_REACH = 65_536  # longer texts are matched by the patterns with every entry
+VARIANTS = 1  # patterns compiled for the words of texts before the full one is: each
+# a cost paid again, as the full pattern's is once a text needs a word not compiled in
+LOOKUPS = 64  # texts whose words are looked up before the full pattern is compiled
+DOCUMENT = 400  # a text this long matched by a Lexical is remembered (the last two are)
+# the last two texts as long as DOCUMENT matched while some pattern was not full: only
+# which patterns are compiled depends on it, never a match (see Lexical)
+_DOCUMENTS: deque[str] = deque(maxlen=2)
+
+
+class Lexical:
+    """A pattern written from the word lists of ``kinds``, compiled (by ``source``)
+    with only the entries that occur in the text being matched (and in the texts matched
+    before), until ``VARIANTS`` such patterns were compiled or the words of ``LOOKUPS``
+    texts were looked up (a cost paid per text); then, or for a text longer than
+    ``VOCAB_REACH``, with every entry. An entry left out is one that cannot match
+    anywhere in the text, so each pattern matches as the full one does there."""
+
+    __slots__ = ("_full", "_kinds", "_source", "_variant")
+
+    def __init__(self, source: Callable[[Vocab], regex.Pattern[str]],
+                 kinds: tuple[str, ...]) -> None:
+        self._source = source
+        self._kinds = kinds
+        self._full: regex.Pattern[str] | None = None
+        # the words compiled in so far, their pattern, the number of such patterns built,
+        # the words of the last text and the number of texts looked up; replaced whole
+        # (one assignment), so a thread reads a consistent state
+        self._variant: tuple[frozenset[tuple[str, str]], regex.Pattern[str] | None, int,
+                             frozenset[tuple[str, str]], int] = (
+            frozenset(), None, 0, frozenset(), 0)
+
+    def full(self) -> regex.Pattern[str]:
+        """The pattern with every entry."""
+        if self._full is None:
+            self._full = self._source(None)
+        return self._full
+
+    def pattern(self, text: str) -> regex.Pattern[str]:
+        """A pattern matching in ``text`` as the full one does."""
+        if self._full is not None:
+            return self._full
+        if len(text) > VOCAB_REACH:
+            return self.full()
+        need = self.words(text)
+        have, pattern, built, last, looked = self._variant
+        if pattern is not None and need is last:  # the same text again (words cached)
+            return pattern
+        if looked >= LOOKUPS:
+            return self.full()
+        if len(text) >= DOCUMENT and (not _DOCUMENTS or _DOCUMENTS[-1] is not text):
+            _DOCUMENTS.append(text)
+        if pattern is None or not need <= have:
+            if built >= VARIANTS:
+                return self.full()
+            # a piece of a text matched before ("the burly Moze" of a whole article):
+            # compile in the whole text's words, not to compile again for the next piece
+            whole = next((d for d in reversed(tuple(_DOCUMENTS))  # (a copy: threads append)
+                          if d is not text and text in d), None)
+            have |= need if whole is None else need | self.words(whole)
+            pattern = self._source(have)
+            built += 1
+        self._variant = (have, pattern, built, need, looked + 1)
+        return pattern
+
+    def words(self, text: str) -> frozenset[tuple[str, str]]:
+        """The entries of its lists that may match in ``text``, as ``(kind, entry)``."""
+        return _words(text, self._kinds)
+
+    def variant(self, vocab: Vocab) -> regex.Pattern[str]:
+        """The pattern compiled with the entries of ``vocab`` alone (not kept)."""
+        return self._source(vocab)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None,
+              timeout: float | None = None) -> regex.Match[str] | None:
+        return self.pattern(text).match(text, pos, endpos, timeout=timeout)
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None,
+                  timeout: float | None = None) -> regex.Match[str] | None:
+        return self.pattern(text).fullmatch(text, pos, endpos, timeout=timeout)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None,
+               timeout: float | None = None) -> regex.Match[str] | None:
+        return self.pattern(text).search(text, pos, endpos, timeout=timeout)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
+                 timeout: float | None = None) -> Iterator[regex.Match[str]]:
+        return self.pattern(text).finditer(text, pos, endpos, timeout=timeout)
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, tuple[list[str], bool]]:
+    """The long word lists, by kind: their entries as written into the patterns, and
+    whether they are matched case-blind."""
+    lex = load()
+    return {
+        "titles": ([t for t in lex.titles if t[:1].isupper()], False),
+        "roles": (_role_entries(), True),
+        "orgs": (sorted(lex.org_words), False),
+        "non_names": (sorted(lex.non_names), False),
+        "function": (column("function_words.txt"), False),
+        # "the", "his", "this", "The", ...: in file order, then capitalised
+        "det": (_with_capitals(column("determiners.txt") + column("demonstratives.txt")),
+                False),
+        "non_speech": ([row[0] for row in read_rows("non_speech_cues.txt")], True),
+    }
+
+
+@lru_cache(maxsize=16)
+def _words(text: str, kinds: tuple[str, ...]) -> frozenset[tuple[str, str]]:
+    return frozenset((k, w) for k in kinds for w in present(text, k))
+
+
+@lru_cache(maxsize=32)
+def present(text: str, kind: str) -> frozenset[str]:
+    """The entries of the list ``kind`` that may match somewhere in ``text``: those whose
+    every word (less a final period, which some patterns make optional) occurs in it,
+    compared after case folding (``_folded``) for the lists matched case-blind."""
+    entries, blind = _lists()[kind]
+    hay = _folded(text) if blind else text
+    if hay is None:
+        return frozenset(entries)
+    return frozenset(e for e in entries
+                     if all(w.rstrip(".") in hay for w in (e.casefold() if blind else e).split()))
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str | None:
+    """``text`` case-folded so that a word the regex module matches case-blind in it
+    occurs in it: Python's full case folding (``str.casefold``, the same Unicode table),
+    with "İ" read as "i" as the regex module also does. None (every entry may match)
+    for a text holding a character that Python's Unicode tables do not know (its case
+    folding may be newer than Python's; folding never changes once a character is
+    assigned). Tests compare the regex module's case-blind matches with this."""
+    if not text.isascii() and any(
+            unicodedata.category(ch) == "Cn" for ch in set(text) if ord(ch) > 127):
+        return None
+    return text.casefold().replace("i\u0307", "i")
+
+
+NAME_KINDS = ("titles", "orgs")
+SPEAKER_KINDS = ("titles", "orgs", "roles", "det", "function")
+
+
 class Gated:
     """A pattern searched in windows that it can match only when the window ends as
     ``gate`` says: compiled (by ``build``, cached) only once a window does."""
 
     __slots__ = ("_build", "_gate")
 
-    def __init__(self, gate: regex.Pattern[str], build: Callable[[], regex.Pattern[str]]
-                 ) -> None:
+    def __init__(self, gate: regex.Pattern[str], build: Callable[[], Lexical]) -> None:
         self._gate = gate
         self._build = build
 
@@ -101,7 +260,7 @@ class Patterns:
     speech verbs, then small anchored matches around each verb."""
 
     lead: regex.Pattern[str]  # punctuation between a closing mark and its cue
-    signature: regex.Pattern[str]  # "Q" ― Name   (to the end of the paragraph)
+    signature: Lexical  # "Q" ― Name   (to the end of the paragraph)
     subject: RoleChecked  # the speaker that opens a sentence (after a connective)
     name_colon: Gated  # (reverse) "Jeffrey M. Jones:" ending here
     quoted_as: RoleChecked  # "... quoted Ms. Simonyan, the editor, as saying"
@@ -112,18 +271,18 @@ class Patterns:
     verb_next: VerbNext  # after a name: its speech verb ("Feinstein, 83, said")
     speaker_at: RoleChecked  # "said X" (at a space after the verb) or, the whole
     # gap before the verb, "X said" (at a word character, matched to the window's end)
-    named_after: regex.Pattern[str]  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
-    addressee_next: regex.Pattern[str]  # a hearer right after the verb: "told Y"; from
+    named_after: Lexical  # ", Ana Ruiz" naming a description: "said a friend, Ana Ruiz."
+    addressee_next: Lexical  # a hearer right after the verb: "told Y"; from
     # TAIL before the verb's end, to the opening mark: "told Y on Friday:"
     hearer_prep: regex.Pattern[str]  # the preposition before a hearer: "said to Y"
     speaker_to_end: RoleChecked  # from a verb to the opening mark: "said X."
     speaker_ending: RoleChecked  # (reverse) a speaker ending here: "X said"; ending
     # one character further (WIDE), the same with its apposition as long as it can be
     according_ending: RoleChecked  # (reverse) "according to X," ending here
-    name: regex.Pattern[str]  # capitalised name sequences, with titles
-    adj_name: regex.Pattern[str]  # a name after adjectives: "the burly Moze"
+    name: Lexical  # capitalised name sequences, with titles
+    adj_name: Lexical  # a name after adjectives: "the burly Moze"
     prefix_words: frozenset[str]
-    non_speech: regex.Pattern[str]  # so-called "..." (ending at the quote's start)
+    non_speech: Lexical  # so-called "..." (ending at the quote's start)
 
     __slots__ = ()
 
@@ -143,11 +302,15 @@ def compiled() -> Patterns:
 
 
 def build_all() -> None:
-    """Compile every pattern now: for a process about to be forked into workers, which
-    then share them instead of each compiling its own."""
+    """Compile every pattern now, with every entry of the word lists: for a process about
+    to be forked into workers, which then share them instead of each compiling its own."""
     for build in _BUILDERS.values():
-        build()
-    _name_colon_pattern()  # built only when a text needs them, otherwise
+        built = build()
+        if isinstance(built, Lexical):
+            built.full()
+        elif isinstance(built, RoleChecked):
+            built.lean.full()
+    _name_colon_pattern().full()  # built only when a text needs them, otherwise
     _role_after()
 
 
@@ -172,14 +335,6 @@ def _compile(source: str, reverse: bool = False) -> regex.Pattern[str]:
     return regex.compile(source, _BACK if reverse else _FLAGS)
 
 
-def _f() -> dict[str, str]:
-    return _fragments(False)
-
-
-def _r() -> dict[str, str]:
-    return _fragments(True)
-
-
 class RoleChecked:
     """A pattern holding ``named`` (its speaker group ``sp``), compiled without the
     role-noun look-ahead of its last alternative, adj_name (``nd7``: "the burly Moze",
@@ -189,29 +344,28 @@ class RoleChecked:
     the speaker: then (answered by look-ups, ``Roles.after``) the full pattern, compiled
     only then, is asked instead."""
 
-    __slots__ = ("_full", "_lean", "_roles")
+    __slots__ = ("_roles", "full", "lean")
 
-    def __init__(self, lean: regex.Pattern[str], full: Callable[[], regex.Pattern[str]],
-                 roles: Roles) -> None:
-        self._lean = lean
-        self._full = lru_cache(maxsize=1)(full)
+    def __init__(self, lean: Lexical, full: Lexical, roles: Roles) -> None:
+        self.lean = lean
+        self.full = full
         self._roles = roles
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None,
               timeout: float | None = None) -> regex.Match[str] | None:
-        m = self._lean.match(text, pos, endpos, timeout=timeout)
-        if m is not None and self._vetoed(m, text, endpos):
-            return self._full().match(text, pos, endpos, timeout=timeout)
+        m = self.lean.match(text, pos, endpos, timeout=timeout)
+        if m is not None and self.vetoed(m, text, endpos):
+            return self.full.match(text, pos, endpos, timeout=timeout)
         return m
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None,
                timeout: float | None = None) -> regex.Match[str] | None:
-        m = self._lean.search(text, pos, endpos, timeout=timeout)
-        if m is not None and self._vetoed(m, text, endpos):
-            return self._full().search(text, pos, endpos, timeout=timeout)
+        m = self.lean.search(text, pos, endpos, timeout=timeout)
+        if m is not None and self.vetoed(m, text, endpos):
+            return self.full.search(text, pos, endpos, timeout=timeout)
         return m
 
-    def _vetoed(self, m: regex.Match[str], text: str, endpos: int | None) -> bool:
+    def vetoed(self, m: regex.Match[str], text: str, endpos: int | None) -> bool:
         """Whether the full pattern's look-ahead would fail where ``m`` ends its speaker."""
         return m.start("nd7") >= 0 and self._roles.after(
             text, m.end("sp"), len(text) if endpos is None else min(endpos, len(text)))
@@ -219,8 +373,22 @@ class RoleChecked:
 
 def _role_checked(source: Callable[[dict[str, str]], str], reverse: bool = False
                   ) -> RoleChecked:
-    return RoleChecked(_compile(source(_fragments(reverse, True)), reverse),
-                       lambda: _compile(source(_fragments(reverse)), reverse), _roles())
+    return RoleChecked(
+        _lexical(lambda v: source(_fragments(reverse, True, v)), SPEAKER_KINDS, reverse),
+        _lexical(lambda v: source(_fragments(reverse, False, v)), SPEAKER_KINDS, reverse),
+        _roles())
+
+
+def _lexical(source: Callable[[Vocab], str], kinds: tuple[str, ...], reverse: bool = False
+             ) -> Lexical:
+    """The Lexical pattern whose source ``source`` writes for the words given."""
+    return Lexical(lambda v: _compile(source(v), reverse), kinds)
+
+
+def _kept(kind: str, vocab: Vocab) -> list[str]:
+    """The entries of the list ``kind`` given by ``vocab`` (all with None), in order."""
+    entries = _lists()[kind][0]
+    return list(entries) if vocab is None else [e for e in entries if (kind, e) in vocab]
 
 
 @_builder
@@ -229,8 +397,9 @@ def _lead() -> regex.Pattern[str]:
 
 
 @_builder
-def _signature() -> regex.Pattern[str]:
-    return _compile(rf"\s*[―—–\-]+\s*(?P<sp>{_f()['name']})\s*\.?\s*\Z")
+def _signature() -> Lexical:
+    return _lexical(lambda v: rf"\s*[―—–\-]+\s*(?P<sp>{_fragments(False, vocab=v)['name']})"
+                              rf"\s*\.?\s*\Z", NAME_KINDS)
 
 
 @_builder
@@ -239,8 +408,9 @@ def _name_colon() -> Gated:
 
 
 @lru_cache(maxsize=1)
-def _name_colon_pattern() -> regex.Pattern[str]:
-    return _compile(rf"\b(?P<sp>{_r()['name']})\s*:\s*\Z", reverse=True)
+def _name_colon_pattern() -> Lexical:
+    return _lexical(lambda v: rf"\b(?P<sp>{_fragments(True, vocab=v)['name']})\s*:\s*\Z",
+                    NAME_KINDS, reverse=True)
 
 
 @_builder
@@ -272,8 +442,9 @@ def _verb_at() -> VerbAt:
 @_builder
 def _verb_next() -> VerbNext:
     # the appositions, the pre-verb words and the adverb as in the pattern this stands
-    # for: {appos}?\s+{aux}?{adv}?(?:{verbs})\b
-    f = _f()
+    # for: {appos}?\s+{aux}?{adv}?(?:{verbs})\b (of_head and of_more hold no word list:
+    # written without any entry, the lists are not factored for nothing)
+    f = _fragments(False, vocab=frozenset())
     return VerbNext(_speech_verbs(), _compile(f["of_head"]), _compile(f["of_more"]),
                     [_compile(rf"{alt}\s+") for alt in _alternatives(column("pre_verb_words.txt"))])
 
@@ -325,22 +496,25 @@ def _speaker_at() -> RoleChecked:
 
 
 @_builder
-def _named_after() -> regex.Pattern[str]:
-    f = _f()
-    return _compile(
-        rf"(?P<more>(?:['’]s)?(?:\s+\p{{Ll}}[\p{{Ll}}\-]*){{0,2}}),\s+(?:(?:{f['roles']})\s+)?"
-        rf"(?P<ap>{f['name']})(?=\s*[.,;:!?]|\s+(?:of|from|at|who|with|in)\b|\s*\Z)")
+def _named_after() -> Lexical:
+    def source(v: Vocab) -> str:
+        f = _fragments(False, vocab=v)
+        return (rf"(?P<more>(?:['’]s)?(?:\s+\p{{Ll}}[\p{{Ll}}\-]*){{0,2}}),\s+"
+                rf"(?:(?:{f['roles']})\s+)?(?P<ap>{f['name']})"
+                rf"(?=\s*[.,;:!?]|\s+(?:of|from|at|who|with|in)\b|\s*\Z)")
+    return _lexical(source, SPEAKER_KINDS)
 
 
 @_builder
-def _addressee_next() -> regex.Pattern[str]:
+def _addressee_next() -> Lexical:
     # matched right after a verb: its hearer ("told Y"); matched from the verb's last
     # character (patterns.TAIL before its end, a word character, where no hearer can
     # open), the rest of the frame up to the opening mark, with the hearer if there is
     # one: "told Y on Friday:". One pattern with the hearer alternation compiled once
     rest = r"(?P<tail>(?:\s+[^\s:\"“”]+){0,10}?)\s*[:,—–.]?\s*\Z"
-    return _compile(rf"(?:\w(?<to_end>))?(?:\s+(?P<ad>{_f()['obj']})\b(?(to_end){rest})"
-                    rf"|(?(to_end){rest}|(?!)))")
+    return _lexical(lambda v: rf"(?:\w(?<to_end>))?(?:\s+(?P<ad>"
+                              rf"{_fragments(False, vocab=v)['obj']})\b(?(to_end){rest})"
+                              rf"|(?(to_end){rest}|(?!)))", SPEAKER_KINDS)
 
 
 @_builder
@@ -380,20 +554,24 @@ def _according_ending() -> RoleChecked:
 
 
 @_builder
-def _name() -> regex.Pattern[str]:
-    f = _f()
+def _name() -> Lexical:
     # a name opens with a capital (its title's or its own): testing that first lets a
     # scan skip ahead without calling the name group at every position
-    return _compile(rf"(?=\p{{Lu}})(?!(?:{f['non_names']})\b(?!{f['ws']}\p{{Lu}})){f['name']}")
+    def source(v: Vocab) -> str:
+        f = _fragments(False, vocab=v)
+        return rf"(?=\p{{Lu}})(?!(?:{f['non_names']})\b(?!{f['ws']}\p{{Lu}})){f['name']}"
+    return _lexical(source, (*NAME_KINDS, "non_names"))
 
 
 @_builder
-def _adj_name() -> regex.Pattern[str]:
+def _adj_name() -> Lexical:
     # only ever matched whole (fullmatch): the fragment's look-ahead for a role noun
     # after the name cannot fail at the end of the text, so it is left out (the
     # case-blind role nouns are costly to compile)
-    f = _f()
-    return _compile(rf"{f['adj_name_head']}{f['name']}")
+    def source(v: Vocab) -> str:
+        f = _fragments(False, vocab=v)
+        return rf"{f['adj_name_head']}{f['name']}"
+    return _lexical(source, SPEAKER_KINDS)
 
 
 @_builder
@@ -402,10 +580,10 @@ def _prefix_words() -> frozenset[str]:
 
 
 @_builder
-def _non_speech() -> regex.Pattern[str]:
-    cues = {row[0]: row[1] if len(row) > 1 else "scare" for row in read_rows("non_speech_cues.txt")}
-    return regex.compile(
-        rf"(?<![\w\-])(?i:(?:{alternation(cues, reverse=True)}))\s*[,:]?\s*\Z", _BACK)
+def _non_speech() -> Lexical:
+    return _lexical(lambda v: rf"(?<![\w\-])(?i:(?:"
+                              rf"{alternation(_kept('non_speech', v), reverse=True)}))"
+                              rf"\s*[,:]?\s*\Z", ("non_speech",), reverse=True)
 
 
 def _shared_tail(tag: str, alts: list[tuple[str, tuple[str, ...]]], name: str,
@@ -454,15 +632,14 @@ def _case(groups: list[str], branches: list[str], default: str) -> str:
     return out
 
 
-@lru_cache(maxsize=4)
-def _fragments(reverse: bool, lean: bool = False) -> dict[str, str]:
+@lru_cache(maxsize=32)
+def _fragments(reverse: bool, lean: bool = False, vocab: Vocab = None) -> dict[str, str]:
     """Pattern pieces shared by the compiled patterns; word lists factored for matching
     left to right, or right to left with ``reverse``. With ``lean``, ``named`` is
-    written without adj_name's role-noun look-ahead (see RoleChecked)."""
-    lex = load()
-    titles = alternation((t for t in lex.titles if t[:1].isupper()), reverse)
-    roles = alternation(list(lex.role_nouns) + list(lex.speaker_heads),
-                        reverse)
+    written without adj_name's role-noun look-ahead (see RoleChecked). With ``vocab``,
+    the long lists (``_lists``) hold only the entries it gives."""
+    titles = alternation(_kept("titles", vocab), reverse)
+    roles = alternation(_kept("roles", vocab), reverse)
     # a run of initials ("J. R. R.") is taken whole, never split among several names:
     # trying every split backtracks exponentially on a long run ("A. A. A. ..."); read
     # right to left the run is written the other way round, its repeat first
@@ -472,16 +649,17 @@ def _fragments(reverse: bool, lean: bool = False) -> dict[str, str]:
            rf"|\p{{Lu}}[\p{{L}}\p{{M}}]*(?:(?:['’](?!s\b)|-)\p{{L}}[\p{{L}}\p{{M}}]*){_ANY})")
     particle = listed(column("name_particles.txt"))  # "van", "bin", "St."
     ws = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"  # white space within one paragraph
-    orgs = alternation(lex.org_words, reverse=True)  # read right to left: a look-behind
-    non_names = alternation(lex.non_names, reverse)  # a lone "The" or "However" is nobody
+    orgs = alternation(_kept("orgs", vocab), reverse=True)  # read right to left: a look-behind
+    # a lone "The" or "However" is nobody
+    non_names = alternation(_kept("non_names", vocab), reverse)
     joiner = rf"(?:{ws}{particle}{ws}|(?<=\b(?:{orgs}))\s+(?:of|for|on)\s+(?:the\s+)?)"
     name = rf"(?:(?:{titles}){ws}){{0,3}}{cap}(?:(?:{ws}|{joiner}){cap}){{0,6}}"
     # "the", "his", "this", "The", ...: determiners.txt (in its order) and the demonstratives
-    det = listed(column("determiners.txt") + column("demonstratives.txt"), capitalised=True)
+    det = listed(_kept("det", vocab))
     head = rf"(?:(?i:{roles})s?|\d+-year-old)"
     # words that cannot be the content word of a description; only ever used inside a
     # negative look-ahead, so the alternation's order does not matter
-    function_word = rf"(?:{alternation(column('function_words.txt'))})\b"
+    function_word = rf"(?:{alternation(_kept('function', vocab))})\b"
     plain = rf"(?!{function_word})\p{{Ll}}[\p{{Ll}}\-]*"  # "black", "beard"
     desc_lead = rf"{det}\s+(?:[\p{{L}}\p{{N}}'’\-\.]+\s+){{0,5}}?"
     desc_end = (rf"\b(?:\s+(?:for|of|at|with|from|to)\s+(?:the\s+)?"

@@ -104,8 +104,18 @@ class Verbs:
         run = _RUN.match(text, p, endpos)
         if run is None:
             return -1
+        r = run.end()
+        i = _UNSURE  # past the white space after the first word (-1: none): read once
         for words in self.first.get(run.group(), ()):
-            e = _rest(text, run.end(), endpos, words[1:])
+            if len(words) == 1:
+                e = r
+            else:  # _rest(text, r, endpos, words[1:]), its first step shared by all
+                if i == _UNSURE:
+                    space = _SPACE.match(text, r, endpos)
+                    i = -1 if space is None else space.end()
+                if i < 0 or not text.startswith(words[1], i, endpos):
+                    continue
+                e = _rest(text, i + len(words[1]), endpos, words[2:])
             if e >= 0 and _BOUNDARY.match(text, e, endpos) and \
                     (roles is None or not roles.after(text, e, endpos)):
                 return e

@@ -32,8 +32,8 @@ def _spans(m: regex.Match[str] | None, names: list[str]) -> object:
 @pytest.mark.parametrize("name", SPEAKERS)
 def test_lean_speaker_patterns_find_what_the_full_ones_find(name: str) -> None:
     got: patterns.RoleChecked = getattr(patterns.compiled(), name)
-    full = got._full()  # the pattern with the look-ahead written out
-    assert "nd7" in full.groupindex and full.pattern != got._lean.pattern
+    full = got.full.full()  # the pattern with the look-ahead written out
+    assert "nd7" in full.groupindex and full.pattern != got.lean.full().pattern
     names = list(full.groupindex)
     hits = vetoed = 0
     for text in TEXTS:
@@ -42,14 +42,34 @@ def test_lean_speaker_patterns_find_what_the_full_ones_find(name: str) -> None:
                 want = full.match(text, s, e)
                 assert _spans(got.match(text, s, e), names) == _spans(want, names), (text, s, e)
                 hits += want is not None
-                lean = got._lean.match(text, s, e)
-                vetoed += lean is not None and got._vetoed(lean, text, e)
+                lean = got.lean.full().match(text, s, e)
+                vetoed += lean is not None and got.vetoed(lean, text, e)
             for e in range(s, len(text) + 1, 7):
                 want = full.search(text, s, e)
                 assert _spans(got.search(text, s, e), names) == _spans(want, names), (text, s, e)
                 hits += want is not None
-                lean = got._lean.search(text, s, e)
-                vetoed += lean is not None and got._vetoed(lean, text, e)
+                lean = got.lean.full().search(text, s, e)
+                vetoed += lean is not None and got.vetoed(lean, text, e)
     assert hits  # something was found to compare
     if name in ("speaker_at", "subject"):  # elsewhere what follows the speaker is set
         assert vetoed  # and the look-ups turned some lean match down
+
+
+@pytest.mark.parametrize("name", ["speaker_ending", "according_ending"])
+def test_patterns_read_right_to_left_match_where_they_are_searched(name: str) -> None:
+    """cues.before anchors these at the window's end (``match``) instead of searching:
+    the same answer wherever no word character ends the window (speaker_ending's WIDE
+    branch ends one word character before it), as before a verb found at a word
+    boundary."""
+    got: patterns.RoleChecked = getattr(patterns.compiled(), name)
+    names = list(got.full.full().groupindex)
+    found = 0
+    for text in TEXTS:
+        for e in range(len(text) + 1):
+            if e and regex.match(r"\w", text[e - 1]) and name == "speaker_ending":
+                continue
+            for s in range(e + 1):
+                want = got.search(text, s, e)
+                assert _spans(got.match(text, s, e), names) == _spans(want, names), (text, s, e)
+                found += want is not None
+    assert found
