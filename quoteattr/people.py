@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -26,8 +26,9 @@ APPOS_WORDS = 8  # a role noun this early in an apposition describes the person
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
+class NameMention(NamedTuple):
+    """A name mention of the text (a tuple: made by the ten thousand)."""
+
     start: int
     end: int
     core: str
@@ -64,43 +65,56 @@ class People:
         self._forms: list[int] = []
         forms: dict[tuple[str, str, str, bool], int] = {}
         titles = lex.titles
-        cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
+        non_names = lex.non_names
+        # raw match -> what it names (None: no name), worked out once per text: core,
+        # gender, honorific, titled, the core's words, the key of its gender, whether the
+        # core is a bare title
+        reads: dict[str, tuple[str, str, str, bool, list[str], str, bool] | None] = {}
+        mentions, spans, starts, numbers = self.mentions, self.spans, [], self._forms
+        by_last, by_pair, by_first = self._by_last, self._by_pair, self._by_first
         q = 0  # index of the first quotation not ending before the mention
+        n_quoted = len(quoted)
         for m in compiled().name.finditer(text):
             raw = m.group()
-            self.spans.append(m.span())
-            hit = cores.get(raw)
-            if hit is None:
-                hit = cores[raw] = name_core(raw)
-            core, gender = hit
-            if not core or core in lex.non_names or core == "I" or (
-                    core in titles and text[m.end():m.end() + 1] == "."):
-                continue  # the writer's "I"; "But Mr" of "But Mr. Lowe": the name follows
-            start = m.start()
-            first = raw.split(None, 1)[0].rstrip(".")
-            hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
-            titled = raw.split(None, 1)[0] in titles  # "Councillor Ken Platt"
-            nm = NameMention(start, m.end(), core, gender, hon, titled)
-            while q < len(quoted) and quoted[q][1] <= start:
+            start, end = span = m.span()
+            spans.append(span)
+            if raw in reads:
+                read = reads[raw]
+            else:
+                core, gender = name_core(raw)
+                if not core or core in non_names or core == "I":
+                    read = None  # the writer's "I"
+                else:
+                    lead = raw.split(None, 1)[0]
+                    first = lead.rstrip(".")
+                    hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
+                    words = core.split()
+                    read = (core, gender, hon, lead in titles, words,  # "Councillor Ken Platt"
+                            core if len(words) > 1 else (hon + " " + core).strip(),
+                            core in titles)
+                reads[raw] = read
+            if read is None or (read[6] and text[end:end + 1] == "."):
+                continue  # "But Mr" of "But Mr. Lowe": the name follows
+            core, gender, hon, titled, words = read[:5]
+            while q < n_quoted and quoted[q][1] <= start:
                 q += 1
-            if q == len(quoted) or start < quoted[q][0]:
-                self.mentions.append(nm)
-                self._forms.append(forms.setdefault((core, gender, hon, titled), len(forms)))
-            words = core.split()
+            if q == n_quoted or start < quoted[q][0]:
+                mentions.append(NameMention(start, end, core, gender, hon, titled))
+                starts.append(start)
+                numbers.append(forms.setdefault((core, gender, hon, titled), len(forms)))
             if len(words) > 1:
-                fulls = self._by_last.setdefault(words[-1], {})
+                fulls = by_last.setdefault(words[-1], {})
                 if core in fulls:
-                    fulls[core].append(nm.start)
+                    fulls[core].append(start)
                 elif len(fulls) < FULL_NAMES:
-                    starts = fulls[core] = [nm.start]
-                    self._by_pair.setdefault((words[0], words[-1]), {})[core] = starts
-                self._by_first.setdefault(words[0], set()).add(core)
+                    fulls[core] = [start]
+                    by_pair.setdefault((words[0], words[-1]), {})[core] = fulls[core]
+                by_first.setdefault(words[0], set()).add(core)
             if gender != "-":
-                key = core if len(words) > 1 else (hon + " " + core).strip()
-                self._gender.setdefault(key, gender)
+                self._gender.setdefault(read[5], gender)
                 if hon:
                     self._titled.setdefault(words[-1], set()).add(gender)
-        self._starts = [m.start for m in self.mentions]
+        self._starts = starts
 
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
         """The fullest name the text gives the person called ``core`` near ``pos``."""

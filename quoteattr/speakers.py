@@ -266,9 +266,12 @@ def _runs(text: str) -> list[tuple[int, str]]:
     leads = _leads()
     out: list[tuple[int, str]] = []
     for m in _RUN.finditer(text):
-        words = m.group().split()
-        if not any(w.rstrip(".") in leads or (("--" in w or "'" in w or "’" in w)
-                                             and _may_lead(w, leads)) for w in words):
+        run = m.group()
+        words = run.split()
+        if leads.isdisjoint([w.rstrip(".") for w in words]) and not (
+                ("--" in run or "'" in run or "’" in run)
+                and any(_may_lead(w, leads) for w in words
+                        if "--" in w or "'" in w or "’" in w)):
             continue  # no given name or title: _keep keeps none of it
         at = m.start()
         seg: list[tuple[int, str]] = []
@@ -424,8 +427,7 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str, str
             by_first.setdefault(form.split()[0], []).append(form)
         for m in _CAPITALISED.finditer(text):
             word = m.group()
-            bare = word if "'" not in word and "’" not in word else \
-                regex.split(r"['’]", word, maxsplit=1)[0]  # "Healey’s": Healey
+            bare = word.split("'", 1)[0].split("’", 1)[0]  # "Healey’s": Healey
             these = by_first.get(word)
             if bare != word:
                 these = (these or []) + by_first.get(bare, [])
