@@ -63,6 +63,8 @@ class People:
         # the form of each mention outside quotations, numbered: (core, gender, honorific,
         # titled) alike, number alike
         self._forms: list[int] = []
+        self._cores: dict[str, tuple[str, str]] = {}  # core() memo: raw -> (core, gender)
+        cores = self._cores
         forms: dict[tuple[str, str, str, bool], int] = {}
         titles = lex.titles
         non_names = lex.non_names
@@ -81,7 +83,7 @@ class People:
             if raw in reads:
                 read = reads[raw]
             else:
-                core, gender = name_core(raw)
+                core, gender = cores[raw] = name_core(raw)
                 if not core or core in non_names or core == "I":
                     read = None  # the writer's "I"
                 else:
@@ -115,6 +117,14 @@ class People:
                 if hon:
                     self._titled.setdefault(words[-1], set()).add(gender)
         self._starts = starts
+
+    def core(self, raw: str) -> tuple[str, str]:
+        """:func:`quoteattr.mentions.name_core` of ``raw``, worked out once per text (the
+        name scan has worked it out for each of its matches already)."""
+        hit = self._cores.get(raw)
+        if hit is None:
+            hit = self._cores[raw] = name_core(raw)
+        return hit
 
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
         """The fullest name the text gives the person called ``core`` near ``pos``."""

@@ -33,7 +33,7 @@ the text and the quotes, so a result rebuilt from its quotes has the same record
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,8 +43,10 @@ from . import roles as roles_mod
 from .lexicon import load, word_set
 from .mentions import name_core, no_name, place_words
 from .model import Quote, Span, Speaker, with_fields
+from .people import People
 from .resolve import HONORIFICS
 
+Reader = Callable[[str], tuple[str, str]]  # a name -> (core, gender), as name_core gives
 _NONE = 1 << 62
 FIND_FORMS = 24  # more forms than this are found in one pass over the capitalised words
 EVIDENCE = 8  # at most this many notes of gender evidence are kept
@@ -53,7 +55,9 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}\p{N}'’.\-]*(?<!
 _PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _WORD = regex.compile(r"\S+")
-_LAST_WORD = regex.compile(r"\p{L}+(?=\s+$)")
+# read right to left from an offset: the white space before it, the letters before that
+_SPACE_BEFORE = regex.compile(r"\s+", regex.REVERSE)
+_LETTERS_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)
 
 
 @dataclass
@@ -86,17 +90,23 @@ def _org_lower() -> frozenset[str]:
     return frozenset(w.lower() for w in load().org_words)
 
 
-def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
-    """The quotes with ``speaker_id`` / ``addressee_id`` set, and the speaker records."""
-    ids, records = index(text, quotes)
+def build(text: str, quotes: Sequence[Quote], people: People | None = None
+          ) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """The quotes with ``speaker_id`` / ``addressee_id`` set, and the speaker records
+    (``people``: the text's :class:`~quoteattr.people.People`, if built already)."""
+    ids, records = index(text, quotes, people)
     if not records:
         return tuple(quotes), ()
     return tuple(_pointed(q, ids) for q in quotes), records
 
 
-def index(text: str, quotes: Sequence[Quote]) -> tuple[dict[str, int], tuple[Speaker, ...]]:
+def index(text: str, quotes: Sequence[Quote], names: People | None = None
+          ) -> tuple[dict[str, int], tuple[Speaker, ...]]:
     """The speaker records of the quotes, and each canonical name's record id (what
-    :func:`build` sets as ``speaker_id`` and ``addressee_id``)."""
+    :func:`build` sets as ``speaker_id`` and ``addressee_id``). ``names``: the text's
+    :class:`~quoteattr.people.People` when the pipeline has built it: its reading of each
+    name (:meth:`~quoteattr.people.People.core`) is shared, not worked out again."""
+    core = names.core if names is not None else _memo()
     people: dict[str, _Person] = {}
     for q in quotes:
         if q.speaker:
@@ -111,13 +121,13 @@ def index(text: str, quotes: Sequence[Quote]) -> tuple[dict[str, int], tuple[Spe
             p.addressed[q.id] = None
             if q.addressee_span is not None:
                 p.seen(q.addressee_span[0])
-    _mentioned(text, people)
+    _mentioned(text, people, core)
     if not people:
         return {}, ()
     for p in people.values():
         if _described(p.name):
             p.role(roles_mod.of_description(p.name), p.quoted)  # "a spokesman for the ..."
-    _scan(text, people)
+    _scan(text, people, core)
     order = sorted(people.values(),
                    key=lambda p: (p.first if p.first < _NONE else p.quoted, p.name))
     return {p.name: k for k, p in enumerate(order)}, tuple(_record(k, p)
@@ -166,7 +176,7 @@ def _described(name: str) -> bool:
     return first[:1].islower() or first.lower() in load().determiners
 
 
-def _mentioned(text: str, people: dict[str, _Person]) -> None:
+def _mentioned(text: str, people: dict[str, _Person], core_of: Reader) -> None:
     """Add the people the text names who neither speak nor are spoken to: a given name
     and a surname ("Henry Wilcox"; a title before them is set aside) or a title and a
     surname ("Mr. Wilcox", "Captain Wentworth"), in one pass over the capitalised words.
@@ -176,6 +186,9 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
     ("Margaret Schlegel" where "Margaret" speaks) is that person's form. Bare given names
     and surnames make no record of their own (they are found as forms by :func:`_scan`)."""
     lex = load()
+    def _core(name: str) -> str:
+        return core_of(name)[0]
+
     cores: dict[str, str] = {}  # core of each named person's name -> the name
     words_of: dict[str, list[str]] = {}  # first or last word of a core -> the names
     for name in people:
@@ -191,7 +204,7 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
     seen: dict[str, tuple[str, str] | None] = {}  # run -> (core, gender); None: no name
     for start, raw in _runs(text):
         if raw not in seen:
-            core, gender = _name_core(raw)
+            core, gender = core_of(raw)
             bad = not core or any(no_name(w) or w in lex.non_names for w in core.split())
             seen[raw] = None if bad else (core, gender)
         hit = seen[raw]
@@ -233,7 +246,7 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
                 found.setdefault(full, at)
     for name in [n for n in found if len(_core(n).split()) == 1]:
         # "Mr. Wilcox" of the one Henry Wilcox the text names
-        surname, gender = name_core(name)
+        surname, gender = core_of(name)
         same = [n for n in found if " " in _core(n) and n.split()[-1] == surname
                 and (gender == "-" or _gender_of(n) in ("-", gender))]
         if len(same) == 1:
@@ -323,14 +336,24 @@ def _keep(text: str, seg: list[tuple[int, str]], out: list[tuple[int, str]]) -> 
     if k is None or len(seg) - k < 2 or len(seg[-1][1].rstrip(".")) < 2:
         return
     start = seg[k][0]
-    before = seg[k - 1][1] if k else _LAST_WORD.search(text, max(0, start - 24), start)
-    if (before if isinstance(before, str) else before.group() if before else ""
-            ).lower() in lex.determiners:
+    before = seg[k - 1][1] if k else _last_word(text, max(0, start - 24), start)
+    if before.lower() in lex.determiners:
         return  # "the Miss Schlegels" (a line break between or not)
     out.append((start, " ".join(w for _, w in seg[k:])))
 
 
-def _scan(text: str, people: dict[str, _Person]) -> None:
+def _last_word(text: str, lo: int, at: int) -> str:
+    """The letters just before the white space that ends ``text[lo:at]`` ("" when it does
+    not end with white space after a letter): two matches read right to left from ``at``
+    instead of a search trying every offset of the window."""
+    space = _SPACE_BEFORE.match(text, lo, at)
+    if space is None:
+        return ""
+    word = _LETTERS_BEFORE.match(text, lo, space.start())
+    return word.group() if word is not None else ""
+
+
+def _scan(text: str, people: dict[str, _Person], core_of: Reader) -> None:
     """Find every mention of each named person's forms (the full name, the surname, the
     given name when the text has one person of that name), with an honorific before it,
     and read roles, affiliations and stated genders around them."""
@@ -343,7 +366,7 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         g = lex.title_gender(first) if len(name.split()) > 1 else "-"
         if g in ("m", "f"):  # the name itself carries the title: "Mrs. Ashby"
             people[name].genders[(g, f"title {first!r} in the name")] = None
-        words = (_core(name) or name).split()
+        words = (core_of(name)[0] or name).split()
         own = [name] + ([words[-1], words[0]] if len(words) > 1 else words)
         own += [a for a in people[name].aliases if a != name]
         for f in own:
@@ -389,16 +412,17 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
                 p.genders[(g, f"kin noun {word!r} at {at}")] = None
 
 
-@lru_cache(maxsize=4096)
-def _core(name: str) -> str:
-    """The name without titles (:func:`quoteattr.mentions.name_core`), remembered."""
-    return name_core(name)[0]
+def _memo() -> Reader:
+    """:func:`quoteattr.mentions.name_core`, each name worked out once (for one text, when
+    no :class:`~quoteattr.people.People` of it is at hand)."""
+    seen: dict[str, tuple[str, str]] = {}
 
-
-@lru_cache(maxsize=8192)
-def _name_core(raw: str) -> tuple[str, str]:
-    """:func:`quoteattr.mentions.name_core` of a run of capitalised words, remembered."""
-    return name_core(raw)
+    def core(raw: str) -> tuple[str, str]:
+        hit = seen.get(raw)
+        if hit is None:
+            hit = seen[raw] = name_core(raw)
+        return hit
+    return core
 
 
 def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str, str, int]]:
