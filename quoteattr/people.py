@@ -24,6 +24,9 @@ _APPOS_NEXT = regex.compile(
 _CLAUSE_END = regex.compile(r"\s(?:who|whom|whose|that|which|where|when)\b")
 APPOS_WORDS = 8  # a role noun this early in an apposition describes the person
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
+# what a match of the name pattern names (People._read): core, gender, honorific, titled,
+# the core's words, the form (core, gender, honorific, titled), whether the core is a title
+_Read = tuple[str, str, str, bool, tuple[str, ...], tuple[str, str, str, bool], bool]
 
 
 class NameMention(NamedTuple):
@@ -64,16 +67,15 @@ class People:
         # titled) alike, number alike
         self._forms: list[int] = []
         self._cores: dict[str, tuple[str, str]] = {}  # core() memo: raw -> (core, gender)
-        cores = self._cores
         forms: dict[tuple[str, str, str, bool], int] = {}
         titles = lex.titles
         non_names = lex.non_names
         # raw match -> what it names (None: no name), worked out once per text: core,
-        # gender, honorific, titled, the core's words, the key of its gender, whether the
-        # core is a bare title
-        reads: dict[str, tuple[str, str, str, bool, list[str], str, bool] | None] = {}
+        # gender, honorific, titled, the core's words, its form (those four), whether the
+        # core is a bare title (then the words after the match decide, each time)
+        reads: dict[str, _Read | None] = {}
         mentions, spans, starts, numbers = self.mentions, self.spans, [], self._forms
-        by_last, by_pair, by_first = self._by_last, self._by_pair, self._by_first
+        by_last, by_pair = self._by_last, self._by_pair
         q = 0  # index of the first quotation not ending before the mention
         n_quoted = len(quoted)
         for m in compiled().name.finditer(text):
@@ -83,40 +85,60 @@ class People:
             if raw in reads:
                 read = reads[raw]
             else:
-                core, gender = cores[raw] = name_core(raw)
-                if not core or core in non_names or core == "I":
-                    read = None  # the writer's "I"
-                else:
-                    lead = raw.split(None, 1)[0]
-                    first = lead.rstrip(".")
-                    hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
-                    words = core.split()
-                    read = (core, gender, hon, lead in titles, words,  # "Councillor Ken Platt"
-                            core if len(words) > 1 else (hon + " " + core).strip(),
-                            core in titles)
-                reads[raw] = read
-            if read is None or (read[6] and text[end:end + 1] == "."):
-                continue  # "But Mr" of "But Mr. Lowe": the name follows
-            core, gender, hon, titled, words = read[:5]
+                read = reads[raw] = self._read(raw, titles, non_names)
+                if read is not None and not read[6]:
+                    self._learn(read)  # what every mention of it says, said once
+            if read is None:
+                continue  # the writer's "I"
+            if read[6]:
+                if text[end:end + 1] == ".":
+                    continue  # "But Mr" of "But Mr. Lowe": the name follows
+                self._learn(read)
+            core, gender, hon, titled, words, form = read[:6]
             while q < n_quoted and quoted[q][1] <= start:
                 q += 1
             if q == n_quoted or start < quoted[q][0]:
                 mentions.append(NameMention(start, end, core, gender, hon, titled))
                 starts.append(start)
-                numbers.append(forms.setdefault((core, gender, hon, titled), len(forms)))
+                number = forms.get(form)
+                if number is None:
+                    number = forms[form] = len(forms)
+                numbers.append(number)
             if len(words) > 1:
-                fulls = by_last.setdefault(words[-1], {})
+                fulls = by_last.get(words[-1])
+                if fulls is None:
+                    fulls = by_last[words[-1]] = {}
                 if core in fulls:
                     fulls[core].append(start)
                 elif len(fulls) < FULL_NAMES:
                     fulls[core] = [start]
                     by_pair.setdefault((words[0], words[-1]), {})[core] = fulls[core]
-                by_first.setdefault(words[0], set()).add(core)
-            if gender != "-":
-                self._gender.setdefault(read[5], gender)
-                if hon:
-                    self._titled.setdefault(words[-1], set()).add(gender)
         self._starts = starts
+
+    def _read(self, raw: str, titles: Mapping[str, tuple[str, str]],
+              non_names: frozenset[str]) -> _Read | None:
+        """What the name pattern's match ``raw`` names (None: no name)."""
+        core, gender = self._cores[raw] = name_core(raw)
+        if not core or core in non_names or core == "I":
+            return None  # the writer's "I"
+        lead = raw.split(None, 1)[0]
+        first = lead.rstrip(".")
+        hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
+        titled = lead in titles  # "Councillor Ken Platt"
+        words = tuple(core.split())
+        return core, gender, hon, titled, words, (core, gender, hon, titled), core in titles
+
+    def _learn(self, read: _Read) -> None:
+        """Note what a mention says whatever its place: the given name of a full name,
+        the gender of a name or of its title and surname."""
+        core, gender, hon, _, words = read[:5]
+        if len(words) > 1:
+            self._by_first.setdefault(words[0], set()).add(core)
+        if gender != "-":
+            key = core if len(words) > 1 else (hon + " " + core).strip()
+            self._gender.setdefault(key, gender)
+            if hon:
+                self._titled.setdefault(words[-1], set()).add(gender)
 
     def core(self, raw: str) -> tuple[str, str]:
         """:func:`quoteattr.mentions.name_core` of ``raw``, worked out once per text (the
