@@ -185,7 +185,6 @@ def _mentioned(text: str, people: dict[str, _Person], core_of: Reader) -> None:
     and a given name and surname extending the one-word name of one person of the text
     ("Margaret Schlegel" where "Margaret" speaks) is that person's form. Bare given names
     and surnames make no record of their own (they are found as forms by :func:`_scan`)."""
-    lex = load()
     def _core(name: str) -> str:
         return core_of(name)[0]
 
@@ -201,43 +200,21 @@ def _mentioned(text: str, people: dict[str, _Person], core_of: Reader) -> None:
             words_of.setdefault(word, []).append(name)
     found: dict[str, int] = {}  # new name -> first offset
     extends: dict[str, dict[str, int]] = {}  # one-word name -> full names extending it
-    seen: dict[str, tuple[str, str] | None] = {}  # run -> (core, gender); None: no name
+    # run -> (the one-word name it extends, or "", and the name); None: no new name. What
+    # a run names depends on its words and the speakers only: decided once per text
+    decided: dict[str, tuple[str, str] | None] = {}
     for start, raw in _runs(text):
-        if raw not in seen:
-            core, gender = core_of(raw)
-            bad = not core or any(no_name(w) or w in lex.non_names for w in core.split())
-            seen[raw] = None if bad else (core, gender)
-        hit = seen[raw]
+        if raw in decided:
+            hit = decided[raw]
+        else:
+            hit = decided[raw] = _new_name(raw, core_of, cores, words_of)
         if hit is None:
             continue
-        core, gender = hit
-        words = core.split()
-        first = raw.split()[0]
-        titled = lex.title(first) is not None or lex.title(first.rstrip(".")) is not None
-        if words[-1] in place_words() or words[-1] in lex.org_words:
-            continue  # "Oniton Grange", "General Motors"
-        if len(words) == 1:
-            if (lex.title(first) or lex.title(first.rstrip(".")) or ("", ""))[1] != "honorific":
-                continue  # a bare word (a form, found by _scan); "General Electric"
-            if any(_gender_of(n) in ("-", gender) or gender == "-"
-                   for n in words_of.get(core, ())):
-                continue  # "Mr Healey" of John Healey
-            name = raw
+        alone, name = hit
+        if alone:  # "Margaret Schlegel" where "Margaret" speaks
+            extends.setdefault(alone, {}).setdefault(name, start)
         else:
-            if not (titled or words[0] in lex.first_names) or core in cores or \
-                    lex.title(words[-1]) is not None:
-                continue  # "Mrs. Ola Moss", "Henry Wilcox"; not "Tuesday Morning"
-            same = [n for n in words_of.get(words[0], ()) if (_core(n) or n).split()[-1]
-                    == words[-1]]
-            if same:
-                continue  # "Randolph Miller" of Randolph C. Miller
-            name = core
-            alone = [n for n in words_of.get(words[0], ()) if " " not in (_core(n) or n)
-                     and n == words[0]]
-            if alone:  # "Margaret Schlegel" where "Margaret" speaks
-                extends.setdefault(alone[0], {}).setdefault(name, start)
-                continue
-        found.setdefault(name, start)
+            found.setdefault(name, start)
     for name, fulls in extends.items():
         if len(fulls) == 1:  # one longer form: theirs
             people[name].aliases.setdefault(next(iter(fulls)), [])
@@ -253,6 +230,37 @@ def _mentioned(text: str, people: dict[str, _Person], core_of: Reader) -> None:
             del found[name]
     for name, at in found.items():
         people[name] = _Person(name, at)
+
+
+def _new_name(raw: str, core_of: Reader, cores: dict[str, str],
+              words_of: dict[str, list[str]]) -> tuple[str, str] | None:
+    """What the run ``raw`` names for :func:`_mentioned`: ("", a new name), (a one-word
+    name of the text, the full name extending it), or None (no name, or a form of
+    someone the text has: ``cores`` and ``words_of`` as :func:`_mentioned` builds them)."""
+    lex = load()
+    core, gender = core_of(raw)
+    if not core or any(no_name(w) or w in lex.non_names for w in core.split()):
+        return None
+    words = core.split()
+    first = raw.split()[0]
+    titled = lex.title(first) is not None or lex.title(first.rstrip(".")) is not None
+    if words[-1] in place_words() or words[-1] in lex.org_words:
+        return None  # "Oniton Grange", "General Motors"
+    if len(words) == 1:
+        if (lex.title(first) or lex.title(first.rstrip(".")) or ("", ""))[1] != "honorific":
+            return None  # a bare word (a form, found by _scan); "General Electric"
+        if any(_gender_of(n) in ("-", gender) or gender == "-"
+               for n in words_of.get(core, ())):
+            return None  # "Mr Healey" of John Healey
+        return "", raw
+    if not (titled or words[0] in lex.first_names) or core in cores or \
+            lex.title(words[-1]) is not None:
+        return None  # "Mrs. Ola Moss", "Henry Wilcox"; not "Tuesday Morning"
+    if any((core_of(n)[0] or n).split()[-1] == words[-1] for n in words_of.get(words[0], ())):
+        return None  # "Randolph Miller" of Randolph C. Miller
+    alone = [n for n in words_of.get(words[0], ()) if " " not in (core_of(n)[0] or n)
+             and n == words[0]]
+    return (alone[0], core) if alone else ("", core)
 
 
 def _gender_of(name: str) -> str:
