@@ -208,50 +208,71 @@ def no_name(word: str) -> bool:
     return _COMPOUND.match(bare) is not None
 
 
+@lru_cache(maxsize=1)
+def _cut_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words :func:`name_core` cuts before a name as written (titles, name prefixes,
+    capitalised non-names), and those it cuts once a final period is dropped (titles
+    and name prefixes)."""
+    lex = load()
+    bare = frozenset(lex.titles) | compiled().prefix_words
+    return bare | lex.non_names, bare
+
+
+_SUFFIXES = frozenset(("MP", "MEP", "MSP", "QC", "KC", "Jr", "Sr"))  # "John Healey MP"
+
+
 def name_core(raw: str) -> tuple[str, str]:
     """Strip titles and role words from a capitalised sequence: the name and its gender.
 
     "UK Defence Secretary John Healey" -> ("John Healey", "-"); "Mrs. Bennet" -> ("Bennet", "f").
     """
     lex = load()
-    prefix = compiled().prefix_words
-    words = [w for w in raw.split() if w]
+    first_names, titles, role_nouns = lex.first_names, lex.titles, lex.role_nouns
+    words = raw.split()
     gender = "-"
     cut = 0
-    for i, w in enumerate(words[:-1]):
-        bare = w.rstrip(".")
-        if w.endswith(("'s", "’s")):
-            cut = i + 1  # "Florida's Rick Wilson"
-            continue
-        if i == len(words) - 2 and w in lex.first_names:
-            continue  # "Coach Dean Whitaker": Dean is his given name, not a title
-        if (w in lex.titles or bare in lex.titles or w in prefix or bare in prefix
-                or w in lex.non_names or w.lower() in lex.role_nouns or no_name(w)
-                or (w.endswith("s") and w[:-1] in lex.titles)):  # "Senators Lee and Ruiz"
-            cut = i + 1
-            g = lex.title_gender(w)
-            if g in ("m", "f"):
-                gender = g
-    core_words = words[cut:]
-    junk = next((k for k, w in enumerate(core_words) if no_name(w)), None)
-    if junk is not None:  # "Anne I'm", "Don't": the name (if any) ends before it
-        core_words = core_words[:junk]
+    last = len(words) - 1
+    if last > 0:
+        cut_as_is, cut_bare = _cut_words()
+        for i in range(last):
+            w = words[i]
+            if w.endswith(("'s", "’s")):
+                cut = i + 1  # "Florida's Rick Wilson"
+                continue
+            if i == last - 1 and w in first_names:
+                continue  # "Coach Dean Whitaker": Dean is his given name, not a title
+            if (w in cut_as_is or w.rstrip(".") in cut_bare or w.lower() in role_nouns
+                    or no_name(w)
+                    or (w.endswith("s") and w[:-1] in titles)):  # "Senators Lee and Ruiz"
+                cut = i + 1
+                g = lex.title_gender(w)
+                if g in ("m", "f"):
+                    gender = g
+    core_words = words[cut:] if cut else words
+    for k, w in enumerate(core_words):
+        if no_name(w):  # "Anne I'm", "Don't": the name (if any) ends before it
+            core_words = core_words[:k]
+            break
     if len(core_words) > 1 and len(core_words[0]) > 5 and core_words[0].endswith("ing") \
-            and core_words[0] not in lex.first_names:
+            and core_words[0] not in first_names:
         core_words = core_words[1:]  # "Asserting Clinton": a participle opening a sentence
-    given = [i for i, w in enumerate(core_words) if w in lex.first_names]
-    if given and 0 < given[0] < len(core_words) - 1:
+    if len(core_words) > 2:
         # "Harbourmaster Glen Tuckett": an unknown capitalised word before a given name
         # and a surname is a title or a trade, not part of the name
-        core_words = core_words[given[0]:]
-    while core_words and core_words[-1].rstrip(".") in ("MP", "MEP", "MSP", "QC", "KC", "Jr", "Sr"):
-        core_words.pop()
+        given = next((i for i, w in enumerate(core_words) if w in first_names), 0)
+        if 0 < given < len(core_words) - 1:
+            core_words = core_words[given:]
+    if core_words and core_words[-1].rstrip(".") in _SUFFIXES:
+        core_words = list(core_words)
+        while core_words and core_words[-1].rstrip(".") in _SUFFIXES:
+            core_words.pop()
     if not core_words or core_words[0] in lex.non_names:
         return "", gender
-    if cut == 0 and len(core_words) == 1 and core_words[0].lower() in lex.role_nouns:
+    if cut == 0 and len(core_words) == 1 and core_words[0].lower() in role_nouns:
         return "", gender
-    core = " ".join(w.rstrip(",") for w in core_words)
-    if gender == "-":
-        gender = lex.first_names.get(core_words[0], "-") if len(core_words) > 1 else "-"
-        gender = gender if gender in ("m", "f") else "-"
+    core = " ".join(core_words) if "," not in raw else " ".join(w.rstrip(",")
+                                                                 for w in core_words)
+    if gender == "-" and len(core_words) > 1:
+        g = first_names.get(core_words[0], "-")
+        gender = g if g in ("m", "f") else "-"
     return core, gender

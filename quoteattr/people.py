@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,10 +24,14 @@ _APPOS_NEXT = regex.compile(
 _CLAUSE_END = regex.compile(r"\s(?:who|whom|whose|that|which|where|when)\b")
 APPOS_WORDS = 8  # a role noun this early in an apposition describes the person
 FULL_NAMES = 64  # distinct full names kept per surname: bounds the work per quotation
+# what a match of the name pattern names (People._read): core, gender, honorific, titled,
+# the core's words, the form (core, gender, honorific, titled), whether the core is a title
+_Read = tuple[str, str, str, bool, tuple[str, ...], tuple[str, str, str, bool], bool]
 
 
-@dataclass(frozen=True, slots=True)
-class NameMention:
+class NameMention(NamedTuple):
+    """A name mention of the text (a tuple: made by the ten thousand)."""
+
     start: int
     end: int
     core: str
@@ -62,45 +66,87 @@ class People:
         # the form of each mention outside quotations, numbered: (core, gender, honorific,
         # titled) alike, number alike
         self._forms: list[int] = []
+        self._cores: dict[str, tuple[str, str]] = {}  # core() memo: raw -> (core, gender)
         forms: dict[tuple[str, str, str, bool], int] = {}
         titles = lex.titles
-        cores: dict[str, tuple[str, str]] = {}  # raw mention -> (core, gender), memo
+        non_names = lex.non_names
+        # raw match -> what it names (None: no name), worked out once per text: core,
+        # gender, honorific, titled, the core's words, its form (those four), whether the
+        # core is a bare title (then the words after the match decide, each time)
+        reads: dict[str, _Read | None] = {}
+        mentions, spans, starts, numbers = self.mentions, self.spans, [], self._forms
+        by_last, by_pair = self._by_last, self._by_pair
         q = 0  # index of the first quotation not ending before the mention
+        n_quoted = len(quoted)
         for m in compiled().name.finditer(text):
             raw = m.group()
-            self.spans.append(m.span())
-            hit = cores.get(raw)
-            if hit is None:
-                hit = cores[raw] = name_core(raw)
-            core, gender = hit
-            if not core or core in lex.non_names or core == "I" or (
-                    core in titles and text[m.end():m.end() + 1] == "."):
-                continue  # the writer's "I"; "But Mr" of "But Mr. Lowe": the name follows
-            start = m.start()
-            first = raw.split(None, 1)[0].rstrip(".")
-            hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
-            titled = raw.split(None, 1)[0] in titles  # "Councillor Ken Platt"
-            nm = NameMention(start, m.end(), core, gender, hon, titled)
-            while q < len(quoted) and quoted[q][1] <= start:
+            start, end = span = m.span()
+            spans.append(span)
+            if raw in reads:
+                read = reads[raw]
+            else:
+                read = reads[raw] = self._read(raw, titles, non_names)
+                if read is not None and not read[6]:
+                    self._learn(read)  # what every mention of it says, said once
+            if read is None:
+                continue  # the writer's "I"
+            if read[6]:
+                if text[end:end + 1] == ".":
+                    continue  # "But Mr" of "But Mr. Lowe": the name follows
+                self._learn(read)
+            core, gender, hon, titled, words, form = read[:6]
+            while q < n_quoted and quoted[q][1] <= start:
                 q += 1
-            if q == len(quoted) or start < quoted[q][0]:
-                self.mentions.append(nm)
-                self._forms.append(forms.setdefault((core, gender, hon, titled), len(forms)))
-            words = core.split()
+            if q == n_quoted or start < quoted[q][0]:
+                mentions.append(NameMention(start, end, core, gender, hon, titled))
+                starts.append(start)
+                number = forms.get(form)
+                if number is None:
+                    number = forms[form] = len(forms)
+                numbers.append(number)
             if len(words) > 1:
-                fulls = self._by_last.setdefault(words[-1], {})
+                fulls = by_last.get(words[-1])
+                if fulls is None:
+                    fulls = by_last[words[-1]] = {}
                 if core in fulls:
-                    fulls[core].append(nm.start)
+                    fulls[core].append(start)
                 elif len(fulls) < FULL_NAMES:
-                    starts = fulls[core] = [nm.start]
-                    self._by_pair.setdefault((words[0], words[-1]), {})[core] = starts
-                self._by_first.setdefault(words[0], set()).add(core)
-            if gender != "-":
-                key = core if len(words) > 1 else (hon + " " + core).strip()
-                self._gender.setdefault(key, gender)
-                if hon:
-                    self._titled.setdefault(words[-1], set()).add(gender)
-        self._starts = [m.start for m in self.mentions]
+                    fulls[core] = [start]
+                    by_pair.setdefault((words[0], words[-1]), {})[core] = fulls[core]
+        self._starts = starts
+
+    def _read(self, raw: str, titles: Mapping[str, tuple[str, str]],
+              non_names: frozenset[str]) -> _Read | None:
+        """What the name pattern's match ``raw`` names (None: no name)."""
+        core, gender = self._cores[raw] = name_core(raw)
+        if not core or core in non_names or core == "I":
+            return None  # the writer's "I"
+        lead = raw.split(None, 1)[0]
+        first = lead.rstrip(".")
+        hon = first if titles.get(first, ("", ""))[1] == "honorific" else ""
+        titled = lead in titles  # "Councillor Ken Platt"
+        words = tuple(core.split())
+        return core, gender, hon, titled, words, (core, gender, hon, titled), core in titles
+
+    def _learn(self, read: _Read) -> None:
+        """Note what a mention says whatever its place: the given name of a full name,
+        the gender of a name or of its title and surname."""
+        core, gender, hon, _, words = read[:5]
+        if len(words) > 1:
+            self._by_first.setdefault(words[0], set()).add(core)
+        if gender != "-":
+            key = core if len(words) > 1 else (hon + " " + core).strip()
+            self._gender.setdefault(key, gender)
+            if hon:
+                self._titled.setdefault(words[-1], set()).add(gender)
+
+    def core(self, raw: str) -> tuple[str, str]:
+        """:func:`quoteattr.mentions.name_core` of ``raw``, worked out once per text (the
+        name scan has worked it out for each of its matches already)."""
+        hit = self._cores.get(raw)
+        if hit is None:
+            hit = self._cores[raw] = name_core(raw)
+        return hit
 
     def canonical(self, core: str, gender: str = "-", pos: int = 0, honorific: str = "") -> str:
         """The fullest name the text gives the person called ``core`` near ``pos``."""

@@ -60,9 +60,11 @@ def extract(text: str, *, kinds: str = "speech", characters: Characters | None =
     if options:
         raise TypeError(f"unknown option(s): {', '.join(sorted(options))}")
     paragraphs = paragraph_spans(text)  # found once, for deciding and for rating
-    quotes, strategy = decide(text, kinds, characters, paragraphs, reported)
+    quotes, strategy, people = _decide(text, kinds, characters, paragraphs, reported)
     rated = confidences(text, quotes, strategy, paragraphs)
-    ids, records = index_speakers(text, quotes)  # the records do not read the confidence
+    # the records do not read the confidence; they share the people's reading of names
+    ids, records = index_speakers(text, quotes, people)
+    del people
     get = ids.get
     return Extraction(text, [with_fields(q, confidence=c, speaker_id=get(q.speaker or ""),
                                          addressee_id=get(q.addressee or ""))
@@ -77,15 +79,25 @@ def decide(text: str, kinds: str = "speech", characters: Characters | None = Non
     ``"fiction"``; ``tools/fit_weights.py`` fits the confidence table on these).
     ``paragraphs``: :func:`~quoteattr.paragraphs.paragraph_spans` of ``text``, if known;
     ``reported``: add reported speech (:func:`quoteattr.reported.add_reported`)."""
+    quotes, strategy, _ = _decide(text, kinds, characters, paragraphs, reported)
+    return quotes, strategy
+
+
+def _decide(text: str, kinds: str, characters: Characters | None,
+            paragraphs: list[tuple[int, int]] | None, reported: bool
+            ) -> tuple[list[Quote], str, People | None]:
+    """:func:`decide`, with the text's people (None when the text has no quotation and
+    no reported speech was asked for)."""
     if paragraphs is None:
         paragraphs = paragraph_spans(text)
     cast = cast_mod.normalise(characters)  # [] is no cast: the text decides news or fiction
     found = _quotes(text, paragraphs, kinds)
     if found is None:
         if reported:
-            return add_reported(text, paragraphs, [], People(text, []),
-                                Sentences(text, paragraphs)), NEWS
-        return [], NEWS
+            people = People(text, [])
+            return add_reported(text, paragraphs, [], people,
+                                Sentences(text, paragraphs)), NEWS, people
+        return [], NEWS, None
     quotes, people, nested, sentences = found  # the first pass's spans, frames are freed
     story = _dialogue(text, paragraphs, quotes, cast, people)
     strategy = NEWS if story is None else FICTION
@@ -94,7 +106,7 @@ def decide(text: str, kinds: str = "speech", characters: Characters | None = Non
     decided = quotes if story is None else story
     if reported:
         decided = add_reported(text, paragraphs, decided, people, sentences)
-    return decided, strategy
+    return decided, strategy, people
 
 
 def _quotes(text: str, paragraphs: list[tuple[int, int]], kinds: str

@@ -33,7 +33,7 @@ the text and the quotes, so a result rebuilt from its quotes has the same record
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,8 +43,10 @@ from . import roles as roles_mod
 from .lexicon import load, word_set
 from .mentions import name_core, no_name, place_words
 from .model import Quote, Span, Speaker, with_fields
+from .people import People
 from .resolve import HONORIFICS
 
+Reader = Callable[[str], tuple[str, str]]  # a name -> (core, gender), as name_core gives
 _NONE = 1 << 62
 FIND_FORMS = 24  # more forms than this are found in one pass over the capitalised words
 EVIDENCE = 8  # at most this many notes of gender evidence are kept
@@ -53,7 +55,9 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}\p{N}'’.\-]*(?<!
 _PLAIN = ("is", "us", "ss", "ics", "ous")  # "Chris", "status", "boss": no plural -s
 _POSSESSIVE = regex.compile(r"['’]s?$")
 _WORD = regex.compile(r"\S+")
-_LAST_WORD = regex.compile(r"\p{L}+(?=\s+$)")
+# read right to left from an offset: the white space before it, the letters before that
+_SPACE_BEFORE = regex.compile(r"\s+", regex.REVERSE)
+_LETTERS_BEFORE = regex.compile(r"\p{L}+", regex.REVERSE)
 
 
 @dataclass
@@ -86,17 +90,23 @@ def _org_lower() -> frozenset[str]:
     return frozenset(w.lower() for w in load().org_words)
 
 
-def build(text: str, quotes: Sequence[Quote]) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
-    """The quotes with ``speaker_id`` / ``addressee_id`` set, and the speaker records."""
-    ids, records = index(text, quotes)
+def build(text: str, quotes: Sequence[Quote], people: People | None = None
+          ) -> tuple[tuple[Quote, ...], tuple[Speaker, ...]]:
+    """The quotes with ``speaker_id`` / ``addressee_id`` set, and the speaker records
+    (``people``: the text's :class:`~quoteattr.people.People`, if built already)."""
+    ids, records = index(text, quotes, people)
     if not records:
         return tuple(quotes), ()
     return tuple(_pointed(q, ids) for q in quotes), records
 
 
-def index(text: str, quotes: Sequence[Quote]) -> tuple[dict[str, int], tuple[Speaker, ...]]:
+def index(text: str, quotes: Sequence[Quote], names: People | None = None
+          ) -> tuple[dict[str, int], tuple[Speaker, ...]]:
     """The speaker records of the quotes, and each canonical name's record id (what
-    :func:`build` sets as ``speaker_id`` and ``addressee_id``)."""
+    :func:`build` sets as ``speaker_id`` and ``addressee_id``). ``names``: the text's
+    :class:`~quoteattr.people.People` when the pipeline has built it: its reading of each
+    name (:meth:`~quoteattr.people.People.core`) is shared, not worked out again."""
+    core = names.core if names is not None else _memo()
     people: dict[str, _Person] = {}
     for q in quotes:
         if q.speaker:
@@ -111,13 +121,13 @@ def index(text: str, quotes: Sequence[Quote]) -> tuple[dict[str, int], tuple[Spe
             p.addressed[q.id] = None
             if q.addressee_span is not None:
                 p.seen(q.addressee_span[0])
-    _mentioned(text, people)
+    _mentioned(text, people, core)
     if not people:
         return {}, ()
     for p in people.values():
         if _described(p.name):
             p.role(roles_mod.of_description(p.name), p.quoted)  # "a spokesman for the ..."
-    _scan(text, people)
+    _scan(text, people, core)
     order = sorted(people.values(),
                    key=lambda p: (p.first if p.first < _NONE else p.quoted, p.name))
     return {p.name: k for k, p in enumerate(order)}, tuple(_record(k, p)
@@ -166,7 +176,7 @@ def _described(name: str) -> bool:
     return first[:1].islower() or first.lower() in load().determiners
 
 
-def _mentioned(text: str, people: dict[str, _Person]) -> None:
+def _mentioned(text: str, people: dict[str, _Person], core_of: Reader) -> None:
     """Add the people the text names who neither speak nor are spoken to: a given name
     and a surname ("Henry Wilcox"; a title before them is set aside) or a title and a
     surname ("Mr. Wilcox", "Captain Wentworth"), in one pass over the capitalised words.
@@ -175,7 +185,9 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
     and a given name and surname extending the one-word name of one person of the text
     ("Margaret Schlegel" where "Margaret" speaks) is that person's form. Bare given names
     and surnames make no record of their own (they are found as forms by :func:`_scan`)."""
-    lex = load()
+    def _core(name: str) -> str:
+        return core_of(name)[0]
+
     cores: dict[str, str] = {}  # core of each named person's name -> the name
     words_of: dict[str, list[str]] = {}  # first or last word of a core -> the names
     for name in people:
@@ -188,43 +200,21 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
             words_of.setdefault(word, []).append(name)
     found: dict[str, int] = {}  # new name -> first offset
     extends: dict[str, dict[str, int]] = {}  # one-word name -> full names extending it
-    seen: dict[str, tuple[str, str] | None] = {}  # run -> (core, gender); None: no name
+    # run -> (the one-word name it extends, or "", and the name); None: no new name. What
+    # a run names depends on its words and the speakers only: decided once per text
+    decided: dict[str, tuple[str, str] | None] = {}
     for start, raw in _runs(text):
-        if raw not in seen:
-            core, gender = _name_core(raw)
-            bad = not core or any(no_name(w) or w in lex.non_names for w in core.split())
-            seen[raw] = None if bad else (core, gender)
-        hit = seen[raw]
+        if raw in decided:
+            hit = decided[raw]
+        else:
+            hit = decided[raw] = _new_name(raw, core_of, cores, words_of)
         if hit is None:
             continue
-        core, gender = hit
-        words = core.split()
-        first = raw.split()[0]
-        titled = lex.title(first) is not None or lex.title(first.rstrip(".")) is not None
-        if words[-1] in place_words() or words[-1] in lex.org_words:
-            continue  # "Oniton Grange", "General Motors"
-        if len(words) == 1:
-            if (lex.title(first) or lex.title(first.rstrip(".")) or ("", ""))[1] != "honorific":
-                continue  # a bare word (a form, found by _scan); "General Electric"
-            if any(_gender_of(n) in ("-", gender) or gender == "-"
-                   for n in words_of.get(core, ())):
-                continue  # "Mr Healey" of John Healey
-            name = raw
+        alone, name = hit
+        if alone:  # "Margaret Schlegel" where "Margaret" speaks
+            extends.setdefault(alone, {}).setdefault(name, start)
         else:
-            if not (titled or words[0] in lex.first_names) or core in cores or \
-                    lex.title(words[-1]) is not None:
-                continue  # "Mrs. Ola Moss", "Henry Wilcox"; not "Tuesday Morning"
-            same = [n for n in words_of.get(words[0], ()) if (_core(n) or n).split()[-1]
-                    == words[-1]]
-            if same:
-                continue  # "Randolph Miller" of Randolph C. Miller
-            name = core
-            alone = [n for n in words_of.get(words[0], ()) if " " not in (_core(n) or n)
-                     and n == words[0]]
-            if alone:  # "Margaret Schlegel" where "Margaret" speaks
-                extends.setdefault(alone[0], {}).setdefault(name, start)
-                continue
-        found.setdefault(name, start)
+            found.setdefault(name, start)
     for name, fulls in extends.items():
         if len(fulls) == 1:  # one longer form: theirs
             people[name].aliases.setdefault(next(iter(fulls)), [])
@@ -233,13 +223,44 @@ def _mentioned(text: str, people: dict[str, _Person]) -> None:
                 found.setdefault(full, at)
     for name in [n for n in found if len(_core(n).split()) == 1]:
         # "Mr. Wilcox" of the one Henry Wilcox the text names
-        surname, gender = name_core(name)
+        surname, gender = core_of(name)
         same = [n for n in found if " " in _core(n) and n.split()[-1] == surname
                 and (gender == "-" or _gender_of(n) in ("-", gender))]
         if len(same) == 1:
             del found[name]
     for name, at in found.items():
         people[name] = _Person(name, at)
+
+
+def _new_name(raw: str, core_of: Reader, cores: dict[str, str],
+              words_of: dict[str, list[str]]) -> tuple[str, str] | None:
+    """What the run ``raw`` names for :func:`_mentioned`: ("", a new name), (a one-word
+    name of the text, the full name extending it), or None (no name, or a form of
+    someone the text has: ``cores`` and ``words_of`` as :func:`_mentioned` builds them)."""
+    lex = load()
+    core, gender = core_of(raw)
+    if not core or any(no_name(w) or w in lex.non_names for w in core.split()):
+        return None
+    words = core.split()
+    first = raw.split()[0]
+    titled = lex.title(first) is not None or lex.title(first.rstrip(".")) is not None
+    if words[-1] in place_words() or words[-1] in lex.org_words:
+        return None  # "Oniton Grange", "General Motors"
+    if len(words) == 1:
+        if (lex.title(first) or lex.title(first.rstrip(".")) or ("", ""))[1] != "honorific":
+            return None  # a bare word (a form, found by _scan); "General Electric"
+        if any(_gender_of(n) in ("-", gender) or gender == "-"
+               for n in words_of.get(core, ())):
+            return None  # "Mr Healey" of John Healey
+        return "", raw
+    if not (titled or words[0] in lex.first_names) or core in cores or \
+            lex.title(words[-1]) is not None:
+        return None  # "Mrs. Ola Moss", "Henry Wilcox"; not "Tuesday Morning"
+    if any((core_of(n)[0] or n).split()[-1] == words[-1] for n in words_of.get(words[0], ())):
+        return None  # "Randolph Miller" of Randolph C. Miller
+    alone = [n for n in words_of.get(words[0], ()) if " " not in (core_of(n)[0] or n)
+             and n == words[0]]
+    return (alone[0], core) if alone else ("", core)
 
 
 def _gender_of(name: str) -> str:
@@ -266,9 +287,12 @@ def _runs(text: str) -> list[tuple[int, str]]:
     leads = _leads()
     out: list[tuple[int, str]] = []
     for m in _RUN.finditer(text):
-        words = m.group().split()
-        if not any(w.rstrip(".") in leads or (("--" in w or "'" in w or "’" in w)
-                                             and _may_lead(w, leads)) for w in words):
+        run = m.group()
+        words = run.split()
+        if leads.isdisjoint([w.rstrip(".") for w in words]) and not (
+                ("--" in run or "'" in run or "’" in run)
+                and any(_may_lead(w, leads) for w in words
+                        if "--" in w or "'" in w or "’" in w)):
             continue  # no given name or title: _keep keeps none of it
         at = m.start()
         seg: list[tuple[int, str]] = []
@@ -320,14 +344,24 @@ def _keep(text: str, seg: list[tuple[int, str]], out: list[tuple[int, str]]) -> 
     if k is None or len(seg) - k < 2 or len(seg[-1][1].rstrip(".")) < 2:
         return
     start = seg[k][0]
-    before = seg[k - 1][1] if k else _LAST_WORD.search(text, max(0, start - 24), start)
-    if (before if isinstance(before, str) else before.group() if before else ""
-            ).lower() in lex.determiners:
+    before = seg[k - 1][1] if k else _last_word(text, max(0, start - 24), start)
+    if before.lower() in lex.determiners:
         return  # "the Miss Schlegels" (a line break between or not)
     out.append((start, " ".join(w for _, w in seg[k:])))
 
 
-def _scan(text: str, people: dict[str, _Person]) -> None:
+def _last_word(text: str, lo: int, at: int) -> str:
+    """The letters just before the white space that ends ``text[lo:at]`` ("" when it does
+    not end with white space after a letter): two matches read right to left from ``at``
+    instead of a search trying every offset of the window."""
+    space = _SPACE_BEFORE.match(text, lo, at)
+    if space is None:
+        return ""
+    word = _LETTERS_BEFORE.match(text, lo, space.start())
+    return word.group() if word is not None else ""
+
+
+def _scan(text: str, people: dict[str, _Person], core_of: Reader) -> None:
     """Find every mention of each named person's forms (the full name, the surname, the
     given name when the text has one person of that name), with an honorific before it,
     and read roles, affiliations and stated genders around them."""
@@ -340,7 +374,7 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
         g = lex.title_gender(first) if len(name.split()) > 1 else "-"
         if g in ("m", "f"):  # the name itself carries the title: "Mrs. Ashby"
             people[name].genders[(g, f"title {first!r} in the name")] = None
-        words = (_core(name) or name).split()
+        words = (core_of(name)[0] or name).split()
         own = [name] + ([words[-1], words[0]] if len(words) > 1 else words)
         own += [a for a in people[name].aliases if a != name]
         for f in own:
@@ -386,16 +420,17 @@ def _scan(text: str, people: dict[str, _Person]) -> None:
                 p.genders[(g, f"kin noun {word!r} at {at}")] = None
 
 
-@lru_cache(maxsize=4096)
-def _core(name: str) -> str:
-    """The name without titles (:func:`quoteattr.mentions.name_core`), remembered."""
-    return name_core(name)[0]
+def _memo() -> Reader:
+    """:func:`quoteattr.mentions.name_core`, each name worked out once (for one text, when
+    no :class:`~quoteattr.people.People` of it is at hand)."""
+    seen: dict[str, tuple[str, str]] = {}
 
-
-@lru_cache(maxsize=8192)
-def _name_core(raw: str) -> tuple[str, str]:
-    """:func:`quoteattr.mentions.name_core` of a run of capitalised words, remembered."""
-    return name_core(raw)
+    def core(raw: str) -> tuple[str, str]:
+        hit = seen.get(raw)
+        if hit is None:
+            hit = seen[raw] = name_core(raw)
+        return hit
+    return core
 
 
 def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str, str, int]]:
@@ -424,8 +459,7 @@ def _find(text: str, forms: Iterable[str]) -> list[tuple[int, int, int, str, str
             by_first.setdefault(form.split()[0], []).append(form)
         for m in _CAPITALISED.finditer(text):
             word = m.group()
-            bare = word if "'" not in word and "’" not in word else \
-                regex.split(r"['’]", word, maxsplit=1)[0]  # "Healey’s": Healey
+            bare = word.split("'", 1)[0].split("’", 1)[0]  # "Healey’s": Healey
             these = by_first.get(word)
             if bare != word:
                 these = (these or []) + by_first.get(bare, [])
