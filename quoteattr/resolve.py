@@ -37,6 +37,7 @@ class Resolver:
         # genders the text showed through a pronoun tag resolved to a sentence's subject
         # ("Christie ... “...,” he said"): a later "she" does not mean Christie
         self._shown: dict[str, str] = {}
+        self._subjects: dict[int, str] = {}  # _subject() memo, by the mention's start
         self.how = ""  # how the latest call to name() decided, for Quote.evidence
 
     def record(self, i: int, pos: int, speaker: str | None, mention: Mention | None) -> None:
@@ -223,7 +224,13 @@ class Resolver:
         """Is the mention a subject: "sentence" when it is its sentence's first name (within
         a few words of its start, no pronoun subject before it); "clause" when a speech verb
         follows it ("Feinstein said") or an inverted cue names it ("said James Henson");
-        else ""."""
+        else "" (a pronoun asks again about the mentions before it: remembered)."""
+        kind = self._subjects.get(nm.start)
+        if kind is None:
+            kind = self._subjects[nm.start] = self._subject_kind(nm)
+        return kind
+
+    def _subject_kind(self, nm: NameMention) -> str:
         if self.text[nm.end:nm.end + 2] in ("'s", "’s"):
             return ""  # "Trump's logic": a possessor, not the subject
         start = self.sentences.start_of(nm.start)
