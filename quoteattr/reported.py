@@ -155,6 +155,9 @@ _WHO = regex.compile(r"(?:,\s+|\s+)(?:who|which)\s+(?:also\s+|has\s+|had\s+|have
 _POSSESSOR = regex.compile(
     r"(?:\b(?P<pro>(?i:his|her|their|its))|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
     r"['’]s?)\s+(?:\p{Ll}+\s+)?\Z")
+_DATELINE = re.compile(r"[A-Z][A-Z.,’' ]+(?:\([\w. ]+\))?\s*[—–-]+\s*")  # "PARIS (AP) — "
+# a speech verb closing the clause before a comma, its speaker after it or not
+_SAID_BEFORE = re.compile(r"\b(?P<v>[a-z]+)(?:\s+(?P<after>[A-Z][\w.’'\- ]{0,40}))?\Z")
 _LEAD = regex.compile(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now|Also),?\s+")
 _OPENERS = frozenset(column("reported_words.txt", "opener"))
 _CLAUSE_WORDS = frozenset(column("reported_words.txt", "clause"))
@@ -334,7 +337,8 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
         if "," not in lead and "—" not in lead and lead[:3].lower() != "as ":
             return None  # (the cheap test first: most cues read nothing)
     if h.group().endswith("ing") and text[ss:vs].rstrip().endswith(","):
-        speaker = _opening_subject(text, ss, vs, names)  # "Lee left, saying ..."
+        speaker = _said_before(text, ss, vs, names) \
+            or _opening_subject(text, ss, vs, names)  # "Lee left, saying ..."
     else:
         speaker = _subject(text, ss, vs, names)
     if speaker is None and "wh" in text[max(ss, vs - 14):vs]:
@@ -460,6 +464,21 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
     return _phrase(text, ss, first)
 
 
+def _said_before(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
+    """For a participle after a comma, the speaker of a speech verb closing the clause
+    before it: ``"...," he said, adding ...``, ``..., said Ann Lee, noting ...``."""
+    comma = text.rfind(",", ss, vs)
+    m = _SAID_BEFORE.search(text, max(ss, comma - 60), comma)
+    if m is None or _verbs().kind.get(_verbs().lemma.get(m.group("v").lower(), "")) != "speech":
+        return None
+    if m.group("after"):  # "said Ann Lee,": a name of the text ending at the comma
+        k = bisect_right(names, (comma, comma)) - 1
+        if k >= 0 and names[k][1] == comma and names[k][0] >= m.start("after"):
+            return names[k]
+        return None
+    return _subject(text, ss, m.start("v"), names)
+
+
 def _governed(text: str, ss: int, at: int) -> bool:
     """Does a preposition govern the word at ``at`` ("of Colorado", "in Iowa")?"""
     before = text[max(ss, at - 12):at].split()[-1:]
@@ -469,7 +488,11 @@ def _governed(text: str, ss: int, at: int) -> bool:
 def _opening_subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
     """The subject that opens the sentence at ``ss`` (for a participle or a coordinated
     verb at ``vs``: "Kerr won and says ...", "Kerr left, saying ..."): a pronoun, or a
-    name of the text after at most a lead word and a title ("But Senator Kerr")."""
+    name of the text after at most a lead word and a title ("But Senator Kerr"), past a
+    dateline ("PARIS (Reuters) — Kerr")."""
+    dateline = _DATELINE.match(text, ss + len(text[ss:vs]) - len(text[ss:vs].lstrip()), vs)
+    if dateline is not None:
+        ss = dateline.end()
     m = _WORDS.match(text, ss + len(text[ss:vs]) - len(text[ss:vs].lstrip()), vs)
     if m is not None and m.group().lower() in _ADJUNCT_OPENERS:  # "At a rally in Ames, Lee"
         comma = text.find(",", m.end(), vs)
@@ -874,6 +897,9 @@ def _record(text: str, r: Report, kind: str, qid: int, resolver: Resolver,
         speaker = " ".join(mention.text.split())
         evidence.append(f"speaker: description {mention.text!r}, as written")
     elif mention is not None:
+        if mention.core == "his":  # a possessor ("his claim that"): named as "he" is
+            mention = Mention(mention.start, mention.end, mention.text, mention.kind, "he",
+                              mention.gender)
         try:
             speaker = resolver.name(mention, r.start)
         except TimeoutError:
