@@ -51,7 +51,7 @@ INDIRECT = "indirect"
 MIXED = "mixed"
 THAT_REACH = 10  # words between the verb and a "that" opening its content
 INVERTED_TAIL = 8  # words after the verb (and its speaker) of "..., X said on Tuesday."
-INVERTS = ("speech", "question", "belief")  # verbs read inverted ("..., she said.")
+INVERTS = ("speech", "question")  # verbs read inverted ("..., she said.") or as an aside
 MIN_WORDS = 3  # content words outside quotation marks for a reported quote of its own
 SUBJECT_REACH = 160  # characters back from the verb in which its subject is looked for
 MARKS = "\"“”„«»"
@@ -302,6 +302,7 @@ def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
     blockers = _blockers()
     before, condition = blockers.before, blockers.condition
     near = text[max(ss, vs - 40):vs].lower()
+    near = near[near.rfind(",") + 1:]  # "did not apologize, but said ...": not this verb
     if blockers.any_before.search(near):  # a cheap test first: any blocker at all
         words = near.replace("’", "'").split()[-4:]
         for n in range(len(words)):
@@ -361,7 +362,7 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
             return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
         if not _that_next(text, ve, se):
             return None  # no speaker: only "... said that CONTENT" is clear enough
-    aside = _aside(text, ss, se, ve, speaker) if speaker is not None and kind != "stance" \
+    aside = _aside(text, ss, se, ve, speaker) if speaker is not None and kind in INVERTS \
         and text[speaker[0]:speaker[1]] not in ("who", "which") else None
     if aside:
         rule = f"{rule_kind}_aside"
@@ -437,6 +438,13 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
     close = text.rfind(last[-1], ss, vs)
     opener = "(" if last[-1] == ")" else ","
     lo = max(ss, vs - SUBJECT_REACH)
+    if opener == ",":  # "One of its authors, Ann Lee, said": the name set off by the commas
+        k = bisect_right(names, (close, close)) - 1
+        while k >= 0 and names[k][1] > close:
+            k -= 1
+        if k >= 0 and names[k][1] == close and names[k][0] > lo \
+                and text[max(lo, names[k][0] - 2):names[k][0]].strip() == ",":
+            return names[k]
     if opener == ",":  # the name before the comma that opens an apposition: "Ann Lee,
         at = text.find(",", lo, close)  # who ...", "Ann Lee, 56,", "Ann Lee, speaking ..."
         while 0 <= at < close:
