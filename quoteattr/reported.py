@@ -484,7 +484,7 @@ def _said_before(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets |
         if k >= 0 and names[k][1] == comma and names[k][0] >= m.start("after"):
             return names[k]
         return None
-    return _subject(text, ss, m.start("v"), names)
+    return _subject(text, ss, m.start("v"), names) or _phrase(text, ss, m.start("v"))
 
 
 def _governed(text: str, ss: int, at: int) -> bool:
