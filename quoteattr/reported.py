@@ -51,7 +51,7 @@ INDIRECT = "indirect"
 MIXED = "mixed"
 THAT_REACH = 10  # words between the verb and a "that" opening its content
 INVERTED_TAIL = 8  # words after the verb (and its speaker) of "..., X said on Tuesday."
-INVERTS = ("speech", "question", "belief")  # verbs read inverted ("..., she said.")
+INVERTS = ("speech", "question")  # verbs read inverted ("..., she said.") or as an aside
 MIN_WORDS = 3  # content words outside quotation marks for a reported quote of its own
 SUBJECT_REACH = 160  # characters back from the verb in which its subject is looked for
 MARKS = "\"“”„«»"
@@ -111,14 +111,23 @@ def _topic_nouns() -> dict[str, frozenset[str]]:
             if len(r) > 1}
 
 
+@dataclass(frozen=True, slots=True)
+class _Blockers:
+    before: frozenset[str]  # words (or two-word phrases) before a verb that block it
+    condition: frozenset[str]  # words before its subject that make it a condition
+    any_before: re.Pattern[str]  # any of ``before`` as a substring (a cheap test first)
+    any_condition: re.Pattern[str]  # any of ``condition`` as a substring
+
+
 @lru_cache(maxsize=1)
-def _blockers() -> tuple[frozenset[str], frozenset[str]]:
-    """Words (or two-word phrases) in the few words before a verb that block it, and the
-    words before its subject that make it a condition."""
+def _blockers() -> _Blockers:
+    """The words of ``data/reported_blockers.txt``."""
     rows = read_rows("reported_blockers.txt")
     before = frozenset(r[0].replace("’", "'") for r in rows if len(r) > 1 and r[1] == "before")
     condition = frozenset(r[0] for r in rows if len(r) > 1 and r[1] == "condition")
-    return before, condition
+    def either(words: frozenset[str]) -> re.Pattern[str]:  # ' or ’ (IGNORECASE: slow)
+        return re.compile("|".join(re.escape(w).replace("'", "['’]") for w in sorted(words)))
+    return _Blockers(before, condition, either(before), either(condition))
 
 
 @lru_cache(maxsize=1)
@@ -130,9 +139,11 @@ def _adjuncts() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(column("reported_adjuncts.txt", "lead")))
 
 
-_END = regex.compile(r"[.?!][\"”’)\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
-_WORD = regex.compile(r"[\w’'\-.]+|[^\w\s]")
+_END = re.compile(r"[.?!][\"”’)\]]*\s+")  # a sentence's end, when a capital follows
+_CAPITAL = regex.compile(r"[\p{Lu}\d]")
+_OPENING = frozenset("\"“‘([")
 _WORDS = re.compile(r"[\w’'\-.]+|[^\w\s]")
+_FIRST_WORD = re.compile(r"\s*([\w’'\-.]+|[^\w\s])")
 _CLOSING = regex.compile(  # ", according to ...", ", he said", ", Smith added"
     r",[\"”]?\s+(?:according\s+to\b|(?:(?:\p{Lu}[\w.’'\-]*|the\s+\p{Ll}+)\s+){1,3}"
     r"(?:said|says|added|told|noted|wrote|argued|explained|reported)\b"
@@ -144,6 +155,9 @@ _WHO = regex.compile(r"(?:,\s+|\s+)(?:who|which)\s+(?:also\s+|has\s+|had\s+|have
 _POSSESSOR = regex.compile(
     r"(?:\b(?P<pro>(?i:his|her|their|its))|(?P<name>\p{Lu}[\w.’'\-]*(?:\s+\p{Lu}[\w.’'\-]*){0,3})"
     r"['’]s?)\s+(?:\p{Ll}+\s+)?\Z")
+_DATELINE = re.compile(r"[A-Z][A-Z.,’' ]+(?:\([\w. ]+\))?\s*[—–-]+\s*")  # "PARIS (AP) — "
+# a speech verb closing the clause before a comma, its speaker after it or not
+_SAID_BEFORE = re.compile(r"\b(?P<v>[a-z]+)(?:\s+(?P<after>[A-Z][\w.’'\- ]{0,40}))?\Z")
 _LEAD = regex.compile(r"(?:But|And|So|Yet|Still|Meanwhile|However|Instead|Now|Also),?\s+")
 _OPENERS = frozenset(column("reported_words.txt", "opener"))
 _CLAUSE_WORDS = frozenset(column("reported_words.txt", "clause"))
@@ -162,6 +176,7 @@ _PREP_NOUN = re.compile(r"\s+(about|on|of|against|for|to|over)\s+(?=[\w“\"‘$
 _GOVERNOR = re.compile(r"\b([a-z]+(?:ed|es|s)|made|gave|has|have|had)\s+(?:(?:a|an|the|new|"
                        r"fresh|more|harsh|sharp|serious|further|repeated|his|her|their)\s+)*\Z")
 SUBJECT_WORDS = 10  # words of a subject found by _phrase, at most
+_STOP_MARKS = frozenset(",;:—–(\"“”")  # marks that end a subject looked for back from its verb
 
 
 def _sentences(text: str, ps: int, pe: int) -> list[Offsets]:
@@ -171,6 +186,8 @@ def _sentences(text: str, ps: int, pe: int) -> list[Offsets]:
     out: list[Offsets] = []
     s = ps
     for m in _END.finditer(text, ps, pe):
+        if not _capital(text, m.end(), pe):
+            continue
         word = text[max(s, m.start() - 12):m.start()].split()[-1:] if m.group()[0] == "." else []
         if word:
             w = word[0].lower().lstrip("(\"“")
@@ -181,6 +198,18 @@ def _sentences(text: str, ps: int, pe: int) -> list[Offsets]:
     if s < pe:
         out.append((s, pe))
     return out
+
+
+def _capital(text: str, at: int, pe: int) -> bool:
+    """Does a capital or a digit open the text at ``at`` (past an opening mark)?"""
+    if at < pe and text[at] in _OPENING:
+        at += 1
+    if at >= pe:
+        return False
+    c = text[at]
+    if c.isascii():
+        return c.isupper() or c.isdigit()
+    return _CAPITAL.match(text, at, pe) is not None
 
 
 def _trim(text: str, s: int, e: int) -> Offsets:
@@ -270,17 +299,19 @@ def _after_determiner(text: str, at: int, ss: int) -> bool:
 def _blocked(text: str, vs: int, subject_start: int, ss: int) -> bool:
     """Is the verb at ``vs`` negated ("did not say"), refused ("declined to say") or in a
     condition ("if he says", since its clause began)?"""
-    before, condition = _blockers()
-    near = text[max(ss, vs - 40):vs].lower().replace("’", "'")
-    if any(b in near for b in before):
-        words = near.split()[-4:]  # a cheap test first: any blocker in the text at all
+    blockers = _blockers()
+    before, condition = blockers.before, blockers.condition
+    near = text[max(ss, vs - 40):vs].lower()
+    near = near[near.rfind(",") + 1:]  # "did not apologize, but said ...": not this verb
+    if blockers.any_before.search(near):  # a cheap test first: any blocker at all
+        words = near.replace("’", "'").split()[-4:]
         for n in range(len(words)):
             w = words[n]
             if w in before or (w.endswith("n't") and "n't" in before) or (
                     n + 1 < len(words) and f"{w} {words[n + 1]}" in before):
                 return True
     clause = text[max(ss, min(subject_start, vs) - 12):vs].lower()
-    if not any(c in clause for c in condition):  # a cheap test first
+    if not blockers.any_condition.search(clause):  # a cheap test first
         return False
     clause = clause[clause.rfind(",") + 1:]
     return any(w.strip(",") in condition for w in clause.split()[:3])
@@ -307,7 +338,8 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
         if "," not in lead and "—" not in lead and lead[:3].lower() != "as ":
             return None  # (the cheap test first: most cues read nothing)
     if h.group().endswith("ing") and text[ss:vs].rstrip().endswith(","):
-        speaker = _opening_subject(text, ss, vs, names)  # "Lee left, saying ..."
+        speaker = _said_before(text, ss, vs, names) \
+            or _opening_subject(text, ss, vs, names)  # "Lee left, saying ..."
     else:
         speaker = _subject(text, ss, vs, names)
     if speaker is None and "wh" in text[max(ss, vs - 14):vs]:
@@ -330,7 +362,7 @@ def _verb(text: str, h: re.Match[str], ss: int, se: int, names: list[Offsets]
             return Report(inv[0], inv[1], (vs, ve), inv[2], f"{rule_kind}_inverted")
         if not _that_next(text, ve, se):
             return None  # no speaker: only "... said that CONTENT" is clear enough
-    aside = _aside(text, ss, se, ve, speaker) if speaker is not None and kind != "stance" \
+    aside = _aside(text, ss, se, ve, speaker) if speaker is not None and kind in INVERTS \
         and text[speaker[0]:speaker[1]] not in ("who", "which") else None
     if aside:
         rule = f"{rule_kind}_aside"
@@ -406,6 +438,13 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
     close = text.rfind(last[-1], ss, vs)
     opener = "(" if last[-1] == ")" else ","
     lo = max(ss, vs - SUBJECT_REACH)
+    if opener == ",":  # "One of its authors, Ann Lee, said": the name set off by the commas
+        k = bisect_right(names, (close, close)) - 1
+        while k >= 0 and names[k][1] > close:
+            k -= 1
+        if k >= 0 and names[k][1] == close and names[k][0] > lo \
+                and text[max(lo, names[k][0] - 2):names[k][0]].strip() == ",":
+            return names[k]
     if opener == ",":  # the name before the comma that opens an apposition: "Ann Lee,
         at = text.find(",", lo, close)  # who ...", "Ann Lee, 56,", "Ann Lee, speaking ..."
         while 0 <= at < close:
@@ -433,6 +472,21 @@ def _subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | Non
     return _phrase(text, ss, first)
 
 
+def _said_before(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
+    """For a participle after a comma, the speaker of a speech verb closing the clause
+    before it: ``"...," he said, adding ...``, ``..., said Ann Lee, noting ...``."""
+    comma = text.rfind(",", ss, vs)
+    m = _SAID_BEFORE.search(text, max(ss, comma - 60), comma)
+    if m is None or _verbs().kind.get(_verbs().lemma.get(m.group("v").lower(), "")) != "speech":
+        return None
+    if m.group("after"):  # "said Ann Lee,": a name of the text ending at the comma
+        k = bisect_right(names, (comma, comma)) - 1
+        if k >= 0 and names[k][1] == comma and names[k][0] >= m.start("after"):
+            return names[k]
+        return None
+    return _subject(text, ss, m.start("v"), names) or _phrase(text, ss, m.start("v"))
+
+
 def _governed(text: str, ss: int, at: int) -> bool:
     """Does a preposition govern the word at ``at`` ("of Colorado", "in Iowa")?"""
     before = text[max(ss, at - 12):at].split()[-1:]
@@ -442,11 +496,15 @@ def _governed(text: str, ss: int, at: int) -> bool:
 def _opening_subject(text: str, ss: int, vs: int, names: list[Offsets]) -> Offsets | None:
     """The subject that opens the sentence at ``ss`` (for a participle or a coordinated
     verb at ``vs``: "Kerr won and says ...", "Kerr left, saying ..."): a pronoun, or a
-    name of the text after at most a lead word and a title ("But Senator Kerr")."""
-    m = _WORD.match(text, ss + len(text[ss:vs]) - len(text[ss:vs].lstrip()), vs)
+    name of the text after at most a lead word and a title ("But Senator Kerr"), past a
+    dateline ("PARIS (Reuters) — Kerr")."""
+    dateline = _DATELINE.match(text, ss + len(text[ss:vs]) - len(text[ss:vs].lstrip()), vs)
+    if dateline is not None:
+        ss = dateline.end()
+    m = _WORDS.match(text, ss + len(text[ss:vs]) - len(text[ss:vs].lstrip()), vs)
     if m is not None and m.group().lower() in _ADJUNCT_OPENERS:  # "At a rally in Ames, Lee"
         comma = text.find(",", m.end(), vs)
-        m = _WORD.match(text, comma + 1 + len(text[comma + 1:vs]) - len(
+        m = _WORDS.match(text, comma + 1 + len(text[comma + 1:vs]) - len(
             text[comma + 1:vs].lstrip()), vs) if comma > 0 else None
     if m is None:
         return None
@@ -468,14 +526,16 @@ def _phrase(text: str, ss: int, vs: int) -> Offsets | None:
     cut = vs - SUBJECT_REACH > ss  # a subject reaching further back is none
     ss = max(ss, vs - SUBJECT_REACH)
     for _ in range(2):
-        words = list(_WORD.finditer(text, ss, end))
+        # the words from the last mark that can end the walk back (a word holds none)
+        lo = max(ss, *(text.rfind(c, ss, end) for c in _STOP_MARKS))
+        words = list(_WORDS.finditer(text, lo, end))
         k = len(words)
         while k > 0 and _aux(words[k - 1].group()):
             k -= 1
         stop = k
         while stop > 0:
             w = words[stop - 1].group()
-            if w in ",;:—–(\"“”" or w.lower() in _CLAUSE_WORDS:
+            if w in _STOP_MARKS or w.lower() in _CLAUSE_WORDS:
                 break
             stop -= 1
         if stop == k or k - stop > SUBJECT_WORDS or (stop == 0 and cut):
@@ -536,13 +596,19 @@ def _inverted(text: str, vs: int, ve: int, ss: int, se: int, speaker: Offsets | 
               ) -> tuple[int, int, Offsets | None] | None:
     """``CONTENT, X said ...`` or ``CONTENT, said X ...`` closing the sentence: the
     content's offsets and the speaker."""
-    words = _WORD.findall(text, ve, se)
-    if len([w for w in words if w[0].isalnum()]) > INVERTED_TAIL or "that" in words:
-        return None
     before = speaker[0] if speaker is not None else vs
     gap = text[ss:before].rstrip()
     if not gap.endswith((",", ",”", ",\"", "—")):
         return None
+    tail = 0  # the words after the verb: a few, and no "that"
+    for m in _WORDS.finditer(text, ve, se):
+        w = m.group()
+        if w == "that":
+            return None
+        if w[0].isalnum():
+            tail += 1
+            if tail > INVERTED_TAIL:
+                return None
     comma = ss + len(gap) - len(gap.split()[-1]) if gap else ss
     comma = text.rfind(",", ss, before) if "," in text[ss:before] else comma
     if speaker is None:
@@ -583,20 +649,20 @@ def _content_start(text: str, ve: int, se: int, lemma: str, kind: str) -> int | 
         m = compiled().addressee_next.match(text, ve, se, timeout=TIMEOUT)
         if m is not None:
             pos = m.end()
-    scan = _WORDS.finditer(text, pos, min(se, pos + 240))
-    one = next(scan, None)
+    lim = min(se, pos + 240)
+    one = _FIRST_WORD.match(text, pos, lim)  # the first of _WORDS from pos
     if one is None:
         return None
-    first = one.group().lower()
+    first = one.group(1).lower()
     if first == "that":
-        return one.start()
+        return one.start(1)
     if pos != ve or "object" not in takes:  # the first word alone decides most cues
-        w = one.group()
+        w = one.group(1)
         if not (first in adjuncts or w[:1].isupper() or first in (",", "to", "for")):
-            return _zero_that(w, one.start(), lemma, kind, adjuncts)
-    found = [one, *islice(scan, THAT_REACH)]
-    words = [m.group() for m in found]
-    starts = [m.start() for m in found]
+            return _zero_that(w, one.start(1), lemma, kind, adjuncts)
+    found = list(islice(_WORDS.finditer(text, one.end(), lim), THAT_REACH))
+    words = [one.group(1), *(m.group() for m in found)]
+    starts = [one.start(1), *(m.start() for m in found)]
     if first == "for" and "for" in takes and len(words) > 1:
         return starts[1]  # "called for a ban": what is called for
     if pos == ve and "object" in takes:  # a hearer the pattern does not know:
@@ -839,6 +905,9 @@ def _record(text: str, r: Report, kind: str, qid: int, resolver: Resolver,
         speaker = " ".join(mention.text.split())
         evidence.append(f"speaker: description {mention.text!r}, as written")
     elif mention is not None:
+        if mention.core == "his":  # a possessor ("his claim that"): named as "he" is
+            mention = Mention(mention.start, mention.end, mention.text, mention.kind, "he",
+                              mention.gender)
         try:
             speaker = resolver.name(mention, r.start)
         except TimeoutError:

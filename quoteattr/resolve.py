@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 
 from .lexicon import column, load
@@ -21,6 +23,7 @@ _SUBJECT_PRONOUNS = frozenset(column("subject_pronouns.txt"))  # lower case, as 
 _SUBORDINATORS = frozenset(column("subordinators.txt"))
 _PREPOSITIONS = frozenset(column("subject_prepositions.txt"))
 _AGE = regex.compile(r",\s+(\d{1,3}),")
+_FAR = 1 << 62  # beyond any offset
 
 
 class Resolver:
@@ -37,6 +40,7 @@ class Resolver:
         # genders the text showed through a pronoun tag resolved to a sentence's subject
         # ("Christie ... “...,” he said"): a later "she" does not mean Christie
         self._shown: dict[str, str] = {}
+        self._subjects: dict[int, str] = {}  # _subject() memo, by the mention's start
         self.how = ""  # how the latest call to name() decided, for Quote.evidence
 
     def record(self, i: int, pos: int, speaker: str | None, mention: Mention | None) -> None:
@@ -223,11 +227,17 @@ class Resolver:
         """Is the mention a subject: "sentence" when it is its sentence's first name (within
         a few words of its start, no pronoun subject before it); "clause" when a speech verb
         follows it ("Feinstein said") or an inverted cue names it ("said James Henson");
-        else ""."""
+        else "" (a pronoun asks again about the mentions before it: remembered)."""
+        kind = self._subjects.get(nm.start)
+        if kind is None:
+            kind = self._subjects[nm.start] = self._subject_kind(nm)
+        return kind
+
+    def _subject_kind(self, nm: NameMention) -> str:
         if self.text[nm.end:nm.end + 2] in ("'s", "’s"):
             return ""  # "Trump's logic": a possessor, not the subject
-        start = self.sentences.start_of(nm.start)
         prior = self.people.previous(nm)
+        start = self._sentence_start(nm, prior)
         if (prior is None or prior.end <= start) and \
                 len(words := self.text[start:nm.start].split()) <= SUBJECT_WORDS and \
                 not any(w.lower() in _SUBJECT_PRONOUNS for w in words):
@@ -241,6 +251,23 @@ class Resolver:
             return ""  # ", thanking Peter Lowe": a participle's object
         before = lead[:v.start()].rstrip()
         return "clause" if not before or before[-1] in ",;:—–\"”’" else ""  # ', said X'
+
+    def _sentence_start(self, nm: NameMention, prior: NameMention | None) -> int:
+        """Where ``nm``'s sentence starts, as far as :meth:`_subject_kind` reads it: exact
+        when it starts after ``lo``, else ``lo``, a point before which every test there
+        comes out as it would at the true start (the previous name is not after it, more
+        than SUBJECT_WORDS words lie between it and the name, and it is 30 characters or
+        more back). Punkt need not split a paragraph for a name deep in a sentence."""
+        k = bisect_right(self.sentences.paragraphs, (nm.start, _FAR)) - 1
+        if k < 0:
+            return self.sentences.start_of(nm.start)
+        ps = self.sentences.paragraphs[k][0]
+        lo = nm.start - 30
+        if prior is not None and prior.end > ps:
+            lo = min(lo, prior.end - 1)
+        parts = self.text[ps:nm.start].rsplit(None, SUBJECT_WORDS + 1)
+        lo = min(lo, ps + len(parts[0]) if len(parts) > SUBJECT_WORDS + 1 else ps)
+        return self.sentences.start_after(max(ps, lo), nm.start)
 
     def _person(self, name: str) -> bool:
         """Is ``name`` a person (not a place or an organisation) as far as we can tell?"""

@@ -28,8 +28,8 @@ ARTICLE = (
     "Harbour master Ines Duarte told reporters the dredging was \u201cweeks behind\u201d. "
     "\u201cWe will catch up,\u201d she said.\n\n"
     "According to the port authority, traffic rose by a tenth last year. Duarte did not "
-    "say whether fees would rise. The cranes are the oldest on the coast, the council "
-    "believes."
+    "say whether fees would rise. The council believes the cranes are the oldest on the "
+    "coast."
 )
 
 
@@ -72,8 +72,18 @@ def test_negated_and_refused_speech_is_not_reported() -> None:
 def test_belief_is_kept_apart_by_its_rule() -> None:
     result = quoteattr.extract(ARTICLE, reported=True)
     belief = [q for q in result if q.cue == "believes"]
-    assert [q.rule for q in belief] == ["belief_inverted"]
-    assert belief[0].text == "The cranes are the oldest on the coast"
+    assert [q.rule for q in belief] == ["belief_clause"]
+    assert belief[0].text == "the cranes are the oldest on the coast"
+    assert belief[0].speaker == "The council"
+
+
+def test_belief_is_not_read_inverted() -> None:
+    """``..., the council believes.``: in news mostly no attribution (polnear dev: 2 of 29
+    right), unlike ``..., the council said.``"""
+    text = "The bridge is the oldest in the county, the council {}."
+    assert [q.rule for q in quoteattr.extract(text.format("said"), reported=True)] == [
+        "reported_inverted"]
+    assert list(quoteattr.extract(text.format("believes"), reported=True)) == []
 
 
 def test_text_without_quotation_marks() -> None:
