@@ -24,7 +24,9 @@ gives each person one corpus-wide id:
   ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose cues some document
   calls so ("Mrs Tate said" of Jane Tate). A familiar form ("Harry", "Meg":
   data/nicknames.txt) without honorific, that is no word of a full name, is read as its
-  formal name when exactly one of those occurs ("Harry" joins Lord Henry). Otherwise
+  formal name when exactly one of those occurs ("Harry" joins Lord Henry); a formal given
+  name that is no word of a full name joins the one full name given with a familiar form
+  of it ("Louisa" joins "Loo Bounderby"). Otherwise
   one-word names alike (same word, same honorific; a bare word takes the one honorific
   the documents give it) are one person;
 - descriptions ("a spokesman") are a person of their own document only, except a story's
@@ -399,6 +401,16 @@ def _nicknames() -> dict[str, tuple[str, ...]]:
     return {r[0]: tuple(r[1].split()) for r in read_rows("nicknames.txt") if len(r) > 1}
 
 
+@lru_cache(maxsize=1)
+def _familiar() -> dict[str, tuple[str, ...]]:
+    """Formal given name -> its familiar forms (data/nicknames.txt read the other way)."""
+    out: dict[str, list[str]] = {}
+    for familiar, formal in _nicknames().items():
+        for f in formal:
+            out.setdefault(f, []).append(familiar)
+    return {f: tuple(v) for f, v in out.items()}
+
+
 _INITIAL = regex.compile(r"\p{Lu}\.?")
 
 
@@ -514,6 +526,14 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             # "Harry" of a chapter, "Lord Henry" of the others: a familiar form
             formal = [f for f in _nicknames().get(core, ()) if f in by_word or f in single]
             core = formal[0] if len(formal) == 1 else core
+            # "Louisa" of a chapter, "Loo Bounderby" of another: the full name goes by
+            # a familiar form of the given name
+            familiar = {c for f in _familiar().get(core, ()) for c in by_word.get(f, ())
+                        if c.split()[0] == f and (g is None or gender_of[c] in (None, g))}
+            if core not in by_word and len(familiar) == 1:
+                full_name = familiar.pop()
+                keys[k] = ("full", full_name, g or gender_of[full_name])
+                continue
         if hon is None and len(hons := hons_of_word.get(core, set())) == 1:
             hon = next(iter(hons))
             g = lex.title_gender(hon)

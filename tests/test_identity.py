@@ -281,3 +281,12 @@ def test_a_description_joins_no_name_without_agreement() -> None:
     other = Speakers([_tagged(("A", "Fagin", "the Jew"))] * 4
                      + [_tagged(("B", "Barney", "the Jew"), ("C", "Jew", "the Jew"))])
     assert other.id_of(4, "Jew") != other.id_of(0, "Fagin")
+
+
+def test_a_formal_given_name_joins_the_full_name_given_with_its_familiar_form() -> None:
+    people = Speakers([_said(("Yes", "Louisa")), _said(("No", "Loo Bounderby"))])
+    assert people.id_of(0, "Louisa") == people.id_of(1, "Loo Bounderby")
+    two = Speakers([_said(("Yes", "Louisa")), _said(("No", "Loo Bounderby")),
+                    _said(("Well", "Lou Gradgrind"))])  # two full names it could be
+    assert two.id_of(0, "Louisa") not in (two.id_of(1, "Loo Bounderby"),
+                                          two.id_of(2, "Lou Gradgrind"))
