@@ -103,9 +103,14 @@ class Ties:
             people = {ch for ch, mods in entries if set(words[:-1]) <= set(mods)}
         if len(people) == 1:
             return next(iter(people))
-        joined = self._joined.get(words)
+        return self.joined(description, gender)
+
+    def joined(self, description: str, gender: str) -> Character | None:
+        """The named character the text's evidence joins ``description`` to (``the Jew``
+        answering lines that call Fagin), else None; appositions aside."""
+        joined = self._joined.get(_phrase(description)[1:])
         if joined is not None and (gender == "-" or joined.gender in (gender, "-")):
-            return joined  # "replied the Jew" after a line calling Fagin, and so on
+            return joined
         return None
 
     def joins(self) -> dict[str, str]:

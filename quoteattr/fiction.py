@@ -673,7 +673,7 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
     if m.kind == "description":
         return _description(cast, scene, m)
     if m.text.startswith("the ") and scene.ties is not None:  # "said the Jew": Fagin
-        tied = scene.ties.tie(m.text, m.gender)
+        tied = scene.ties.joined(m.text, m.gender)
         if tied is not None:
             return tied
     for s, e, placed in beat[bisect_left(beat, (span[0],)):]:

@@ -42,6 +42,15 @@ def test_the_one_called_answers_as_the_description() -> None:
     assert ties.joins() == {"tinker": "Hobbs"}
     assert ties.tie("the tinker", "m") == Character(0, "Hobbs", "m")
     assert ties.tie("the tinker", "f") is None  # not of the tag's gender
+    assert ties.joined("the Tinker", "-") == Character(0, "Hobbs", "m")  # "said the Tinker"
+
+
+def test_a_capitalised_description_takes_no_apposition() -> None:
+    text = _story("Wat, a tall man in a red coat, poked the fire.",
+                  '"Cold?" asked Hobbs.', '"Bitter," said the Invisible Man.')
+    ties = _ties(text, ("Hobbs", "m"), ("Wat", "m"))
+    assert ties.tie("the tall man", "m") == Character(1, "Wat", "m")
+    assert ties.joined("the Invisible Man", "m") is None  # "a tall man" is no "Invisible Man"
 
 
 def test_two_answers_need_the_narration_to_agree() -> None:
