@@ -144,10 +144,9 @@ def _joins(text: str, hits: list[tuple[int, int, Character]], quoted: Quoted,
                 who = called.pop()
                 score[(words, who)] += 1
                 kinds.setdefault((words, who), set()).add("reply")
-    for words in set(described.values()):
-        for ch in _subject_before(text, hits, starts, quoted, quotes, words):
-            score[(words, ch)] += 1
-            kinds.setdefault((words, ch), set()).add("subject")
+    for words, ch in _subject_before(text, hits, starts, quoted, quotes, set(described.values())):
+        score[(words, ch)] += 1
+        kinds.setdefault((words, ch), set()).add("subject")
     best: dict[tuple[str, ...], list[tuple[int, Character]]] = {}
     for (words, ch), n in score.items():
         if (words, ch) not in ruled_out and ch.key >= 0:
@@ -175,19 +174,22 @@ def _called(text: str, q: Quote, hits: list[tuple[int, int, Character]],
 
 
 def _subject_before(text: str, hits: list[tuple[int, int, Character]], starts: list[int],
-                    quoted: Quoted, quotes: Sequence[Quote], words: tuple[str, ...]
-                    ) -> list[Character]:
-    """The named characters the description takes up where it opens a sentence of the
+                    quoted: Quoted, quotes: Sequence[Quote], described: set[tuple[str, ...]]
+                    ) -> list[tuple[tuple[str, ...], Character]]:
+    """The named characters each description takes up where it opens a sentence of the
     narration: the one person named (outside quotations) in the sentence before, which the
     name opens, in the same paragraph (``Fagin grinned. The Jew rubbed his hands``), or at
     the start of a paragraph, the one the line just before calls (``"This is him, Fagin."``
-    then ``The Jew grinned``)."""
-    pattern = regex.compile(r"(?:^|(?<=[.!?;:][\"'”’)\]]*\s+))The\s+(?i:"
-                            + r"\s+".join(regex.escape(w) for w in words) + r")\b")
+    then ``The Jew grinned``). One scan of the text for all the descriptions."""
+    heads = sorted((r"\s+".join(regex.escape(w) for w in words) for words in described),
+                   key=len, reverse=True)
+    pattern = regex.compile(r"(?:^|(?<=[.!?;:][\"'”’)\]]*\s+))The\s+(?i:(?P<d>"
+                            + "|".join(heads) + r"))\b")
     q_ends = [q.end for q in quotes]
     out = []
     for m in pattern.finditer(text):
-        if m.start() in quoted:
+        words = tuple(m.group("d").lower().split())
+        if m.start() in quoted or words not in described:
             continue
         para = text.rfind("\n\n", 0, m.start())
         if para >= 0 and not text[para:m.start()].strip():  # a paragraph opens with it
@@ -195,7 +197,7 @@ def _subject_before(text: str, hits: list[tuple[int, int, Character]], starts: l
             if k >= 0 and text.count("\n\n", q_ends[k], para + 2) == 1:
                 called = _called(text, quotes[k], hits, starts)
                 if len(called) == 1:
-                    out.append(called.pop())
+                    out.append((words, called.pop()))
             continue
         # the sentence before, back to the one before it, within the paragraph
         lo = max(para, m.start() - 400, 0)
@@ -207,5 +209,5 @@ def _subject_before(text: str, hits: list[tuple[int, int, Character]], starts: l
         named = [(s, ch) for s, _e, ch in before if s not in quoted]
         if named and not text[begin:named[0][0]].strip() \
                 and len({ch for _s, ch in named}) == 1:
-            out.append(named[0][1])  # the sentence before opens with the name: its subject
+            out.append((words, named[0][1]))  # the sentence before opens with the name
     return out
