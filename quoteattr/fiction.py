@@ -283,7 +283,7 @@ def attribute_dialogue(text: str, paragraphs: list[tuple[int, int]], quotes: lis
     by_name = {i for i, m in tags_of.items() if m.kind == "name"}  # "said Poirot"
     quoted = Quoted((q.start, q.end) for q in quotes)
     scene = _Scene(talkers=_talkers(placed, quotes, by_name), unnamed=Unnamed(text, quoted),
-                   ties=Ties(text, placed.hits, quoted), text=text)
+                   ties=Ties(text, placed.hits, quoted, quotes, tags_of), text=text)
     by_para: dict[int, list[int]] = {}
     for i, q in enumerate(quotes):
         by_para.setdefault(q.paragraph, []).append(i)
@@ -692,6 +692,10 @@ def _tagged(text: str, cast: Cast, scene: _Scene, beat: list[tuple[int, int, Cha
         return _pronoun(scene, beat, m.gender, span[0]) if m.gender in ("m", "f") else None
     if m.kind == "description":
         return _description(cast, scene, m)
+    if m.text.startswith("the ") and scene.ties is not None:  # "said the Jew": Fagin
+        tied = scene.ties.joined(m.text, m.gender)
+        if tied is not None:
+            return tied
     for s, e, placed in beat[bisect_left(beat, (span[0],)):]:
         if s >= span[1]:
             break

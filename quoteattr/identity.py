@@ -24,7 +24,9 @@ gives each person one corpus-wide id:
   ("Mrs", "Lady": data/family_titles.txt) joins only a full name whose cues some document
   calls so ("Mrs Tate said" of Jane Tate). A familiar form ("Harry", "Meg":
   data/nicknames.txt) without honorific, that is no word of a full name, is read as its
-  formal name when exactly one of those occurs ("Harry" joins Lord Henry). Otherwise
+  formal name when exactly one of those occurs ("Harry" joins Lord Henry); a formal given
+  name that is no word of a full name joins the one full name given with a familiar form
+  of it ("Louisa" joins "Loo Bounderby"). Otherwise
   one-word names alike (same word, same honorific; a bare word takes the one honorific
   the documents give it) are one person;
 - descriptions ("a spokesman") are a person of their own document only, except a story's
@@ -56,6 +58,8 @@ if TYPE_CHECKING:
 
 _HEADING = regex.compile(r"\p{Lu}{4,}\.?|[IVXLC]+\.")  # "CHAPTER", "V."
 _SUFFIX = regex.compile(r"(?<=\p{L}{2})-\p{Ll}+$")
+_DESCRIBED = regex.compile(r"[Tt]he\s+(\S.*)", regex.S)  # "the Jew", "the old gentleman"
+_LONGEST = 60  # a speaker mention longer than this is no description
 
 #: Columns of :meth:`Speakers.persons_frame` (one row per person).
 PERSON_COLUMNS = ("person", "name", "kind", "gender", "quotes", "addressed", "documents",
@@ -73,6 +77,8 @@ class _Entry:
     gender: str | None  # stated in the document (title, pronoun, kin), else None
     forms: tuple[str, ...]
     said: tuple[str, ...]  # forms naming them as the speaker of a quote ("Mrs. Maylie said")
+    described: tuple[str, ...]  # descriptions tagging their quotes ("jew" of "said the Jew"),
+    # once per quote
     roles: tuple[str, ...]
     quotes: int
     addressed: int
@@ -152,7 +158,7 @@ class Speakers:
         self._docs.setdefault(doc, len(self._docs))
         self._cache = self._local = None
         for s in records:
-            self._entries.append(_entry(doc, s))
+            self._entries.append(_entry(doc, s, result.text))
         if self._keep_quotes:
             for q in quotes:
                 self._rows.append(_row(doc, q))
@@ -325,13 +331,56 @@ def _pandas() -> Any:
     return pd
 
 
-def _entry(doc: Hashable, s: Speaker) -> _Entry:
+def _entry(doc: Hashable, s: Speaker, text: str = "") -> _Entry:
     mentions = sorted(s.mentions)
     reach = list(accumulate((me for _, me in mentions), max))  # furthest end so far
     said = tuple(f for f, spans in s.aliases if any(_inside(mentions, reach, a, b)
                                                     for a, b in spans))
+    described = [" ".join(m.group(1).lower().split()) for a, b in mentions if b - a < _LONGEST
+                 and (m := _DESCRIBED.fullmatch(text, a, b)) is not None]
     return _Entry(doc, s.id, s.name, s.kind, s.gender, tuple(f for f, _ in s.aliases), said,
-                  s.roles, len(s.quotes), len(s.addressed))
+                  tuple(sorted(described)), s.roles, len(s.quotes), len(s.addressed))
+
+
+def _own_description(e: _Entry) -> str | None:
+    """The description an entry is named by ("jew" of "Jew" whose lines say "said the
+    Jew"; "stranger" of "the stranger"), else None."""
+    words = e.name.split()
+    form = " ".join(words[1:] if words[0].lower() == "the" else words).lower()
+    return form if form in e.described else None
+
+
+def _join_descriptions(entries: list[_Entry], keys: dict[tuple[Hashable, str], tuple[Any, ...]]
+                       ) -> None:
+    """Give a document's person known only by a description ("Jew", "the stranger") the
+    key of the named person whose lines other documents tag with it ("said the Jew" of
+    Fagin), in place: where :data:`JOIN_DOCUMENTS` documents or more give the description
+    one name (:data:`DOMINANT` times as many as give it any other), and the document itself
+    gives it no other name."""
+    votes: dict[str, Counter[tuple[Any, ...]]] = {}  # documents giving the form a name
+    by_doc: dict[tuple[Hashable, str], set[tuple[Any, ...]]] = {}
+    for e in entries:
+        key = keys[(e.doc, e.name)]
+        if key[0] not in ("full", "word"):
+            continue
+        own = _own_description(e)
+        for form in set(e.described):
+            if form != own:
+                votes.setdefault(form, Counter())[key] += 1
+                by_doc.setdefault((e.doc, form), set()).add(key)
+    joined: dict[str, tuple[Any, ...]] = {}
+    for form, count in votes.items():
+        (top, n), *rest = count.most_common()
+        if n >= JOIN_DOCUMENTS and all(n >= DOMINANT * m for _, m in rest):
+            joined[form] = top
+    for e in entries:
+        own = _own_description(e)
+        to = joined.get(own) if own is not None else None
+        if to is None or not by_doc.get((e.doc, own or ""), {to}) <= {to}:
+            continue  # "said the Jew" is someone else in this document
+        if e.gender and to[0] == "full" and to[2] and to[2] != e.gender:
+            continue
+        keys[(e.doc, e.name)] = to
 
 
 def _inside(mentions: list[tuple[int, int]], reach: list[int], a: int, b: int) -> bool:
@@ -350,6 +399,16 @@ def _row(doc: Hashable, q: Quote) -> _Row:
 def _nicknames() -> dict[str, tuple[str, ...]]:
     """Familiar form -> its formal given names (data/nicknames.txt)."""
     return {r[0]: tuple(r[1].split()) for r in read_rows("nicknames.txt") if len(r) > 1}
+
+
+@lru_cache(maxsize=1)
+def _familiar() -> dict[str, tuple[str, ...]]:
+    """Formal given name -> its familiar forms (data/nicknames.txt read the other way)."""
+    out: dict[str, list[str]] = {}
+    for familiar, formal in _nicknames().items():
+        for f in formal:
+            out.setdefault(f, []).append(familiar)
+    return {f: tuple(v) for f, v in out.items()}
 
 
 _INITIAL = regex.compile(r"\p{Lu}\.?")
@@ -400,6 +459,9 @@ def _core(name: str) -> tuple[str, str | None, str | None]:
 #: a full name mentioned this many times more often (in documents) than every other full
 #: name a one-word name could be is the one meant ("Emma" -> "Emma Woodhouse")
 DOMINANT = 4
+#: documents that must give a description ("said the Jew") the same person's name before
+#: the description joins that person in the other documents
+JOIN_DOCUMENTS = 2
 
 
 def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
@@ -464,6 +526,14 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
             # "Harry" of a chapter, "Lord Henry" of the others: a familiar form
             formal = [f for f in _nicknames().get(core, ()) if f in by_word or f in single]
             core = formal[0] if len(formal) == 1 else core
+            # "Louisa" of a chapter, "Loo Bounderby" of another: the full name goes by
+            # a familiar form of the given name
+            familiar = {c for f in _familiar().get(core, ()) for c in by_word.get(f, ())
+                        if c.split()[0] == f and (g is None or gender_of[c] in (None, g))}
+            if core not in by_word and len(familiar) == 1:
+                full_name = familiar.pop()
+                keys[k] = ("full", full_name, g or gender_of[full_name])
+                continue
         if hon is None and len(hons := hons_of_word.get(core, set())) == 1:
             hon = next(iter(hons))
             g = lex.title_gender(hon)
@@ -492,6 +562,7 @@ def _resolve(entries: list[_Entry], docs: dict[Hashable, int]
                 decided[form] = _link(form, core, hon, g, by_word_named, gender_of,
                                       named_docs, said_in, own)
         keys[k] = decided[form]
+    _join_descriptions(entries, keys)
     # number the persons by their first document, then name
     first: dict[tuple[Any, ...], tuple[int, str]] = {}
     for e in entries:

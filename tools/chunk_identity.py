@@ -9,7 +9,12 @@ score.py), two lines of one character in different chapters should get one corpu
 one character (``pure``: the share that are). ``names`` gives the same two figures for the
 speaker name strings alone, the identity before quoteattr.Speakers.
 
-Usage: python tools/chunk_identity.py [--json] [PDNC_DEV_JSONL]
+A gold speaker name is read as the novel's character it names (the character list of
+the document: its name, else the one character whose aliases hold it), so that gold lines
+given as "Henry" and as "Mr. Wilcox" are one character's; ``--gold-names`` takes the gold
+name strings as they are instead.
+
+Usage: python tools/chunk_identity.py [--json] [--gold-names] [PDNC_DEV_JSONL]
 """
 
 from __future__ import annotations
@@ -53,9 +58,19 @@ def _figures(lines: list[tuple[str, Hashable, Hashable]]) -> dict[str, float | i
             "char_pairs": char_pairs, "id_pairs": id_pairs}
 
 
-def measure(docs: list[dict[str, Any]]) -> dict[str, Any]:
+def character(name: str, doc: dict[str, Any]) -> str:
+    """The character of the document's character list that a gold speaker name names (its
+    name), else ``name`` itself."""
+    chars = (doc.get("meta") or {}).get("characters") or []
+    if any(c.get("name") == name for c in chars):
+        return name
+    hits = {c.get("name") for c in chars if name in (c.get("aliases") or ())}
+    return hits.pop() if len(hits) == 1 else name
+
+
+def measure(docs: list[dict[str, Any]], gold_names: bool = False) -> dict[str, Any]:
     """The figures per novel and over all novels (pairs summed), with and without
-    :class:`quoteattr.Speakers`."""
+    :class:`quoteattr.Speakers` (``gold_names``: gold speaker strings as characters)."""
     sys.path.insert(0, EVAL)
     from score import alias_table, match, speaker_right  # type: ignore[import-not-found]
 
@@ -79,7 +94,8 @@ def measure(docs: list[dict[str, Any]]) -> dict[str, Any]:
             for gi, pi, _ in match(d["quotes"], preds, d["text"]):
                 g, p = d["quotes"][gi], preds[pi]
                 if g.get("speaker") and p["speaker"] and speaker_right(p, g, chars):
-                    found.append((g["speaker"], d["id"], p["speaker"]))
+                    who = g["speaker"] if gold_names else character(g["speaker"], d)
+                    found.append((who, d["id"], p["speaker"]))
         lines = {"speakers": [(c, people.id_of(ch, n), ch) for c, ch, n in found],
                  "names": [(c, n, ch) for c, ch, n in found]}
         out["novels"][novel] = {k: _figures(v) for k, v in lines.items()}
@@ -95,7 +111,7 @@ def main(argv: list[str]) -> int:
     path = next((a for a in argv[1:] if not a.startswith("--")), DEFAULT)
     with open(path, encoding="utf-8") as f:
         docs = [json.loads(line) for line in f if line.strip()]
-    res = measure(docs)
+    res = measure(docs, "--gold-names" in argv)
     if "--json" in argv:
         print(json.dumps(res, indent=1))
         return 0
