@@ -532,9 +532,11 @@ def _faced(text: str, beat: list[tuple[int, int, Character]],
     """The one person a paragraph's narration has someone turn to or look at
     (``turning to Anne``, :func:`quoteattr.addressees.facing`), not its tagged speaker."""
     pattern = facing()
-    found = {ch for s, _e, ch in beat if ch.key >= 0 and ch != speaker
-             and any(a <= s < b for a, b in segments)
-             and pattern.search(text, max(0, s - 30), s)}
+    found = set()
+    for a, b in segments:  # the names inside each narration segment, found by bisection
+        for s, _e, ch in beat[bisect_left(beat, (a,)):bisect_left(beat, (b,))]:
+            if ch.key >= 0 and ch != speaker and pattern.search(text, max(0, s - 30), s):
+                found.add(ch)
     return found.pop() if len(found) == 1 else None
 
 
